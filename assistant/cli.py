@@ -1,0 +1,316 @@
+"""`reelchat`: the command line. Every reporting command takes --json and prints one JSON object
+as its last line; errors print one line naming the fix and exit non-zero."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import USER_ERRORS
+from assistant.settings import REPO_ROOT, Settings
+
+DEFAULT_REDIAL = REPO_ROOT.parent / "shared" / "data" / "redial"
+
+# Shown as one line: our own errors, and ValueErrors from validating what the person typed.
+CLI_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, ValueError)
+EXIT_ERROR = 1
+EXIT_REJECTED = 3  # ingest finished, but some rows were rejected
+
+
+def _store_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--collection", help="Chroma collection name (default: movies, REELCHAT_COLLECTION)")
+    parser.add_argument(
+        "--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 (REELCHAT_CHROMA_URL)"
+    )
+    parser.add_argument("--home", help="data directory (REELCHAT_HOME)")
+    parser.add_argument(
+        "--embed-model", help="sentence-transformers model name or path (REELCHAT_EMBED_MODEL)"
+    )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        collection=getattr(args, "collection", None),
+        chroma_url=getattr(args, "chroma_url", None),
+        home=getattr(args, "home", None),
+        embed_model=getattr(args, "embed_model", None),
+    )
+
+
+def _emit(payload: dict[str, Any], as_json: bool, human: str) -> None:
+    if as_json:
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        print(human)
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.library import ingest_file
+    from ingest.catalogue import parse_column_map, parse_filters
+
+    settings = _settings(args)
+    report = ingest_file(
+        settings,
+        args.path,
+        columns=parse_column_map(args.columns),
+        where=parse_filters(args.where),
+        prune=args.prune,
+        show_progress_bar=not args.no_progress,
+        chunk_size=args.chunk_size,
+    )
+    for row in report.rejected:
+        print(f"rejected {row}", file=sys.stderr)
+    summary = (
+        f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.removed} removed, {len(report.rejected)} rejected; {report.total} films in "
+        f"{settings.collection!r} ({report.seconds:.1f} s)"
+    )
+    _emit(report.as_json(), args.json, summary)
+    return EXIT_REJECTED if report.rejected else 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from assistant.library import add_movie
+
+    record: dict[str, Any] = {}
+    if args.record:
+        try:
+            record = json.loads(args.record)
+        except json.JSONDecodeError as e:
+            raise SystemExit(f"error: --record is not valid JSON: {e}") from None
+        if not isinstance(record, dict):
+            raise SystemExit("error: --record must be a JSON object")
+    for name in (
+        "id",
+        "title",
+        "year",
+        "overview",
+        "genres",
+        "keywords",
+        "tagline",
+        "runtime",
+        "vote_average",
+        "vote_count",
+        "director",
+        "cast",
+    ):
+        value = getattr(args, name)
+        if value is not None:
+            record[name] = value
+    movie, report = add_movie(_settings(args), record)
+    action = "added" if report.added else "updated" if report.updated else "unchanged"
+    payload = {
+        "movie_id": movie.id,
+        "title": movie.title,
+        "year": movie.year,
+        "action": action,
+        "total": report.total,
+    }
+    _emit(payload, args.json, f"{action} {movie.label} (id {movie.id}); {report.total} films")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.api import MovieAssistant
+
+    settings = _settings(args).with_overrides(reranker="none" if args.no_rerank else None)
+    answer = MovieAssistant(settings).answer(args.request, k=args.k, session_id=args.session)
+    if args.json:
+        payload = {
+            "recommendations": [r.brief() for r in answer.recommendations],
+            "notices": answer.notices,
+            "timings_ms": answer.timings_ms,
+        }
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    for notice in answer.notices:
+        print(f"note: {notice}")
+    for n, rec in enumerate(answer.recommendations, start=1):
+        year = f" ({rec.year})" if rec.year else ""
+        print(f"{n}. {rec.title}{year} [{', '.join(rec.genres)}]")
+        print(f"   {_shorten(rec.overview, 220)}")
+    return 0
+
+
+def _shorten(text: str, width: int) -> str:
+    import textwrap
+
+    return textwrap.shorten(text, width=width, placeholder="…")
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from assistant import bench
+
+    settings = _settings(args)
+    if args.what == "ingest":
+        result = bench.bench_ingest(settings, limit=args.limit)
+    else:
+        result = bench.bench_query(settings, requests=args.requests, scale=args.scale)
+    _emit(result, args.json, bench.format_result(result))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.engine import Engine
+    from assistant.evaluation.runner import run_eval, write_eval_md
+
+    settings = _settings(args)
+    result = run_eval(
+        Engine(settings), args.what, Path(args.redial_dir), limit=args.limit, progress=not args.json
+    )
+    if args.write:
+        write_eval_md(result, Path(args.write))
+        print(f"wrote {args.write}", file=sys.stderr)
+    _emit(result, args.json, json.dumps(result, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_train_reranker(args: argparse.Namespace) -> int:
+    from assistant.training import train_and_tune
+
+    result = train_and_tune(_settings(args), minutes=args.minutes, seed=args.seed, progress=not args.json)
+    _emit(result, args.json, json.dumps(result, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job: bring the collection and the reranker up to date, then answer a sample."""
+    from assistant.library import ingest_file, is_up_to_date
+    from assistant.training import train_and_tune
+
+    settings = _settings(args)
+    if is_up_to_date(settings):
+        print(f"collection {settings.collection!r} is up to date")
+    else:
+        print("ingesting the catalogue (first run: a few minutes) ...")
+        report = ingest_file(settings, prune=True)
+        print(f"{report.added} added, {report.updated} updated; {report.total} films")
+    if settings.reranker == "" and not settings.reranker_dir.exists():
+        print("training the reranker (first run: about 15 minutes) ...")
+        train_and_tune(settings)
+    args.request, args.k, args.session, args.no_rerank, args.json = args.sample, 5, None, False, False
+    print(f"\n> {args.sample}")
+    return cmd_ask(args)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reelchat")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reelchat", description="A private, local movie recommendation assistant."
+    )
+    parser.add_argument("--version", action="version", version=f"reelchat {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="embed a catalogue into ChromaDB (default: the shipped TMDB 5000)")
+    p.add_argument("path", nargs="?", help="CSV, JSONL or Parquet catalogue (default: data/movies.parquet)")
+    p.add_argument(
+        "--columns", help="map our columns to the file's: OURS=SOURCE,... e.g. overview=description"
+    )
+    p.add_argument(
+        "--where", action="append", metavar="SOURCE=VALUE", help="keep only matching rows, e.g. type=Movie"
+    )
+    p.add_argument("--prune", action="store_true", help="delete films that are no longer in the source")
+    p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    p.add_argument(
+        "--chunk-size", type=int, default=512, help="films embedded and upserted per step (default 512)"
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+    _store_flags(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("add", help="add or update one film without a full re-ingest")
+    p.add_argument("--record", help='the film as a JSON object, e.g. \'{"title": "...", "overview": "..."}\'')
+    p.add_argument("--id")
+    p.add_argument("--title")
+    p.add_argument("--year")
+    p.add_argument("--overview", help="the plot")
+    p.add_argument("--genres", help="comma-separated, e.g. 'Crime, Thriller'")
+    p.add_argument("--keywords", help="comma-separated")
+    p.add_argument("--tagline")
+    p.add_argument("--runtime", help="minutes")
+    p.add_argument("--vote-average", dest="vote_average")
+    p.add_argument("--vote-count", dest="vote_count")
+    p.add_argument("--director", help="comma-separated")
+    p.add_argument("--cast", help="comma-separated")
+    p.add_argument("--json", action="store_true")
+    _store_flags(p)
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("ask", help="recommend films for one request")
+    p.add_argument("request", help='what you feel like, e.g. "a tense 90s heist thriller, nothing gory"')
+    p.add_argument("--k", type=int, default=5, help="how many films (1-20, default 5)")
+    p.add_argument("--session", help="a session id: films already shown in it are not repeated")
+    p.add_argument("--no-llm", action="store_true", help="no LLM explanation (the only mode for now)")
+    p.add_argument("--no-rerank", action="store_true", help="skip the cross-encoder")
+    p.add_argument("--json", action="store_true")
+    _store_flags(p)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("bench", help="print performance figures")
+    p.add_argument("what", choices=["ingest", "query"], help="ingest: films/s vs raw encode; query: latency")
+    p.add_argument("--limit", type=int, help="ingest: use only the first N films (quick runs)")
+    p.add_argument("--requests", type=int, default=200, help="query: how many requests (default 200)")
+    p.add_argument("--scale", type=int, help="query: run on a synthetic N-film collection")
+    p.add_argument("--json", action="store_true")
+    _store_flags(p)
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("eval", help="measure quality on ReDial, MovieLens and constraint probes")
+    p.add_argument("what", nargs="?", default="all", choices=["redial", "movielens", "probes", "all"])
+    p.add_argument("--limit", type=int, help="ReDial: only the first N dialogues")
+    p.add_argument("--redial-dir", default=str(DEFAULT_REDIAL), help="folder with test_data.jsonl")
+    p.add_argument("--write", default="docs/EVAL.md", help="write the report here ('' to skip)")
+    p.add_argument("--json", action="store_true")
+    _store_flags(p)
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("train-reranker", help="train the cross-encoder on pairs derived from the catalogue")
+    p.add_argument("--minutes", type=float, default=12.0, help="training time budget (default 12)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    _store_flags(p)
+    p.set_defaults(func=cmd_train_reranker)
+
+    p = sub.add_parser("run", help="the main job: ingest and train if needed, then answer a sample request")
+    p.add_argument(
+        "--sample", default="a tense 90s heist thriller, nothing gory", help="the request to answer"
+    )
+    _store_flags(p)
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except CLI_ERRORS as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted; re-run the same command to continue where it stopped", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""One frozen `Settings`, built once from `REELCHAT_*` environment variables; CLI flags override.
+
+Nothing else in reelchat reads `os.environ` (the embedding loader sets HF_HUB_OFFLINE for the
+packaged model, which is the model's business, not a setting).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CATALOGUE = REPO_ROOT / "data" / "movies.parquet"
+DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+DEFAULT_MOVIELENS = REPO_ROOT.parent / "shared" / "data" / "movielens-latest-small"
+
+
+def _default_home(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "reelchat"
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    chroma_dir: Path
+    chroma_url: str | None = None
+    collection: str = "movies"
+    embed_model: str = DEFAULT_EMBED_MODEL
+    catalogue: Path = DEFAULT_CATALOGUE
+    batch_size: int = 64
+    # Cross-encoder: a hub name or a local directory; "" means the one `train-reranker` saves
+    # under the data directory; "none" turns reranking off.
+    reranker: str = ""
+    rerank_top: int = 30
+    prior_weight: float | None = None  # None: the value tuned on MovieLens (rerank.prior)
+    movielens_dir: Path = DEFAULT_MOVIELENS
+
+    @property
+    def reranker_dir(self) -> Path:
+        return self.home / "reranker"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read `REELCHAT_*` variables; keyword overrides that are not None win (CLI flags)."""
+        env = os.environ if env is None else env
+        home = Path(env.get("REELCHAT_HOME") or _default_home(env)).expanduser()
+        settings = cls(
+            home=home,
+            chroma_dir=Path(env.get("REELCHAT_CHROMA_DIR") or home / "chroma").expanduser(),
+            chroma_url=env.get("REELCHAT_CHROMA_URL") or None,
+            collection=env.get("REELCHAT_COLLECTION") or "movies",
+            embed_model=env.get("REELCHAT_EMBED_MODEL") or DEFAULT_EMBED_MODEL,
+            catalogue=Path(env.get("REELCHAT_CATALOGUE") or DEFAULT_CATALOGUE),
+            batch_size=int(env.get("REELCHAT_BATCH_SIZE") or 64),
+            reranker=env.get("REELCHAT_RERANKER") or "",
+            rerank_top=int(env.get("REELCHAT_RERANK_TOP") or 30),
+            prior_weight=float(env["REELCHAT_PRIOR_WEIGHT"]) if env.get("REELCHAT_PRIOR_WEIGHT") else None,
+            movielens_dir=Path(env.get("REELCHAT_MOVIELENS_DIR") or DEFAULT_MOVIELENS),
+        )
+        return settings.with_overrides(**overrides)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise TypeError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if "home" in given and "chroma_dir" not in given:
+            given["chroma_dir"] = Path(given["home"]) / "chroma"
+        return replace(self, **given)

@@ -1,0 +1,107 @@
+"""Shared fixtures: real parts (the packaged MiniLM model, real Chroma) in temp directories."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import Settings
+from ingest.catalogue import read_catalogue
+from ingest.movie import Movie
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data"
+CATALOGUE = REPO / "data" / "movies.parquet"
+VENV_BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def catalogue_movies() -> list[Movie]:
+    return read_catalogue(CATALOGUE).movies
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.exists():
+        pytest.skip(f"shared data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+def write_jsonl(movies: list[Movie], path: Path) -> Path:
+    """A catalogue file in our own column names (director as a list is accepted)."""
+    with path.open("w", encoding="utf-8") as out:
+        for movie in movies:
+            row = asdict(movie)
+            row["director"] = list(row.pop("directors"))
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings pointing at an empty data directory, ignoring the developer's environment."""
+    return Settings.from_env(env={}, home=tmp_path / "home")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def cli_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REELCHAT_")}
+    env.update({"REELCHAT_HOME": str(home), "PYTHONUNBUFFERED": "1"}, **extra)
+    return env
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path) -> Iterator[str]:
+    """A real `chroma run` server on a free loopback port; yields its URL."""
+    port = free_port()
+    log = (tmp_path / "chroma-server.log").open("w")
+    proc = subprocess.Popen(
+        [
+            str(VENV_BIN / "chroma"),
+            "run",
+            "--path",
+            str(tmp_path / "server-data"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"chroma run exited with {proc.returncode}; see {log.name}")
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("chroma run did not start listening within 60 s")
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
