@@ -1,0 +1,590 @@
+"""Request understanding on the shipped catalogue: the constraints, references and notices a user sees."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from assistant.understand import (
+    EMPTY_NOTICE,
+    CatalogueIndex,
+    ParsedRequest,
+    RequestConstraints,
+    parse_request,
+)
+from ingest.movie import Movie
+
+
+@pytest.fixture(scope="module")
+def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
+    return CatalogueIndex(catalogue_movies)
+
+
+def parse(index: CatalogueIndex, message: str) -> ParsedRequest:
+    return parse_request(message, index)
+
+
+def titles(index: CatalogueIndex, parsed: ParsedRequest) -> list[str]:
+    return [index.movie(movie_id).label for movie_id in parsed.references]
+
+
+def film(movie_id: str, title: str = "A Film", **fields: Any) -> Movie:
+    return Movie(id=movie_id, title=title, overview="", **fields)
+
+
+# --- years ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "years"),
+    [
+        ("90s thrillers", (1990, 1999)),
+        ("something from the 1990s", (1990, 1999)),
+        ("a comedy from the 80s", (1980, 1989)),
+        ("late 90s", (1996, 1999)),
+        ("after 2010", (2011, None)),
+        ("since 2010", (2010, None)),
+        ("2010 onwards", (2010, None)),
+        ("before 2000", (None, 1999)),
+        ("older than 2000", (None, 1999)),
+        ("from 1995 to 2005", (1995, 2005)),
+        ("between 1995 and 2005", (1995, 2005)),
+        ("released in 2008", (2008, 2008)),
+        ("80s or 90s action", (1980, 1999)),
+        ("nothing after 2000", (None, 2000)),
+        ("old westerns", (None, 1979)),
+        ("a classic", (None, 1979)),
+        ("classic films please", (None, 1979)),
+        # "old" and years that are not about release dates
+        ("an old school western", (None, None)),
+        ("a story about a man who is 40 years old", (None, None)),
+        ("movies set in the 1920s", (None, None)),
+        ("something for me in my 30s", (None, None)),
+    ],
+)
+def test_years(index: CatalogueIndex, message: str, years: tuple[int | None, int | None]) -> None:
+    constraints = parse(index, message).constraints
+    assert (constraints.year_min, constraints.year_max) == years
+
+
+@pytest.mark.parametrize("message", ["recent comedies", "something new", "new movies", "the latest films"])
+def test_recent_means_the_last_five_catalogue_years(index: CatalogueIndex, message: str) -> None:
+    assert index.latest_year == 2017
+    parsed = parse(index, message)
+    assert (parsed.constraints.year_min, parsed.constraints.year_max) == (2012, None)
+    assert "recent" not in parsed.intent and "new" not in parsed.intent.split()
+
+
+def test_old_inside_a_title_is_a_title_not_a_year_limit(index: CatalogueIndex) -> None:
+    parsed = parse(index, "I loved No Country for Old Men")
+    assert titles(index, parsed) == ["No Country for Old Men (2007)"]
+    assert parsed.constraints.is_empty()
+
+
+def test_a_negated_decade_is_ignored_with_a_notice_not_applied(index: CatalogueIndex) -> None:
+    parsed = parse(index, "a nice war film, nothing from the 2000s")
+    assert (parsed.constraints.year_min, parsed.constraints.year_max) == (None, None)
+    assert parsed.notices == ('I can\'t leave out a span of years, so I ignored "nothing from the 2000s".',)
+    assert parsed.intent == "a nice war film"
+
+
+# --- genres --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "genres"),
+    [
+        ("sci-fi", {"Science Fiction"}),
+        ("scifi", {"Science Fiction"}),
+        ("science fiction", {"Science Fiction"}),
+        ("scary", {"Horror"}),
+        ("horror", {"Horror"}),
+        ("kids", {"Family"}),
+        ("children's", {"Family"}),
+        ("family", {"Family"}),
+        ("animated", {"Animation"}),
+        ("cartoon", {"Animation"}),
+        ("anime", {"Animation"}),
+        ("rom-com", {"Romance", "Comedy"}),
+        ("romcom", {"Romance", "Comedy"}),
+        ("funny", {"Comedy"}),
+        ("comedy", {"Comedy"}),
+        ("thriller", {"Thriller"}),
+        ("war", {"War"}),
+        ("western", {"Western"}),
+        ("documentary", {"Documentary"}),
+        ("doc", {"Documentary"}),
+        ("musical", {"Music"}),
+        ("music documentary", {"Music", "Documentary"}),
+        ("romantic", {"Romance"}),
+        ("love story", {"Romance"}),
+        ("mystery", {"Mystery"}),
+        ("whodunit", {"Mystery"}),
+        ("fantasy", {"Fantasy"}),
+        ("action", {"Action"}),
+        ("adventure", {"Adventure"}),
+        ("crime", {"Crime"}),
+        ("gangster", {"Crime"}),
+        ("historical", {"History"}),
+        ("period drama", {"History"}),
+        ("drama", {"Drama"}),
+        ("heist", set()),
+    ],
+)
+def test_everyday_genre_words_map_to_catalogue_genres(
+    index: CatalogueIndex, word: str, genres: set[str]
+) -> None:
+    parsed = parse(index, f"show me a {word} film")
+    assert set(parsed.constraints.include_genres) == genres
+    assert parsed.constraints.exclude_genres == ()
+    assert word in parsed.intent  # genre words describe the film: they stay for the semantic search
+
+
+def test_constraint_phrases_leave_the_intent_but_descriptive_words_stay(index: CatalogueIndex) -> None:
+    parsed = parse(index, "a tense heist thriller from the 90s, no horror, under two hours")
+    assert parsed.intent == "a tense heist thriller"
+    assert parsed.constraints == RequestConstraints(
+        year_min=1990,
+        year_max=1999,
+        include_genres=("Thriller",),
+        exclude_genres=("Horror",),
+        runtime_max=120,
+    )
+    assert parsed.constraints.describe() == "1990-1999, Thriller, no Horror, under 120 min"
+    assert parsed.notices == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "include", "exclude"),
+    [
+        ("no horror", (), ("Horror",)),
+        ("nothing romantic", (), ("Romance",)),
+        ("not a comedy", (), ("Comedy",)),
+        ("nothing scary", (), ("Horror",)),
+        ("a comedy but not animated", ("Comedy",), ("Animation",)),
+        ("not a comedy but a thriller", ("Thriller",), ("Comedy",)),
+        ("anything but horror", (), ("Horror",)),
+        ("I don't want anything too scary", (), ("Horror",)),
+        ("no horror, romance or comedy", (), ("Horror", "Romance", "Comedy")),
+        ("no horror, comedy please", ("Comedy",), ("Horror",)),
+        ("I don't mind horror", ("Horror",), ()),
+        ("nothing but horror", ("Horror",), ()),
+        # a rom-com is refused by refusing Romance only, so plain comedies are still allowed
+        ("no rom-coms, something funny", ("Comedy",), ("Romance",)),
+        ("no rom-coms", (), ("Romance",)),
+    ],
+)
+def test_refused_genres(
+    index: CatalogueIndex, message: str, include: tuple[str, ...], exclude: tuple[str, ...]
+) -> None:
+    constraints = parse(index, message).constraints
+    assert (constraints.include_genres, constraints.exclude_genres) == (include, exclude)
+
+
+def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueIndex) -> None:
+    parsed = parse(index, "an action film without violence")
+    assert parsed.constraints.include_genres == ("Action",)
+    assert parsed.constraints.exclude_genres == ()
+    assert parsed.intent == "an action film"  # "violence" would pull violent films closer
+    assert parsed.avoid == ("violence",)
+    assert parse(index, "a tense heist thriller, nothing gory").avoid == ("gory",)
+
+
+def test_genres_joined_by_or_are_a_preference_not_a_filter(index: CatalogueIndex) -> None:
+    parsed = parse(index, "a comedy or drama")
+    assert parsed.constraints.include_genres == ()
+    assert parsed.intent == "a comedy or drama"
+    assert len(parsed.notices) == 1 and "comedy or drama" in parsed.notices[0]
+
+
+# --- runtime and rating --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "runtime"),
+    [
+        ("under two hours", (None, 120)),
+        ("less than 2 hours", (None, 120)),
+        ("under 90 minutes", (None, 90)),
+        ("shorter than 100 min", (None, 100)),
+        ("an hour and a half max", (None, 90)),
+        ("over 2 hours", (120, None)),
+        ("something short", (None, 100)),
+        ("not too long", (None, 120)),
+        ("based on a short story", (None, None)),
+        ("a 2 hour movie", (None, None)),
+    ],
+)
+def test_runtime(index: CatalogueIndex, message: str, runtime: tuple[int | None, int | None]) -> None:
+    constraints = parse(index, message).constraints
+    assert (constraints.runtime_min, constraints.runtime_max) == runtime
+    assert constraints.rating_min is None  # "over 2 hours" is no rating
+
+
+@pytest.mark.parametrize(
+    ("message", "rating"),
+    [
+        ("at least 7/10", 7.0),
+        ("rated above 7", 7.0),
+        ("highly rated", 7.0),
+        ("critically acclaimed", 7.0),
+        ("well reviewed", 7.0),
+        ("rating 8+", 8.0),
+        ("7.5 out of 10 or better", 7.5),
+        ("4 stars", 8.0),
+        ("a good movie", None),
+    ],
+)
+def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> None:
+    parsed = parse(index, message)
+    assert parsed.constraints.rating_min == rating
+    if rating is not None:
+        assert parsed.intent == ""  # nothing descriptive was said
+
+
+# --- people --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "directors", "cast"),
+    [
+        ("directed by Christopher Nolan", ("Christopher Nolan",), ()),
+        ("directed by christopher nolan", ("Christopher Nolan",), ()),
+        ("something by Nolan", ("Christopher Nolan",), ()),
+        ("a Tarantino film", ("Quentin Tarantino",), ()),
+        ("Spielberg movies", ("Steven Spielberg",), ()),
+        ("Scorsese gangster films", ("Martin Scorsese",), ()),
+        ("a Scott film", ("Ridley Scott",), ()),  # Ridley has more films in the catalogue than Tony
+        ("starring Tom Hanks", (), ("Tom Hanks",)),
+        ("with Brad Pitt", (), ("Brad Pitt",)),
+        ("Tom Hanks movies", (), ("Tom Hanks",)),
+        ("starring Tom Hanks and Meg Ryan", (), ("Tom Hanks", "Meg Ryan")),
+        ("starring Tom Hnaks", (), ("Tom Hanks",)),
+        ("a film with a twist", (), ()),
+    ],
+)
+def test_people(
+    index: CatalogueIndex, message: str, directors: tuple[str, ...], cast: tuple[str, ...]
+) -> None:
+    parsed = parse(index, message)
+    assert (parsed.constraints.directors, parsed.constraints.cast) == (directors, cast)
+    assert parsed.notices == ()
+
+
+def test_people_names_stay_in_the_intent(index: CatalogueIndex) -> None:
+    assert parse(index, "Tom Hanks movies").intent == "Tom Hanks movies"
+
+
+def test_unknown_person_after_a_cue_is_reported(index: CatalogueIndex) -> None:
+    parsed = parse(index, "directed by Zzzyxq Qwerty")
+    assert parsed.constraints.directors == ()
+    assert parsed.notices == ('I couldn\'t find anyone called "Zzzyxq Qwerty" in the catalogue.',)
+
+
+def test_people_that_cannot_be_honoured_are_reported_not_required(index: CatalogueIndex) -> None:
+    either = parse(index, "action movies with Bruce Willis or Arnold Schwarzenegger")
+    assert either.constraints.cast == ()
+    assert either.constraints.include_genres == ("Action",)
+    assert "Bruce Willis or Arnold Schwarzenegger" in either.notices[0]
+    refused = parse(index, "anything but not Tom Cruise")
+    assert refused.constraints.cast == ()
+    assert refused.notices == ("I can't leave out films with Tom Cruise yet, so I ignored that part.",)
+
+
+# --- references ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("like Inception and The Dark Knight", ["Inception (2010)", "The Dark Knight (2008)"]),
+        ("similar to The Matrix", ["The Matrix (1999)"]),
+        ("I loved Alien, Aliens and Predator", ["Alien (1979)", "Aliens (1986)", "Predator (1987)"]),
+        ("movies like Toy Story (1995)", ["Toy Story (1995)"]),
+        ("in the vein of Se7en", ["Se7en (1995)"]),
+        ("I liked Super Troopers (2001) a lot", ["Super Troopers (2001)"]),
+        ("I liked Halloween (1978) and The Thing (1982)", ["Halloween (1978)", "The Thing (1982)"]),
+        ("I'd like something like Up", ["Up (2009)"]),
+        ("Schindler's List and Saving Private Ryan are my favourites", ["Schindler's List (1993)",
+                                                                          "Saving Private Ryan (1998)"]),
+        ("the dark knight vibes", ["The Dark Knight (2008)"]),
+        ("similar to incepton", ["Inception (2010)"]),  # a misspelling after a cue
+        ("movies like spiderman", ["Spider-Man (2002)"]),
+        ("I loved Amelie (2001)", ["Amélie (2001)"]),
+        # single common words are titles only where the user is naming films
+        ("a movie about her alien friend", []),
+        ("I liked it", []),
+        ("something for date night", []),
+        ("I'd like a scary movie", []),
+    ],
+)  # fmt: skip
+def test_references(index: CatalogueIndex, message: str, expected: list[str]) -> None:
+    parsed = parse(index, message)
+    assert titles(index, parsed) == expected
+    assert parsed.notices == ()
+
+
+def test_references_leave_the_intent_but_the_rest_stays(index: CatalogueIndex) -> None:
+    parsed = parse(index, "something like 'Up' but funnier")
+    assert titles(index, parsed) == ["Up (2009)"]
+    assert parsed.intent == "something but funnier"
+    assert parse(index, "a heist film like Inception").intent == "a heist film"
+    assert (
+        parse(index, "I want something like The Big Short but shorter").intent
+        == "I want something but shorter"
+    )
+
+
+def test_titles_are_read_before_constraints(index: CatalogueIndex) -> None:
+    parsed = parse(index, "I want something like The Big Short")  # "short" here is a title, not a runtime
+    assert titles(index, parsed) == ["The Big Short (2015)"]
+    assert parsed.constraints.is_empty()
+    assert parse(index, "like Scary Movie 2").constraints.include_genres == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "notice"),
+    [
+        ("like Zzzyxq", 'I couldn\'t find "Zzzyxq" in the catalogue.'),
+        (
+            "something like Heat but funnier",
+            'I couldn\'t find "Heat" in the catalogue.',
+        ),  # not in this catalogue
+        ("I liked Zzzyxq (1999)", 'I couldn\'t find "Zzzyxq (1999)" in the catalogue.'),
+        (
+            "I liked Halloween (2007)",
+            'I couldn\'t find "Halloween (2007)" in the catalogue.',
+        ),  # only 1978 here
+        ("something like 'Qwertyuiop Zxcv'", 'I couldn\'t find "Qwertyuiop Zxcv" in the catalogue.'),
+    ],
+)
+def test_unknown_titles_named_by_the_user_are_reported(
+    index: CatalogueIndex, message: str, notice: str
+) -> None:
+    parsed = parse(index, message)
+    assert parsed.references == ()
+    assert parsed.notices == (notice,)
+
+
+def test_like_inception_and_heat_keeps_the_known_one_and_reports_the_other(index: CatalogueIndex) -> None:
+    parsed = parse(index, "like Inception and Heat")
+    assert titles(index, parsed) == ["Inception (2010)"]
+    assert parsed.notices == ('I couldn\'t find "Heat" in the catalogue.',)
+
+
+def test_disliked_and_unseen_films_are_not_references(index: CatalogueIndex) -> None:
+    hated = parse(index, "I hated Twilight, show me a thriller")
+    assert hated.references == ()
+    assert hated.notices == (
+        'I can only search towards films, not away from them, so I set "Twilight" aside.',
+    )
+    unseen = parse(index, "I haven't seen The Dark Knight yet")
+    assert unseen.references == ()
+    assert "The Dark Knight" in unseen.intent
+
+
+def test_find_titles_lists_every_named_film(index: CatalogueIndex) -> None:
+    found = index.find_titles("I liked Super Troopers (2001), hated Twilight, and the dark knight was ok")
+    assert [m.label for m in found] == ["Super Troopers (2001)", "Twilight (2008)", "The Dark Knight (2008)"]
+
+
+def test_match_title(index: CatalogueIndex) -> None:
+    inception = index.match_title("Inception")
+    assert inception is not None and inception.year == 2010
+    assert index.match_title("incepton") == inception
+    assert index.match_title("the matrix") == index.match_title("The Matrix", 1999)
+    assert index.match_title("Zzzyxq") is None
+    assert index.match_title("") is None
+
+
+def test_match_title_year_picks_the_remake_and_votes_break_ties() -> None:
+    index = CatalogueIndex(
+        [
+            film("h78", "Halloween", year=1978, vote_count=1000),
+            film("h07", "Halloween", year=2007, vote_count=400),
+            film("h18", "Halloween II", year=2009, vote_count=300),
+        ]
+    )
+    assert index.match_title("Halloween") == index.movie("h78")
+    assert index.match_title("Halloween", 2007) == index.movie("h07")
+    assert index.match_title("Haloween", 2008) == index.movie("h07")
+    assert index.movie("h18").title == "Halloween II"
+
+
+# --- how many ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "k"),
+    [
+        ("3 movies", 3),
+        ("give me five films", 5),
+        ("top 10", 10),
+        ("top ten sci-fi", 10),
+        ("a couple of comedies films", 2),
+        ("one movie please", 1),
+        ("a movie", None),
+        ("a 2 hour movie", None),
+        ("90s movies", None),
+        ("give me 50 movies", 20),
+    ],
+)
+def test_k(index: CatalogueIndex, message: str, k: int | None) -> None:
+    assert parse(index, message).k == k
+
+
+def test_too_many_films_is_clamped_with_a_notice(index: CatalogueIndex) -> None:
+    assert parse(index, "give me 50 movies").notices == ("I can show at most 20 films at a time.",)
+
+
+# --- contradictions ------------------------------------------------------------------------------
+
+
+def test_contradictions_are_dropped_with_a_notice(index: CatalogueIndex) -> None:
+    years = parse(index, "after 2010 and before 2000")
+    assert (years.constraints.year_min, years.constraints.year_max) == (None, None)
+    assert years.notices == ("You asked for films after 2010 and before 2000; I ignored the year limits.",)
+    genre = parse(index, "a horror film, no horror")
+    assert (genre.constraints.include_genres, genre.constraints.exclude_genres) == ((), ())
+    assert genre.notices == ("You asked both for and against Horror; I ignored it.",)
+    runtime = parse(index, "over 3 hours and under 90 minutes")
+    assert (runtime.constraints.runtime_min, runtime.constraints.runtime_max) == (None, None)
+    assert runtime.notices == (
+        "You asked for films over 180 and under 90 minutes; I ignored the runtime limits.",
+    )
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("message", ["", "   \n\t ", "🎬🍿😱", "<br/>", "'", '"""', "?!"])
+def test_empty_input_asks_for_a_request(index: CatalogueIndex, message: str) -> None:
+    parsed = parse(index, message)
+    assert parsed.intent == ""
+    assert parsed.constraints.is_empty() and parsed.references == () and parsed.k is None
+    assert parsed.notices == (EMPTY_NOTICE,)
+
+
+def test_long_input_is_truncated_with_a_notice(index: CatalogueIndex) -> None:
+    message = "a tense thriller " + "blah " * 2_000
+    parsed = parse(index, message)
+    assert len(message) > 10_000 and parsed.text == message.strip()
+    assert parsed.constraints.include_genres == ("Thriller",)
+    assert parsed.notices == ("Your message is long, so I only read its first 2,000 characters.",)
+    assert len(parsed.intent) <= 2_000
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("<script>alert(1)</script>", "alert(1)"),
+        ("'; DROP TABLE movies; --", "DROP TABLE movies"),
+        ("like 'like' \"\" (((( )))) ~~~ like", "like 'like' \"\" (((( )))) ~~~ like"),
+    ],
+)
+def test_hostile_input_parses_to_something_sensible(index: CatalogueIndex, message: str, intent: str) -> None:
+    parsed = parse(index, message)
+    assert parsed.intent == intent
+    assert parsed.constraints.is_empty() and parsed.references == () and parsed.notices == ()
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["(2001)", "like (1999) and", "{0} %s \\ NULL", "like, like, like", "no no no not", "top",
+     "directed by", "starring", "under hours", "rated", "a" * 3_000, "ünïcödé «ταινία» 映画 фильм"],
+)  # fmt: skip
+def test_junk_never_raises(index: CatalogueIndex, message: str) -> None:
+    parsed = parse(index, message)
+    assert parsed.references == ()  # and no exception; the intent may be empty
+
+
+def test_whitespace_is_normalised(index: CatalogueIndex) -> None:
+    assert parse(index, "  a   funny\n\nfilm ").text == "a funny film"
+
+
+# --- RequestConstraints ----------------------------------------------------------------------------
+
+HEAT_LIKE = film(
+    "1",
+    "Heist",
+    year=1995,
+    genres=("Crime", "Thriller"),
+    runtime=170,
+    vote_average=7.9,
+    directors=("Michael Mann",),
+    cast=("Al Pacino", "Robert De Niro"),
+)
+
+
+def test_allows_and_violations_are_exact() -> None:
+    everything = RequestConstraints(1990, 1999, ("Crime",), ("Horror",), 120, 180, 7.5)
+    everything = replace(everything, directors=("Michael Mann", "Ridley Scott"), cast=("Al Pacino",))
+    assert everything.allows(HEAT_LIKE) and everything.violations(HEAT_LIKE) == []
+    failing = RequestConstraints(2000, None, ("Comedy",), ("Thriller",), None, 120, 8.0)
+    failing = replace(failing, directors=("Ridley Scott",), cast=("Al Pacino", "Tom Hanks"))
+    assert not failing.allows(HEAT_LIKE)
+    assert failing.violations(HEAT_LIKE) == [
+        "released 1995 before 2000",
+        "not Comedy",
+        "is Thriller",
+        "runtime 170 min, over 120",
+        "rated 7.9, below 8",
+        "not directed by Ridley Scott",
+        "Tom Hanks is not in the cast",
+    ]
+
+
+def test_unknown_values_fail_only_the_constraints_on_them() -> None:
+    unknown = film("2")
+    assert RequestConstraints().allows(unknown)
+    assert RequestConstraints(include_genres=()).is_empty()
+    assert RequestConstraints(year_max=1999).violations(unknown) == ["released unknown"]
+    assert RequestConstraints(runtime_min=90).violations(unknown) == ["runtime unknown"]
+    assert RequestConstraints(rating_min=6.0).violations(unknown) == ["rating unknown"]
+    assert RequestConstraints(exclude_genres=("Horror",)).allows(unknown)
+
+
+def test_parsed_constraints_filter_the_catalogue(
+    index: CatalogueIndex, catalogue_movies: list[Movie]
+) -> None:
+    constraints = parse(index, "a 90s thriller, no horror, under two hours, rated 7+").constraints
+    allowed = [m for m in catalogue_movies if constraints.allows(m)]
+    assert 10 < len(allowed) < len(catalogue_movies) // 10
+    for movie in allowed:
+        assert movie.year is not None and 1990 <= movie.year <= 1999
+        assert "Thriller" in movie.genres and "Horror" not in movie.genres
+        assert movie.runtime is not None and movie.runtime <= 120
+        assert movie.vote_average is not None and movie.vote_average >= 7.0
+    rejected = [m for m in catalogue_movies if not constraints.allows(m)]
+    assert all(constraints.violations(m) for m in rejected)
+
+
+def test_merged_follow_up_turns() -> None:
+    first = RequestConstraints(1990, 1999, ("Thriller",), ("Horror",), rating_min=7.0, cast=("Tom Hanks",))
+    assert first.merged(RequestConstraints()) == first
+    follow_up = RequestConstraints(include_genres=("Horror",), exclude_genres=("Thriller",), runtime_max=100)
+    merged = first.merged(follow_up)
+    assert merged.include_genres == ("Horror",)
+    assert merged.exclude_genres == ("Thriller",)
+    assert (merged.year_min, merged.year_max, merged.runtime_max, merged.rating_min) == (1990, 1999, 100, 7.0)
+    assert merged.cast == ("Tom Hanks",)
+    # a newer year bound that contradicts an older one replaces the pair
+    later = first.merged(RequestConstraints(year_min=2011))
+    assert (later.year_min, later.year_max) == (2011, None)
+    narrower = first.merged(RequestConstraints(year_min=1995))
+    assert (narrower.year_min, narrower.year_max) == (1995, 1999)
+    assert first.merged(RequestConstraints(cast=("Meg Ryan",))).cast == ("Meg Ryan",)
+    more = first.merged(RequestConstraints(include_genres=("Comedy",)))
+    assert more.include_genres == ("Thriller", "Comedy")
+
+
+def test_describe() -> None:
+    assert RequestConstraints().describe() == "no constraints"
+    nolan = RequestConstraints(year_min=2011, rating_min=7.5, directors=("Christopher Nolan",))
+    assert nolan.describe() == "from 2011, rated 7.5+, directed by Christopher Nolan"
+    assert RequestConstraints(cast=("Tom Hanks", "Meg Ryan")).describe() == "with Tom Hanks and Meg Ryan"
+    assert (
+        RequestConstraints(year_min=2008, year_max=2008, runtime_min=120).describe() == "2008, over 120 min"
+    )
