@@ -183,3 +183,50 @@ def build_scaled_collection(settings: Settings, scale: int, tmp: Path) -> Settin
             )
             bar.update(len(rows))
     return scaled
+
+
+CHAT_REQUESTS = (
+    "a tense 90s heist thriller, nothing gory",
+    "something like Inception but funnier",
+    "an animated film for kids about friendship",
+    "a romantic comedy from the 2000s",
+    "a slow-burning mystery set in a small town",
+)
+
+
+def bench_chat(settings: Settings, requests: int = 5) -> dict[str, Any]:
+    """Time to the recommendations, to the first explanation text, and the model's tokens/s, with
+    the configured LLM backend (REELCHAT_LLM; the embedded Qwen 1.5B by default offline)."""
+    import statistics
+
+    from assistant.api import MovieAssistant
+
+    assistant = MovieAssistant(settings)
+    started = time.perf_counter()
+    assistant.engine  # noqa: B018 - load before timing
+    backend = assistant.backend
+    assistant.chat("a warm-up request about pirates")  # loads the LLM: not part of a turn's latency
+    load_seconds = time.perf_counter() - started
+    rows: list[dict[str, float]] = []
+    for text in (CHAT_REQUESTS * (requests // len(CHAT_REQUESTS) + 1))[:requests]:
+        reply = assistant.chat(text)
+        row = dict(reply.timings_ms)
+        if "llm_first_token_ms" in row:  # from the request's start, not the LLM call's
+            row["first_llm_token"] = row["recommendations"] + row["llm_first_token_ms"]
+        rows.append(row)
+
+    def median(key: str) -> float | None:
+        values = [r[key] for r in rows if key in r]
+        return round(statistics.median(values), 1) if values else None
+
+    return {
+        "backend": backend.name,
+        "model": backend.model,
+        "requests": len(rows),
+        "recommendations_ms_p50": median("recommendations"),
+        "first_text_ms_p50": median("first_token"),  # the first film's title line, from the catalogue
+        "first_llm_token_ms_p50": median("first_llm_token"),  # the model's first word of explanation
+        "tokens_per_s_p50": median("llm_tokens_per_s"),
+        "total_ms_p50": median("total"),
+        "load_seconds": round(load_seconds, 1),
+    }

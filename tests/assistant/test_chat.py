@@ -1,0 +1,91 @@
+"""Conversation without an LLM (explanations from the catalogue): follow-ups resolve against the
+films shown, sessions persist across MovieAssistant instances, and failures become notices."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.api import MovieAssistant
+from assistant.settings import Settings
+
+
+@pytest.fixture
+def chat(catalogue_settings: Settings, tmp_path: Path) -> MovieAssistant:
+    return MovieAssistant(
+        replace(catalogue_settings, home=tmp_path, chroma_dir=catalogue_settings.chroma_dir)
+    )
+
+
+def test_why_the_second_one_names_it_and_its_plot(chat: MovieAssistant) -> None:
+    first = chat.chat("a tense 90s heist thriller, nothing gory", "s1")
+    assert first.backend == "none" and len(first.recommendations) == 5
+    second = first.recommendations[1]
+    why = chat.chat("why did you recommend the second one?", "s1")
+    assert [r.movie_id for r in why.recommendations] == [second.movie_id]  # no new retrieval
+    assert second.title in why.text
+    plot_words = {w.strip(".,").lower() for w in second.overview.split() if len(w) > 6}
+    assert plot_words & {w.strip(".,").lower() for w in why.text.split()}
+
+
+def test_why_by_title_and_tell_me_more(chat: MovieAssistant) -> None:
+    first = chat.chat("animated films about toys", "s2")
+    title = first.recommendations[2].title
+    why = chat.chat(f"why {title}?", "s2")
+    assert why.recommendations[0].title == title
+    more = chat.chat("tell me more about it", "s2")
+    assert more.recommendations[0].title == title
+
+
+def test_something_older_and_newer(chat: MovieAssistant) -> None:
+    first = chat.chat("a space adventure", "s3")
+    oldest = min(r.year for r in first.recommendations if r.year)
+    older = chat.chat("something older", "s3")
+    assert older.recommendations and all(r.year and r.year < oldest for r in older.recommendations)
+    newest = max(r.year for r in older.recommendations if r.year)
+    newer = chat.chat("newer ones", "s3")
+    assert newer.recommendations and all(r.year and r.year > newest for r in newer.recommendations)
+
+
+def test_not_that_one_is_never_shown_again(chat: MovieAssistant) -> None:
+    first = chat.chat("a heist comedy", "s4")
+    dropped = first.recommendations[0]
+    reply = chat.chat("not that one", "s4")
+    assert any(dropped.title in n for n in reply.notices)
+    assert len(reply.recommendations) == 1 and reply.recommendations[0].movie_id != dropped.movie_id
+    again = chat.chat("a heist comedy", "s4")
+    assert dropped.movie_id not in {r.movie_id for r in again.recommendations}
+
+
+def test_more_like_the_first_one_keeps_the_constraints(chat: MovieAssistant) -> None:
+    first = chat.chat("a 90s crime film", "s5")
+    reply = chat.chat("more like the first one", "s5")
+    assert reply.recommendations
+    assert all(r.year and 1990 <= r.year <= 1999 and "Crime" in r.genres for r in reply.recommendations)
+    assert first.recommendations[0].movie_id not in {r.movie_id for r in reply.recommendations}
+
+
+def test_only_narrows_the_previous_request(chat: MovieAssistant) -> None:
+    chat.chat("a 90s heist thriller", "s6")
+    reply = chat.chat("only comedies", "s6")
+    assert reply.recommendations
+    assert all("Comedy" in r.genres and r.year and 1990 <= r.year <= 1999 for r in reply.recommendations)
+
+
+def test_a_new_assistant_on_the_same_data_continues_the_session(
+    chat: MovieAssistant, catalogue_settings: Settings
+) -> None:
+    first = chat.chat("films like Toy Story", "s7")
+    later = MovieAssistant(chat.settings)  # as after a restart
+    why = later.chat("why the first one?", "s7")
+    assert why.recommendations[0].movie_id == first.recommendations[0].movie_id
+
+
+def test_stream_gives_recommendations_first_then_text(chat: MovieAssistant) -> None:
+    events = list(chat.stream("a romantic comedy from the 2000s", "s8"))
+    kinds = [e.type for e in events]
+    assert kinds[0] == "recommendations" and kinds[-1] == "done" and "text" in kinds
+    reply = events[-1].reply
+    assert reply is not None and reply.text == "".join(e.text for e in events if e.type == "text").strip()

@@ -1,0 +1,126 @@
+"""recommend() on the real catalogue: constraints always hold, named films never come back,
+sessions remember what was shown, and bad requests get a reply instead of a crash."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from assistant.api import MovieAssistant, Recommendation
+from assistant.evaluation.probes import PROBES
+from tests.conftest import VENV_BIN, cli_env
+
+
+def test_no_probe_request_ever_gets_a_film_that_breaks_its_constraints(assistant: MovieAssistant) -> None:
+    shown = 0
+    for probe in PROBES:
+        recs = assistant.recommend(probe.request, k=10)
+        for rec in recs:
+            movie = assistant.engine.movies[rec.movie_id]
+            assert probe.expected.violations(movie) == [], (probe.request, rec.title)
+        shown += len(recs)
+    assert len(PROBES) >= 50 and shown > 40 * 5  # the probes mostly have answers, not empty lists
+
+
+def test_heist_thriller_from_the_90s(assistant: MovieAssistant) -> None:
+    recs = assistant.recommend("a tense 90s heist thriller, nothing gory", k=5)
+    assert len(recs) == 5 and all(isinstance(r, Recommendation) for r in recs)
+    assert all(r.year is not None and 1990 <= r.year <= 1999 and "Thriller" in r.genres for r in recs)
+    assert any("heist" in (r.overview + " ".join(r.keywords)).lower() for r in recs)
+
+
+def test_named_films_steer_the_search_but_are_not_recommended_back(assistant: MovieAssistant) -> None:
+    recs = assistant.recommend("something like Toy Story", k=10)
+    titles = [r.title for r in recs]
+    assert "Toy Story" not in titles
+    assert {"Toy Story 2", "Toy Story 3"} & set(titles)
+
+
+def test_director_filter(assistant: MovieAssistant) -> None:
+    recs = assistant.recommend("films directed by Christopher Nolan", k=5)
+    assert recs and all("Christopher Nolan" in r.directors for r in recs)
+
+
+def test_a_session_does_not_repeat_films(assistant: MovieAssistant) -> None:
+    first = assistant.recommend("a funny animated movie", k=5, session_id="s-repeat")
+    second = assistant.recommend("a funny animated movie", k=5, session_id="s-repeat")
+    assert first and second
+    assert not {r.movie_id for r in first} & {r.movie_id for r in second}
+    other = assistant.recommend("a funny animated movie", k=5, session_id="s-other")
+    assert [r.movie_id for r in other] == [r.movie_id for r in first]  # sessions are separate
+
+
+def test_films_mentioned_in_a_session_are_excluded_later(assistant: MovieAssistant) -> None:
+    assistant.recommend("I loved The Dark Knight", k=3, session_id="s-mention")
+    later = assistant.recommend("a dark superhero crime film", k=10, session_id="s-mention")
+    assert "The Dark Knight" not in [r.title for r in later]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "notice_fragment"),
+    [
+        ("", "Tell me what you feel like"),
+        ("   ", "Tell me what you feel like"),
+        ("🎬🍿😱", ""),
+        ("like Zzzyxq", "Zzzyxq"),
+        ("a scary movie " * 800, ""),
+        ("<script>alert(1)</script> a scary movie", ""),
+        ("'; DROP TABLE movies; --", ""),
+        ("a western from after 2010 and before 1990", ""),
+    ],
+)
+def test_bad_requests_get_a_reply_not_a_crash(
+    assistant: MovieAssistant, request_text: str, notice_fragment: str
+) -> None:
+    answer = assistant.answer(request_text, k=5)
+    assert answer.recommendations or answer.notices  # something is always said back
+    if notice_fragment:
+        assert any(notice_fragment in n for n in answer.notices), answer.notices
+
+
+def test_k_out_of_range_is_a_clear_error(assistant: MovieAssistant) -> None:
+    with pytest.raises(ValueError, match="between 1 and 20"):
+        assistant.recommend("anything", k=0)
+
+
+def test_cli_ask_json(home: object) -> None:
+    result = subprocess.run(
+        [str(VENV_BIN / "reelchat"), "ask", "a 90s crime film", "--k", "3", "--json", "--no-llm"],
+        env=cli_env(home, REELCHAT_RERANKER="none"),  # type: ignore[arg-type]
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(payload) == {"recommendations", "notices", "timings_ms"}
+    assert len(payload["recommendations"]) == 3
+    first = payload["recommendations"][0]
+    assert set(first) == {"movie_id", "title", "year", "genres", "score"}
+    assert 1990 <= first["year"] <= 1999 and "Crime" in first["genres"]
+
+
+def test_an_added_film_is_recommendable_at_once(catalogue_movies: list, tmp_path) -> None:  # type: ignore[type-arg]
+    from assistant.library import ingest_file
+    from assistant.settings import Settings
+    from tests.conftest import write_jsonl
+
+    settings = Settings.from_env(env={}, home=tmp_path, reranker="none", llm="none")
+    ingest_file(
+        settings, write_jsonl(catalogue_movies[:50], tmp_path / "films.jsonl"), show_progress_bar=False
+    )
+    assistant = MovieAssistant(settings)
+    assert assistant.recommend("a ferry captain who smuggles letters", k=3)  # engine loaded before the add
+    movie = assistant.add_movie(
+        {
+            "title": "Paper Harbour",
+            "year": 2024,
+            "overview": "A ferry captain smuggles love letters across a strait.",
+            "genres": "Drama",
+        }
+    )
+    recs = assistant.recommend("a ferry captain who smuggles letters", k=3)
+    assert recs[0].movie_id == movie.id
+    assert assistant.recommend("like Paper Harbour", k=3)  # found by name too
