@@ -15,7 +15,7 @@ def bench_ingest(settings: Settings, limit: int | None = None) -> dict[str, Any]
     """Full ingest of the catalogue into a fresh embedded collection, against the raw
     `model.encode` rate on the same texts in the same process, then an unchanged re-run."""
     from assistant.library import ingest_file, movies_collection
-    from ingest.catalogue import read_catalogue
+    from ingest.catalogue import read_catalogue, write_jsonl
     from ingest.embedding import make_encoder
 
     movies = read_catalogue(settings.catalogue).movies[:limit]
@@ -34,7 +34,7 @@ def bench_ingest(settings: Settings, limit: int | None = None) -> dict[str, Any]
         source = settings.catalogue
         if limit is not None:
             source = Path(tmp) / "catalogue.jsonl"
-            _write_jsonl(movies, source)
+            write_jsonl(movies, source)
         # Timed around the whole call: reading and validating the file count as ingest work.
         started = time.perf_counter()
         ingest_file(bench_settings, source, show_progress_bar=False)
@@ -58,17 +58,6 @@ def bench_ingest(settings: Settings, limit: int | None = None) -> dict[str, Any]
         "model": settings.embed_model,
         "batch_size": settings.batch_size,
     }
-
-
-def _write_jsonl(movies: list[Any], path: Path) -> None:
-    import json
-    from dataclasses import asdict
-
-    with path.open("w", encoding="utf-8") as out:
-        for movie in movies:
-            row = asdict(movie)
-            row["director"] = list(row.pop("directors"))
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def format_result(result: dict[str, Any]) -> str:

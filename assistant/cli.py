@@ -78,6 +78,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from assistant.library import add_movie
+    from ingest.catalogue import KNOWN_COLUMNS
 
     record: dict[str, Any] = {}
     if args.record:
@@ -87,20 +88,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             raise SystemExit(f"error: --record is not valid JSON: {e}") from None
         if not isinstance(record, dict):
             raise SystemExit("error: --record must be a JSON object")
-    for name in (
-        "id",
-        "title",
-        "year",
-        "overview",
-        "genres",
-        "keywords",
-        "tagline",
-        "runtime",
-        "vote_average",
-        "vote_count",
-        "director",
-        "cast",
-    ):
+    for name in KNOWN_COLUMNS:
         value = getattr(args, name)
         if value is not None:
             record[name] = value
@@ -313,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runtime", help="minutes")
     p.add_argument("--vote-average", dest="vote_average")
     p.add_argument("--vote-count", dest="vote_count")
+    p.add_argument("--popularity")
     p.add_argument("--director", help="comma-separated")
     p.add_argument("--cast", help="comma-separated")
     p.add_argument("--json", action="store_true")

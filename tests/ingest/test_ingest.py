@@ -14,9 +14,10 @@ import pytest
 
 from assistant.library import add_movie, ingest_file, movies_collection
 from assistant.settings import Settings
+from ingest.catalogue import write_jsonl
 from ingest.embedding import make_encoder
 from ingest.movie import HASH_KEY, Movie
-from tests.conftest import VENV_BIN, cli_env, write_jsonl
+from tests.conftest import VENV_BIN, cli_env
 
 
 def test_ingest_embeds_once_and_rerun_only_touches_changes(
