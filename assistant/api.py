@@ -80,6 +80,7 @@ class Reply:
     backend: str
     notices: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    removed_titles: int = 0  # titles the model wrote that it was not given: removed before showing
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ class MovieAssistant:
             self.sessions.record_turn(
                 session_id, message, text, shown, request_to_json(picks.parsed), tuple(mentioned)
             )
-        reply = Reply(text, recs, backend, list(dict.fromkeys(notices)), timings)
+        reply = Reply(text, recs, backend, list(dict.fromkeys(notices)), timings, picks.removed_titles)
         yield Event("done", reply=reply)
 
     def add_movie(self, record: dict[str, object]) -> Movie:

@@ -29,6 +29,7 @@ from assistant.sessions import Session
 from assistant.understand import ParsedRequest
 from ingest.movie import Movie
 
+NOTHING_TO_GO_ON = "Tell me what you feel like watching: a mood, a genre, a film you loved."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)\s*")  # a sentence with its trailing space
 
@@ -44,6 +45,7 @@ class Picks:
     notices: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     references: list[Movie] = field(default_factory=list)
+    removed_titles: int = 0  # film titles the model wrote that it was not given (their sentences dropped)
 
 
 def condense_runnable(engine: Engine) -> Runnable[dict[str, Any], Turn]:
@@ -61,6 +63,14 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
             parsed = request_from_json(turn.original_request)
             return Picks(turn, parsed, [engine.movies[turn.target]], [1.0])
         assert turn.parsed is not None
+        p = turn.parsed
+        if (
+            turn.kind == "recommend"
+            and not p.intent.strip()
+            and not p.references
+            and p.constraints.is_empty()
+        ):
+            return Picks(turn, p, [], [], list(p.notices) or [NOTHING_TO_GO_ON])  # emoji only, say
         exclude = session.excluded | ({turn.target} if turn.target else set())
         k = turn.k or turn.parsed.k or inp.get("k") or default_k
         ranking = engine.rank(turn.parsed, exclude=frozenset(exclude), k=k)
@@ -121,7 +131,7 @@ class ReplyChain:
                 user += f"\nThe person now asks: {message}"
             try:
                 tokens = _counted(self.explain.stream({"prompt": user}), picks.timings_ms, first=n == 1)
-                yield from grounded_sentences(tokens, picks.movies, self.engine)
+                yield from grounded_sentences(tokens, picks.movies, self.engine, picks)
             except Exception as e:  # any backend failure: keep the picks, say what happened
                 yield e
                 return
@@ -152,8 +162,11 @@ def _counted(chunks: Iterator[str], timings: dict[str, float], first: bool) -> I
         timings["llm_tokens_per_s"] = round(timings["llm_tokens"] / timings["llm_seconds"], 2)
 
 
-def grounded_sentences(chunks: Iterator[str], allowed: Sequence[Movie], engine: Engine) -> Iterator[str]:
-    """Re-chunk a token stream at sentence ends and drop sentences naming films outside `allowed`."""
+def grounded_sentences(
+    chunks: Iterator[str], allowed: Sequence[Movie], engine: Engine, picks: Picks
+) -> Iterator[str]:
+    """Re-chunk a token stream at sentence ends and drop sentences naming films outside `allowed`
+    (counted in `picks.removed_titles`, which eval reports as the hallucinated-title rate)."""
     buffer = ""
     for chunk in chunks:
         buffer += chunk
@@ -161,14 +174,18 @@ def grounded_sentences(chunks: Iterator[str], allowed: Sequence[Movie], engine: 
         if ends:
             cut = ends[-1].end()
             segment, buffer = buffer[:cut], buffer[cut:]
-            yield from _without_foreign_titles(segment, allowed, engine)
+            yield from _without_foreign_titles(segment, allowed, engine, picks)
     if buffer.strip():
-        yield from _without_foreign_titles(buffer, allowed, engine)
+        yield from _without_foreign_titles(buffer, allowed, engine, picks)
 
 
-def _without_foreign_titles(segment: str, allowed: Sequence[Movie], engine: Engine) -> Iterator[str]:
+def _without_foreign_titles(
+    segment: str, allowed: Sequence[Movie], engine: Engine, picks: Picks
+) -> Iterator[str]:
     for sentence in _SENTENCE.findall(segment):
-        if sentence and not foreign_titles(sentence, allowed, engine.index):
+        foreign = foreign_titles(sentence, allowed, engine.index) if sentence else []
+        picks.removed_titles += len(foreign)
+        if sentence and not foreign:
             yield sentence
 
 

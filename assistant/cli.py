@@ -340,8 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("eval", help="measure quality on ReDial, MovieLens and constraint probes")
-    p.add_argument("what", nargs="?", default="all", choices=["redial", "movielens", "probes", "all"])
-    p.add_argument("--limit", type=int, help="ReDial: only the first N dialogues")
+    p.add_argument(
+        "what", nargs="?", default="all", choices=["redial", "movielens", "probes", "grounding", "all"]
+    )
+    p.add_argument("--limit", type=int, help="ReDial: only the first N dialogues; grounding: N requests (10)")
     p.add_argument("--redial-dir", default=str(DEFAULT_REDIAL), help="folder with test_data.jsonl")
     p.add_argument("--write", default="docs/EVAL.md", help="write the report here ('' to skip)")
     p.add_argument("--json", action="store_true")

@@ -56,6 +56,11 @@ def target_film(message: str, session: Session, index: CatalogueIndex) -> str | 
     last = session.last_turn
     if not last:
         return None
+    lowered = message.casefold()
+    for shown in reversed(session.shown):  # a title first: "why The Fifth Element?" is no ordinal
+        title = index.movie(shown.movie_id).title.casefold()
+        if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", lowered):
+            return shown.movie_id
     match = _ORDINAL.search(message)
     if match:
         position = _ORDINALS[match.group(1).lower()]
@@ -64,14 +69,9 @@ def target_film(message: str, session: Session, index: CatalogueIndex) -> str | 
     if number and int(number.group(1)) <= len(last):
         return last[int(number.group(1)) - 1].movie_id
     shown_ids = {s.movie_id for s in session.shown}
-    for movie in index.find_titles(message):
+    for movie in index.find_titles(message):  # fuzzy: "why inceptoin?"
         if movie.id in shown_ids:
             return movie.id
-    lowered = message.casefold()
-    for shown in reversed(session.shown):  # titles typed loosely: "why heat?"
-        title = index.movie(shown.movie_id).title.casefold()
-        if re.search(rf"\b{re.escape(title)}\b", lowered):
-            return shown.movie_id
     if _PRONOUN.search(message):
         return last[0].movie_id if len(last) == 1 else _last_discussed(session) or last[0].movie_id
     return None

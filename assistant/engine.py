@@ -5,6 +5,7 @@ what each adds."""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -110,6 +111,7 @@ class Engine:
             store, self.movies, BM25Index(movies), load_neighbours(settings, self.movies)
         )
         self.reranker = load_reranker_for(settings) if load_reranker else None
+        self._add_lock = threading.Lock()
         from assistant.training import tuned_prior_weight
         from rerank.prior import DEFAULT_PRIOR_WEIGHT, quality_prior
 
@@ -121,9 +123,14 @@ class Engine:
     def add(self, movie: Movie) -> None:
         """Make a film just upserted into the collection findable by name, BM25 and filters too.
         Rebuilds the in-memory indexes (about a second at 5k films); for bulk loads use ingest."""
+        # Copy, then swap: requests running in other threads keep a consistent old view; the lock
+        # keeps two adds at once from each building on the same old view and losing a film.
+        with self._add_lock:
+            self._add(movie)
+
+    def _add(self, movie: Movie) -> None:
         from rerank.prior import quality_prior
 
-        # Copy, then swap: requests running in other threads keep a consistent old view.
         movies = {**self.movies, movie.id: movie}
         self._prior = {**self._prior, movie.id: quality_prior(movie)}
         self.index = CatalogueIndex(movies.values())

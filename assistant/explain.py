@@ -41,6 +41,20 @@ class MatchFacts:
     satisfied: tuple[str, ...]  # constraints the film meets, in words
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Lt|Col|Gen|Capt|Sgt|Prof|vs|No)|\b[A-Z])\.$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a plot, not fooled by "Dr. Jones" or "an L.A. detective"."""
+    sentences: list[str] = []
+    for piece in _SENTENCE.split(text.strip()):
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + piece
+        elif piece.strip():
+            sentences.append(piece)
+    return sentences
+
+
 def request_words(text: str) -> list[str]:
     return [w for w in dict.fromkeys(_WORD.findall(text.lower())) if w not in _STOP and len(w) > 2]
 
@@ -56,7 +70,7 @@ def match_facts(movie: Movie, parsed: ParsedRequest, references: Sequence[Movie]
     haystack = " ".join([movie.overview, movie.tagline, *movie.keywords]).lower()
     genre_words = {g.lower() for g in movie.genres} | GENRE_WORDS
     matched = tuple(w for w in dict.fromkeys(words) if _stem(w) in haystack and w not in genre_words)
-    sentences = [s for s in _SENTENCE.split(movie.overview) if s.strip()] or [movie.overview]
+    sentences = split_sentences(movie.overview) or [movie.overview]
     best = max(sentences, key=lambda s: sum(_stem(w) in s.lower() for w in matched))
     return MatchFacts(matched[:4], best.strip(), tuple(satisfied_constraints(movie, parsed.constraints)))
 
@@ -136,7 +150,7 @@ def ground(text: str, allowed: Sequence[Movie], index: CatalogueIndex) -> tuple[
     """Drop every sentence that names a film the model was not given; returns (text, removed)."""
     removed = 0
     kept: list[str] = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in split_sentences(text):
         if foreign_titles(sentence, allowed, index):
             removed += 1
             continue

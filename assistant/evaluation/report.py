@@ -82,6 +82,19 @@ def render(result: dict[str, Any]) -> str:
         ]
         out += [f"- violation: {line}" for line in p["failures"]]
         out.append("")
+    if "grounding" in result:
+        g = result["grounding"]
+        out += [
+            "## Grounding (hallucinated titles)",
+            "",
+            f"{g['requests']} probe requests answered by `{g['backend']}` ({g['model']}), 3 films each.",
+            "",
+            "- replies in which the model named a film it was not given: "
+            f"{g['replies_with_titles_not_given']} (rate {g['hallucinated_title_rate']}); "
+            f"those sentences were removed ({g['titles_removed']} titles)",
+            f"- **titles not given that reached a reply: {g['titles_not_given_in_replies']}**",
+            "",
+        ]
     if "tuning" in result:
         t = result["tuning"]
         out += [

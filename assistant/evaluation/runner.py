@@ -161,6 +161,35 @@ def eval_probes(engine: Engine, k: int = 10) -> dict[str, Any]:
     }
 
 
+# --- grounding --------------------------------------------------------------------------------
+
+
+def eval_grounding(settings: Any, limit: int = 10, progress: bool = True) -> dict[str, Any]:
+    """Hallucinated titles: over `limit` probe requests answered by the configured LLM, how many
+    film titles the model wrote that it was not given (removed before showing), and how many
+    reached the reply text anyway (must be 0)."""
+    from assistant.api import MovieAssistant
+
+    bot = MovieAssistant(settings)
+    requests = [p.request for p in PROBES[:limit]]
+    removed = shown = with_removed = 0
+    for text in tqdm(requests, desc="grounding", disable=not progress):
+        reply = bot.chat(text, k=3)
+        given = {r.movie_id for r in reply.recommendations}
+        shown += sum(m.id not in given for m in bot.engine.index.find_titles(reply.text))
+        removed += reply.removed_titles
+        with_removed += reply.removed_titles > 0
+    return {
+        "backend": bot.backend.name,
+        "model": bot.backend.model,
+        "requests": len(requests),
+        "replies_with_titles_not_given": with_removed,
+        "hallucinated_title_rate": round(with_removed / max(1, len(requests)), 4),
+        "titles_removed": removed,
+        "titles_not_given_in_replies": shown,
+    }
+
+
 # --- the command -------------------------------------------------------------------------------
 
 
@@ -171,6 +200,7 @@ def run_eval(
         "redial": lambda: eval_redial(engine, redial_dir, limit, progress),
         "movielens": lambda: eval_movielens(engine, "test", progress),
         "probes": lambda: eval_probes(engine),
+        "grounding": lambda: eval_grounding(engine.settings, limit or 10, progress),
     }
     chosen = list(jobs) if what == "all" else [what]
     result: dict[str, Any] = {
@@ -184,7 +214,15 @@ def run_eval(
 
 
 def write_eval_md(result: dict[str, Any], path: Path) -> None:
+    """Write the report, keeping sections of earlier runs that this one did not redo (their
+    figures live beside it in the .json file), so `eval grounding` does not erase ReDial."""
+    import json
+
     from assistant.evaluation.report import render
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(result), encoding="utf-8")
+    raw = path.with_suffix(".json")
+    merged = json.loads(raw.read_text(encoding="utf-8")) if raw.exists() else {}
+    merged.update(result)
+    raw.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(render(merged), encoding="utf-8")

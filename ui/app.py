@@ -1,0 +1,226 @@
+"""The Gradio chat. Presentation only: every decision (what to recommend, what a follow-up means,
+what a dislike does) is a call into `MovieAssistant`; this module lays out its answers."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any, Literal
+
+import gradio as gr
+
+from assistant.api import MovieAssistant
+from ui.cards import CardData, card_data, card_html, chat_text, notices_html, status_html
+from ui.filters import MAX_YEAR, MIN_YEAR, filter_words, genre_phrases, with_filters
+from ui.interactions import InteractionLog
+from ui.rest import CALLER_ERRORS, MAX_REQUEST_CHARS
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "a tense 90s heist thriller, nothing gory",
+    "something funny and animated for a family evening",
+    "films like The Matrix but less violent",
+    "a romantic comedy set in New York, under 2 hours",
+    "a slow, beautiful science fiction film about space",
+]
+THINKING = "…"
+# The page's events are not a second API: /api (documented at /docs, guarded by the token) is the one.
+PRIVATE: Literal["private"] = "private"
+History = list[dict[str, Any]]
+# What one turn updates: the chat, the cards, the notices, the message box, the status line.
+Updates = tuple[Any, Any, Any, Any, Any]
+
+
+def new_session_id() -> str:
+    """Called by gr.State on every page load: each browser tab is its own conversation."""
+    return f"ui-{uuid.uuid4().hex}"
+
+
+def why_message(title: str) -> str:
+    # The title, not the card's position: the session's latest turn may no longer be these cards
+    # (after one "why", it is the film explained), but a shown title is always understood.
+    return f"why did you recommend {title}?"
+
+
+class ChatUI:
+    def __init__(self, assistant: MovieAssistant, interactions: InteractionLog) -> None:
+        self.assistant = assistant
+        self.interactions = interactions
+        self.genres = genre_phrases(assistant.engine.index)
+
+    def status(self, backend: str | None = None) -> str:
+        return status_html(backend or self.assistant.backend.name, len(self.assistant.engine.movies))
+
+    def turn(self, message: str, history: History, session_id: str, show_cards: bool) -> Iterator[Updates]:
+        """Stream one reply: the cards as soon as they are chosen, then the prose as it is written."""
+        skip = gr.skip()
+        history = [*history, {"role": "user", "content": chat_text(message)}]
+        history.append({"role": "assistant", "content": THINKING})
+        yield history, skip, "", "" if show_cards else skip, skip  # a "why" keeps what is being typed
+        text = ""
+        try:
+            for event in self.assistant.stream(message, session_id):
+                if event.type == "recommendations" and show_cards:
+                    yield history, [card_data(r) for r in event.recommendations], skip, skip, skip
+                elif event.type == "text":
+                    text += event.text
+                    history[-1] = {"role": "assistant", "content": chat_text(text)}
+                    yield history, skip, skip, skip, skip
+                elif event.type == "done" and event.reply is not None:
+                    reply = event.reply
+                    shown = [r.movie_id for r in reply.recommendations]
+                    self.interactions.request(session_id, message, shown, "ui")
+                    # No films: the notices are the answer, so they go in the chat, not only below it.
+                    said = reply.text or " ".join(reply.notices) or "I found nothing for that."
+                    history[-1] = {"role": "assistant", "content": chat_text(said)}
+                    yield history, skip, notices_html(reply.notices), skip, self.status(reply.backend)
+        except CALLER_ERRORS as e:
+            history[-1] = {"role": "assistant", "content": chat_text(f"Sorry: {e}")}
+            yield history, skip, notices_html([str(e)], "error"), skip, skip
+        except Exception:  # a bug must not show a stack trace; the server log keeps it
+            log.exception("chat turn failed")
+            sorry = "Something went wrong on my side answering that. Please try again or rephrase."
+            history[-1] = {"role": "assistant", "content": chat_text(sorry)}
+            yield history, skip, notices_html([sorry], "error"), skip, skip
+
+    def submit(
+        self,
+        message: str,
+        history: History,
+        session_id: str,
+        year_from: float | None,
+        year_to: float | None,
+        include: list[str] | None,
+        exclude: list[str] | None,
+    ) -> Iterator[Updates]:
+        full = with_filters(message or "", filter_words(year_from, year_to, include, exclude, self.genres))
+        if not full:
+            tip = "Tell me what you feel like watching: a mood, a genre, a film you loved."
+            yield gr.skip(), gr.skip(), notices_html([tip]), gr.skip(), gr.skip()
+            return
+        if len(full) > MAX_REQUEST_CHARS:
+            too_long = (
+                f"That message is {len(full):,} characters; please keep it under {MAX_REQUEST_CHARS:,}."
+            )
+            yield gr.skip(), gr.skip(), notices_html([too_long], "error"), gr.skip(), gr.skip()
+            return
+        yield from self.turn(full, history or [], session_id, show_cards=True)
+
+    def why(self, title: str) -> Callable[[History, str], Iterator[Updates]]:
+        def explain(history: History, session_id: str) -> Iterator[Updates]:
+            # The cards stay: the person asked about one of them, not for new ones.
+            yield from self.turn(why_message(title), history or [], session_id, show_cards=False)
+
+        return explain
+
+    def rate(self, card: CardData, value: int) -> Callable[[str], tuple[str, Any, Any]]:
+        def feedback(session_id: str) -> tuple[str, Any, Any]:
+            try:
+                self.assistant.feedback(session_id, card["movie_id"], value)
+            except CALLER_ERRORS as e:
+                return notices_html([str(e)], "error"), gr.skip(), gr.skip()
+            self.interactions.feedback(session_id, card["movie_id"], value, "ui")
+            title = card["title"]
+            said = f"Noted: you liked {title}." if value > 0 else f"Noted: I won't suggest {title} again."
+            if value > 0:
+                return notices_html([said]), gr.Button(variant="primary"), gr.Button(variant="secondary")
+            return notices_html([said]), gr.Button(variant="secondary"), gr.Button(variant="stop")
+
+        return feedback
+
+    def build(self) -> gr.Blocks:
+        with gr.Blocks(title="reelchat", analytics_enabled=False) as demo:
+            session = gr.State(new_session_id)
+            cards = gr.State([])
+            with gr.Row(elem_id="rc-header"):
+                gr.HTML(
+                    '<h1 class="rc-brand">🎬 reelchat</h1><p class="rc-tagline-app">Private film picks, '
+                    'from this machine\'s own catalogue · <a href="docs">REST API</a></p>'
+                )
+                status = gr.HTML(self.status(), elem_id="rc-status")
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=5):
+                    chatbot = gr.Chatbot(
+                        elem_id="rc-chat",
+                        height=460,
+                        show_label=False,
+                        latex_delimiters=[],
+                        allow_tags=False,
+                        placeholder="Ask for a film: a mood, a genre, a decade, a film you loved.",
+                    )
+                    notices = gr.HTML("", elem_id="rc-notices")
+                    with gr.Row():
+                        box = gr.Textbox(
+                            show_label=False,
+                            placeholder="e.g. a tense 90s heist thriller, nothing gory",
+                            max_length=MAX_REQUEST_CHARS,
+                            scale=6,
+                            elem_id="rc-message",
+                            autofocus=True,
+                        )
+                        send = gr.Button("Send", variant="primary", scale=1, elem_id="rc-send")
+                    gr.Examples(EXAMPLES, inputs=box, label="Try one")
+                    with gr.Accordion("Filters (added to what you type)", open=False, elem_id="rc-filters"):
+                        with gr.Row():
+                            year_from = gr.Number(
+                                label="From year", precision=0, minimum=MIN_YEAR, maximum=MAX_YEAR
+                            )
+                            year_to = gr.Number(
+                                label="To year", precision=0, minimum=MIN_YEAR, maximum=MAX_YEAR
+                            )
+                        genres = list(self.genres)
+                        include = gr.Dropdown(genres, multiselect=True, label="Only these genres")
+                        exclude = gr.Dropdown(genres, multiselect=True, label="Leave out these genres")
+                with gr.Column(scale=4, elem_id="rc-cards"):
+                    self._cards(cards, chatbot, session, notices, box, status)
+
+            outputs = [chatbot, cards, notices, box, status]
+            inputs = [box, chatbot, session, year_from, year_to, include, exclude]
+            box.submit(self.submit, inputs, outputs, api_visibility=PRIVATE)
+            send.click(self.submit, inputs, outputs, api_visibility=PRIVATE)
+        return demo
+
+    def _cards(self, cards: gr.State, *targets: Any) -> None:
+        chatbot, session, notices, box, status = targets
+        outputs = [chatbot, cards, notices, box, status]
+
+        @gr.render(inputs=[cards])
+        def show(items: list[CardData]) -> None:
+            if not items:
+                gr.HTML('<p class="rc-empty">Recommendations appear here.</p>')
+                return
+            for position, card in enumerate(items, start=1):
+                with gr.Group(elem_classes=["rc-card-group"]):
+                    gr.HTML(card_html(card, position))
+                    with gr.Row(elem_classes=["rc-actions"]):
+                        why = gr.Button("Why this?", size="sm", scale=3, elem_classes=["rc-why"])
+                        up = gr.Button("👍", size="sm", scale=1, min_width=48, elem_classes=["rc-like"])
+                        down = gr.Button("👎", size="sm", scale=1, min_width=48, elem_classes=["rc-dislike"])
+                why.click(self.why(card["title"]), [chatbot, session], outputs, api_visibility=PRIVATE)
+                up.click(self.rate(card, 1), [session], [notices, up, down], api_visibility=PRIVATE)
+                down.click(self.rate(card, -1), [session], [notices, up, down], api_visibility=PRIVATE)
+
+
+CSS = """
+#rc-header { align-items: center; }
+.rc-brand { margin: 0; font-size: 1.6rem; }
+.rc-tagline-app { margin: 0; font-size: 0.85rem; opacity: 0.75; }
+.rc-status { text-align: right; opacity: 0.85; }
+.rc-notices { margin: 0.25rem 0; padding-left: 1.2rem; font-size: 0.9rem; opacity: 0.85; }
+.rc-notices.rc-error { color: var(--error-text-color, #b91c1c); opacity: 1; }
+.rc-card { padding: 0.6rem 0.8rem 0.2rem; }
+.rc-title { margin: 0 0 0.2rem; font-size: 1.05rem; }
+.rc-n { display: inline-block; min-width: 1.4em; opacity: 0.6; }
+.rc-year { font-weight: normal; opacity: 0.75; }
+.rc-facts { margin: 0 0 0.3rem; font-size: 0.85rem; opacity: 0.8; }
+.rc-tagline { margin: 0 0 0.3rem; font-style: italic; font-size: 0.9rem; }
+.rc-plot { margin: 0; font-size: 0.9rem; white-space: pre-wrap; }
+.rc-actions { padding: 0 0.8rem 0.6rem; gap: 0.4rem; }
+.rc-empty { opacity: 0.6; }
+"""
+
+
+def build_ui(assistant: MovieAssistant, interactions: InteractionLog) -> gr.Blocks:
+    return ChatUI(assistant, interactions).build()

@@ -1,0 +1,294 @@
+"""The REST API (FastAPI), served beside the Gradio app. Each route validates its input, makes
+one call into `MovieAssistant`, and turns the errors a caller can fix into a 4xx with a message."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AfterValidator, BaseModel, Field
+
+from assistant.api import MAX_K, MovieAssistant, Recommendation
+from assistant.errors import USER_ERRORS, NotIngestedError
+from ingest.catalogue import MAX_OVERVIEW_CHARS, MAX_TITLE_CHARS, MAX_YEAR, MIN_YEAR
+from ingest.movie import Movie
+from ui.interactions import InteractionLog
+from ui.search import search_titles
+
+log = logging.getLogger(__name__)
+
+MAX_REQUEST_CHARS = 10_000
+MAX_NAMES = 200  # list fields of a film, as the catalogue reader allows
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:@-]*$"  # what fits a URL path and a log line unescaped
+# Work that runs the embedding model at once: more threads than this only fight over two cores.
+WORK_SLOTS = 4
+# What a caller (or the person typing) can fix: shown as a message, never as a stack trace.
+CALLER_ERRORS: tuple[type[Exception], ...] = (*USER_ERRORS, ValueError)
+
+
+def _plain_text(value: str) -> str:
+    # A NUL or an unpaired surrogate (valid JSON escapes) would fail later in SQLite or Chroma,
+    # far from the caller; refuse it here, where the message can name the field.
+    if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise ValueError("must be text without NUL characters or unpaired surrogates")
+    return value
+
+
+PlainText = AfterValidator(_plain_text)  # after the length checks, so their messages read as text limits
+SessionId = Annotated[str, Field(min_length=1, max_length=128, pattern=ID_PATTERN)]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS), PlainText]
+# Module level: FastAPI resolves dependency annotations in the module's namespace.
+BEARER = HTTPBearer(auto_error=False, description="Needed for writes when REELCHAT_API_TOKEN is set")
+
+
+class RecommendIn(BaseModel):
+    request: Annotated[
+        str, Field(max_length=MAX_REQUEST_CHARS, description="what you feel like watching"), PlainText
+    ]
+    k: int = Field(5, ge=1, le=MAX_K, description="how many films")
+    session_id: SessionId | None = Field(None, description="films shown in this session are not repeated")
+
+
+class ChatIn(BaseModel):
+    message: Annotated[str, Field(max_length=MAX_REQUEST_CHARS), PlainText]
+    session_id: SessionId
+    k: int | None = Field(None, ge=1, le=MAX_K)
+
+
+class RecommendationOut(BaseModel):
+    movie_id: str
+    title: str
+    year: int | None
+    genres: list[str]
+    score: float
+    overview: str
+    tagline: str
+    runtime: int | None
+    vote_average: float | None
+    directors: list[str]
+    cast: list[str]
+    keywords: list[str]
+
+    @classmethod
+    def of(cls, rec: Recommendation) -> RecommendationOut:
+        return cls.model_validate(rec, from_attributes=True)
+
+
+class RecommendOut(BaseModel):
+    recommendations: list[RecommendationOut]
+    notices: list[str]
+    timings_ms: dict[str, float]
+
+
+class ChatOut(RecommendOut):
+    text: str
+    backend: str
+
+
+class MovieOut(BaseModel):
+    movie_id: str
+    title: str
+    year: int | None
+    genres: list[str]
+    overview: str
+    tagline: str
+    runtime: int | None
+    vote_average: float | None
+    vote_count: int | None
+    directors: list[str]
+    cast: list[str]
+    keywords: list[str]
+
+    @classmethod
+    def of(cls, m: Movie) -> MovieOut:
+        return cls(movie_id=m.id, **{k: getattr(m, k) for k in cls.model_fields if k != "movie_id"})
+
+
+class MovieIn(BaseModel):
+    """One film in the catalogue's own column names; `id` is derived from title and year if absent."""
+
+    id: str | None = Field(None, min_length=1, max_length=128, pattern=ID_PATTERN)
+    title: Name
+    overview: Annotated[
+        str, Field(min_length=1, max_length=MAX_OVERVIEW_CHARS, description="the plot"), PlainText
+    ]
+    year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
+    genres: list[Name] = Field(default_factory=list, max_length=MAX_NAMES)
+    keywords: list[Name] = Field(default_factory=list, max_length=MAX_NAMES)
+    tagline: Annotated[str, Field(max_length=2 * MAX_TITLE_CHARS), PlainText] = ""
+    runtime: int | None = Field(None, ge=1, le=1000, description="minutes")
+    vote_average: float | None = Field(None, ge=0, le=10)
+    vote_count: int | None = Field(None, ge=0, le=10**9)
+    popularity: float | None = Field(None, ge=0, le=10**9)
+    director: list[Name] = Field(default_factory=list, max_length=MAX_NAMES)
+    cast: list[Name] = Field(default_factory=list, max_length=MAX_NAMES)
+
+
+class MovieAdded(BaseModel):
+    created: bool = Field(description="false when a film with this id was updated")
+    movie: MovieOut
+
+
+class TitleHit(BaseModel):
+    movie_id: str
+    title: str
+    year: int | None
+
+
+class FeedbackIn(BaseModel):
+    session_id: SessionId
+    movie_id: str = Field(min_length=1, max_length=128)
+    value: Literal[1, -1, 0] = Field(description="1 like, -1 dislike (never shown again), 0 clear")
+
+
+class FeedbackOut(BaseModel):
+    status: Literal["ok"] = "ok"
+    session_id: str
+    movie_id: str
+    value: int
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    movies: int
+    backend: str
+
+
+@contextmanager
+def caller_errors() -> Iterator[None]:
+    """Errors the caller can fix become a 400 with the library's own message (which names the fix)."""
+    try:
+        yield
+    except NotIngestedError:
+        raise  # the server's state, not the input: 503 by the handler below
+    except CALLER_ERRORS as e:
+        raise HTTPException(400, str(e)) from e
+
+
+def _readable(exc: RequestValidationError) -> JSONResponse:
+    """422 with one sentence naming each bad field, instead of a bare list of error objects."""
+    errors = [
+        {"field": ".".join(str(p) for p in e.get("loc", ())[1:]) or "body", "message": str(e.get("msg", ""))}
+        for e in exc.errors()
+    ]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or "invalid request"
+    return JSONResponse(status_code=422, content=jsonable_encoder({"detail": detail, "errors": errors}))
+
+
+def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token: str | None) -> FastAPI:
+    app = FastAPI(
+        title="reelchat",
+        description="A private, local movie-recommendation assistant. The chat UI is at /.",
+        version="0.1.0",
+    )
+    slots = threading.BoundedSemaphore(WORK_SLOTS)
+    write_lock = threading.Lock()  # Engine.add copies then swaps: two at once would lose one film
+
+    def require_token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]) -> None:
+        if api_token is None:
+            return
+        given = creds.credentials if creds is not None else ""
+        if not hmac.compare_digest(given.encode(), api_token.encode()):
+            raise HTTPException(
+                401,
+                "This server needs an API token for writes: "
+                "send the header `Authorization: Bearer <REELCHAT_API_TOKEN>`",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _readable(exc)
+
+    @app.exception_handler(NotIngestedError)
+    async def on_not_ingested(request: Request, exc: NotIngestedError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    @app.exception_handler(Exception)
+    async def on_bug(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error in %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse(status_code=500, content={"detail": "Internal error; the server log has details"})
+
+    @app.post("/api/recommend", response_model=RecommendOut, tags=["recommend"])
+    def recommend(body: RecommendIn) -> RecommendOut:
+        """Films for one request, without prose (fast: no language model)."""
+        with caller_errors(), slots:
+            answer = assistant.answer(body.request, k=body.k, session_id=body.session_id)
+        recs = answer.recommendations
+        interactions.request(body.session_id, body.request, [r.movie_id for r in recs], "api")
+        return RecommendOut(
+            recommendations=[RecommendationOut.of(r) for r in recs],
+            notices=answer.notices,
+            timings_ms=answer.timings_ms,
+        )
+
+    @app.post("/api/chat", response_model=ChatOut, tags=["recommend"])
+    def chat(body: ChatIn) -> ChatOut:
+        """One conversational turn; follow-ups ("why the second one?") refer to this session."""
+        with caller_errors(), slots:
+            reply = assistant.chat(body.message, session_id=body.session_id, k=body.k)
+        shown = [r.movie_id for r in reply.recommendations]
+        interactions.request(body.session_id, body.message, shown, "api")
+        return ChatOut(
+            text=reply.text,
+            recommendations=[RecommendationOut.of(r) for r in reply.recommendations],
+            backend=reply.backend,
+            notices=reply.notices,
+            timings_ms=reply.timings_ms,
+        )
+
+    @app.get("/api/movies/search", response_model=list[TitleHit], tags=["movies"])
+    def search(
+        q: Annotated[str, Query(min_length=1, max_length=MAX_TITLE_CHARS, description="part of a title")],
+        limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    ) -> list[TitleHit]:
+        """Title autocomplete: prefix matches first, then substrings; most-voted first."""
+        hits = search_titles(assistant.engine.movies, q, limit)
+        return [TitleHit(movie_id=m.id, title=m.title, year=m.year) for m in hits]
+
+    @app.get("/api/movies/{movie_id}", response_model=MovieOut, tags=["movies"])
+    def movie(movie_id: Annotated[str, Path(max_length=128)]) -> MovieOut:
+        found = assistant.engine.movies.get(movie_id)
+        if found is None:
+            raise HTTPException(
+                404, f"No film with id {movie_id!r}; find ids with GET /api/movies/search?q=<title>"
+            )
+        return MovieOut.of(found)
+
+    @app.post(
+        "/api/movies", response_model=MovieAdded, tags=["movies"], dependencies=[Depends(require_token)]
+    )
+    def add_movie(body: MovieIn) -> MovieAdded:
+        """Add a film, or update the one with the same id: searchable and recommendable at once."""
+        record: dict[str, Any] = body.model_dump(exclude_none=True)
+        with caller_errors(), write_lock:
+            before = assistant.engine.movies  # replaced, not mutated, by the add
+            added = assistant.add_movie(record)
+        return MovieAdded(created=added.id not in before, movie=MovieOut.of(added))
+
+    @app.post(
+        "/api/feedback", response_model=FeedbackOut, tags=["recommend"], dependencies=[Depends(require_token)]
+    )
+    def feedback(body: FeedbackIn) -> FeedbackOut:
+        """👍 / 👎 on a film for one session; a disliked film never comes back in that session."""
+        if body.movie_id not in assistant.engine.movies:
+            raise HTTPException(404, f"No film with id {body.movie_id!r} in the catalogue")
+        with caller_errors():
+            assistant.feedback(body.session_id, body.movie_id, body.value)
+        interactions.feedback(body.session_id, body.movie_id, body.value, "api")
+        return FeedbackOut(session_id=body.session_id, movie_id=body.movie_id, value=body.value)
+
+    @app.get("/health", response_model=Health, tags=["status"])
+    def health() -> Health:
+        return Health(movies=len(assistant.engine.movies), backend=assistant.backend.name)
+
+    return app
