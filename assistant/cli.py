@@ -226,7 +226,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("ingesting the catalogue (first run: a few minutes) ...")
         report = ingest_file(settings, prune=True)
         print(f"{report.added} added, {report.updated} updated; {report.total} films")
-    if settings.reranker == "" and not settings.reranker_dir.exists():
+    if settings.reranker == "trained" and not settings.reranker_dir.exists():
         if (settings.movielens_dir / "ratings.csv").exists():
             print("training the reranker (first run only: up to 15 minutes) ...")
             train_and_tune(settings)

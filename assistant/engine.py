@@ -249,8 +249,9 @@ def load_reranker_for(settings: Settings) -> CrossEncoderReranker | None:
         return None
     from rerank.cross_encoder import CrossEncoderReranker
 
-    source = settings.reranker or str(settings.reranker_dir)
-    if not settings.reranker and not settings.reranker_dir.exists():
+    trained = settings.reranker.lower() == "trained"
+    source = str(settings.reranker_dir) if trained else settings.reranker
+    if trained and not settings.reranker_dir.exists():
         log.warning("no trained reranker at %s: run `reelchat train-reranker`; ranking without it", source)
         return None
     try:

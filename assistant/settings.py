@@ -32,9 +32,10 @@ class Settings:
     embed_model: str = DEFAULT_EMBED_MODEL
     catalogue: Path = DEFAULT_CATALOGUE
     batch_size: int = 64
-    # Cross-encoder: a hub name or a local directory; "" means the one `train-reranker` saves
-    # under the data directory; "none" turns reranking off.
-    reranker: str = ""
+    # Cross-encoder: "none" (the default: it did not beat hybrid retrieval on ReDial, see
+    # docs/EVAL.md), "trained" for the one `train-reranker` saves under the data directory, or a
+    # hub name / local directory.
+    reranker: str = "none"
     rerank_top: int = 30
     prior_weight: float | None = None  # None: the value tuned on MovieLens (rerank.prior)
     movielens_dir: Path = DEFAULT_MOVIELENS
@@ -68,7 +69,7 @@ class Settings:
             embed_model=env.get("REELCHAT_EMBED_MODEL") or DEFAULT_EMBED_MODEL,
             catalogue=Path(env.get("REELCHAT_CATALOGUE") or DEFAULT_CATALOGUE),
             batch_size=int(env.get("REELCHAT_BATCH_SIZE") or 64),
-            reranker=env.get("REELCHAT_RERANKER") or "",
+            reranker=env.get("REELCHAT_RERANKER") or "none",
             rerank_top=int(env.get("REELCHAT_RERANK_TOP") or 30),
             prior_weight=float(env["REELCHAT_PRIOR_WEIGHT"]) if env.get("REELCHAT_PRIOR_WEIGHT") else None,
             movielens_dir=Path(env.get("REELCHAT_MOVIELENS_DIR") or DEFAULT_MOVIELENS),

@@ -77,7 +77,8 @@ def stored_vectors(engine: Any, ids: list[str], page: int = 2_000) -> Any:
 
 def tuned_prior_weight(settings: Settings) -> float | None:
     """The weight `train-reranker` chose for the reranker in use, if it chose one."""
-    folder = Path(settings.reranker) if settings.reranker else settings.reranker_dir
+    trained = settings.reranker.lower() in ("trained", "none")
+    folder = settings.reranker_dir if trained else Path(settings.reranker)
     path = folder / PRIOR_FILE
     if not path.exists():
         return None

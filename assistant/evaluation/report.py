@@ -9,7 +9,7 @@ STAGE_NAMES = {
     "dense": "dense only (MiniLM + Chroma, where-filters)",
     "hybrid": "hybrid (dense + BM25 + MovieLens neighbours, RRF)",
     "rerank": "+ cross-encoder reranker",
-    "full": "+ popularity/quality prior (default)",
+    "full": "+ popularity/quality prior",
 }
 
 
@@ -33,7 +33,9 @@ def render(result: dict[str, Any]) -> str:
         "",
         f"Written by `reelchat eval` on {now}: {result['movies']:,} films, reranker "
         f"`{result['reranker']}`, prior weight {result['prior_weight']}. Bold marks the best stage.",
-        "Each stage adds one thing to the one above; the last is what `recommend()` does by default.",
+        "Each stage adds one thing to the one above. `recommend()` uses the best stage by ReDial",
+        "Recall@10: hybrid retrieval. The cross-encoder is used only when asked for",
+        "(`REELCHAT_RERANKER=trained`), because it did not beat retrieval alone here.",
         "",
     ]
     if "redial" in result:
@@ -45,7 +47,13 @@ def render(result: dict[str, Any]) -> str:
             "one sample per film a recommender turn newly mentions that is in our catalogue; the request is",
             "the dialogue so far; films already mentioned are excluded from the ranking).",
             "Never trained or tuned on.",
-            f"Ran in {r['seconds']} s.",
+            f"Ran in {r['seconds']} s"
+            + (
+                f" on the first {r['dialogues_limit']} dialogues only (--limit)."
+                if r.get("dialogues_limit")
+                else "."
+            ),
+            "Stages with a smaller n skipped samples whose hybrid list was empty (nothing to rerank).",
             "",
             *_table(r["stages"], ["recall@1", "recall@10", "recall@50", "ndcg@10"]),
             "",

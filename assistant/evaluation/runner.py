@@ -70,6 +70,7 @@ def eval_redial(
             rows[stage].append(score_ranking(ranked, {sample.target_id}, ks=(1, 10, 50)))
     return {
         "samples": len(samples),
+        "dialogues_limit": limit,
         "seconds": round(time.perf_counter() - started, 1),
         "stages": {stage: summarise(r) for stage, r in rows.items() if r},
     }
