@@ -630,8 +630,12 @@ def _find_people(r: _Reading) -> None:
     i, previous, last_end = 0, ("", ""), -1
     while i < len(toks):
         tok, tail = toks[i], r.masked[max(0, toks[i].start - 40) : toks[i].start]
-        if r.used(tok) or (tok.norm not in index._first_words and not tok.raw[:1].isupper()):
-            i += 1  # most words start no name; skipping them keeps long messages fast
+        lower = not tok.raw[:1].isupper()
+        if r.used(tok) or (lower and (tok.norm not in index._first_words or tok.norm in STOPWORDS)):
+            # Most words start no name; skipping them keeps long messages fast. Names are often
+            # typed in lower case ("johnny depp"), but not ones that open with a common word:
+            # "on the edge of my seat" is not about The Edge.
+            i += 1
             continue
         role = "director" if _DIRECTOR_TAIL.search(tail) else "cast" if _CAST_TAIL.search(tail) else None
         gap = r.masked[last_end : tok.start] if last_end >= 0 else ""

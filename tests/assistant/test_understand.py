@@ -262,7 +262,10 @@ def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> No
         ("Tom Hanks movies", (), ("Tom Hanks",)),
         ("starring Tom Hanks and Meg Ryan", (), ("Tom Hanks", "Meg Ryan")),
         ("starring Tom Hnaks", (), ("Tom Hanks",)),
+        ("i love johnny depp", (), ("Johnny Depp",)),  # chat is often typed in lower case
         ("a film with a twist", (), ()),
+        # A lower-case common word opens no name: this is not about The Edge (of U2).
+        ("it had me on the edge of my seat", (), ()),
     ],
 )
 def test_people(
