@@ -30,7 +30,10 @@ from rerank.pairs import Pair, PairGroup, build_groups, film_vectors, training_u
 
 BASE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 BATCH_SIZE = 16
-LEARNING_RATE = 3e-5
+# Peak learning rates. The one-score head starts from random weights: at the encoder's rate it
+# barely moves in a budget of a few hundred steps, so it gets its own, larger rate.
+LEARNING_RATE = 6e-5  # the pretrained encoder
+HEAD_LEARNING_RATE = 1e-3  # the new one-score head
 WEIGHT_DECAY = 0.01
 WARMUP_SHARE = 0.05
 VAL_SHARE = 0.05
@@ -88,10 +91,11 @@ def _batches(pairs: Sequence[Pair], rng: np.random.Generator) -> Iterator[list[P
             yield [pairs[i] for i in order[start : start + BATCH_SIZE]]
 
 
-def _learning_rate(elapsed: float, budget: float) -> float:
+def _schedule(elapsed: float, budget: float) -> float:
+    """The share of the peak learning rate at `elapsed` seconds: linear warmup, linear decay."""
     done = elapsed / budget if budget > 0 else 1.0
     warm = min(1.0, done / WARMUP_SHARE)
-    return LEARNING_RATE * warm * max(0.0, min(1.0, (1.0 - done) / (1.0 - WARMUP_SHARE)))
+    return warm * max(0.0, min(1.0, (1.0 - done) / (1.0 - WARMUP_SHARE)))
 
 
 def _new_model(max_length: int, layers: int, seed: int) -> Any:
@@ -180,12 +184,26 @@ def train_reranker(
     budget = max(0.0, minutes * 60 - max(0.0, setup - SETUP_ALLOWANCE_S))
 
     no_decay = ("bias", "LayerNorm.weight", "norm.weight")
+    named = list(model.named_parameters())
+    if not any("classifier" in n for n, _ in named):  # the head gets its own rate; it must be found
+        raise RuntimeError(f"no classification head ('classifier') among {BASE_MODEL}'s parameters")
     params = [
         {
-            "params": [p for n, p in model.named_parameters() if not n.endswith(no_decay)],
+            "params": [p for n, p in named if "classifier" not in n and not n.endswith(no_decay)],
             "weight_decay": WEIGHT_DECAY,
+            "peak": LEARNING_RATE,
         },
-        {"params": [p for n, p in model.named_parameters() if n.endswith(no_decay)], "weight_decay": 0.0},
+        {
+            "params": [p for n, p in named if "classifier" not in n and n.endswith(no_decay)],
+            "weight_decay": 0.0,
+            "peak": LEARNING_RATE,
+        },
+        # The head starts from random weights: at the encoder's rate it barely moves in a short budget.
+        {
+            "params": [p for n, p in named if "classifier" in n],
+            "weight_decay": 0.0,
+            "peak": HEAD_LEARNING_RATE,
+        },
     ]
     optimizer = torch.optim.AdamW(params, lr=0.0)
     loss_fn = torch.nn.BCEWithLogitsLoss()
@@ -204,7 +222,7 @@ def train_reranker(
         if elapsed >= budget:
             break
         for group in optimizer.param_groups:
-            group["lr"] = _learning_rate(elapsed, budget)
+            group["lr"] = group["peak"] * _schedule(elapsed, budget)
         features = model.preprocess([(q, c) for q, c, _ in batch])
         labels = torch.tensor([label for _, _, label in batch], dtype=torch.float32)
         with autocast():
