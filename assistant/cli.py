@@ -191,6 +191,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+EVAL_JOBS = ("redial", "movielens", "prior", "probes", "grounding")
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.engine import Engine
     from assistant.evaluation.runner import run_eval, write_eval_md
@@ -340,9 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("eval", help="measure quality on ReDial, MovieLens and constraint probes")
-    p.add_argument(
-        "what", nargs="?", default="all", choices=["redial", "movielens", "probes", "grounding", "all"]
-    )
+    p.add_argument("what", nargs="?", default="all", choices=[*EVAL_JOBS, "all"])
     p.add_argument("--limit", type=int, help="ReDial: only the first N dialogues; grounding: N requests (10)")
     p.add_argument("--redial-dir", default=str(DEFAULT_REDIAL), help="folder with test_data.jsonl")
     p.add_argument("--write", default="docs/EVAL.md", help="write the report here ('' to skip)")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.errors import NotIngestedError, ReelchatError
-from assistant.lexical import BM25Index
+from assistant.lexical import BM25Index, lexical_query
 from assistant.retrieval import Candidate, HybridRetriever, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest
@@ -25,7 +25,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STAGES = ("dense", "hybrid", "rerank", "full")  # each adds one thing to the one before
+# dense -> hybrid adds BM25 and collaborative retrieval; "prior" is hybrid with the popularity/quality
+# prior blended in (no cross-encoder); "rerank" is hybrid reordered by the cross-encoder alone;
+# "full" is what recommend() runs: cross-encoder + prior with a reranker loaded, else "prior".
+STAGES = ("dense", "hybrid", "prior", "rerank", "full")
+CANDIDATES = 100  # films retrieval hands to the ordering stages
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
 
 
@@ -113,11 +117,16 @@ class Engine:
         self.reranker = load_reranker_for(settings) if load_reranker else None
         self._add_lock = threading.Lock()
         from assistant.training import tuned_prior_weight
-        from rerank.prior import DEFAULT_PRIOR_WEIGHT, quality_prior
+        from rerank.prior import DEFAULT_PRIOR_WEIGHT, RETRIEVAL_PRIOR_WEIGHT, quality_prior
 
         # Explicit setting, else the weight tuned on MovieLens for this reranker, else the default.
         weight = settings.prior_weight if settings.prior_weight is not None else tuned_prior_weight(settings)
         self.prior_weight = DEFAULT_PRIOR_WEIGHT if weight is None else weight
+        self.retrieval_prior_weight = (
+            RETRIEVAL_PRIOR_WEIGHT
+            if settings.retrieval_prior_weight is None
+            else settings.retrieval_prior_weight
+        )
         self._prior = {movie_id: quality_prior(m) for movie_id, m in self.movies.items()}
 
     def add(self, movie: Movie) -> None:
@@ -151,7 +160,7 @@ class Engine:
         exclude: frozenset[str] = frozenset(),
         k: int = 5,
         stage: str = "full",
-        n: int = 100,
+        n: int = CANDIDATES,
     ) -> Ranking:
         """Rank films for an understood request; `stage` stops the pipeline early (for eval)."""
         if stage not in STAGES:
@@ -163,6 +172,8 @@ class Engine:
             ce = self.cross_scores(parsed, items)
             items = self.order(items, ce, self.prior_weight if stage == "full" else 0.0)
             timings["rerank"] = _ms(started)
+        elif stage in ("prior", "full"):
+            items = self.with_prior(items, self.retrieval_prior_weight)
         return Ranking(items[: max(k, 1)] if k else items, timings)
 
     def candidates(
@@ -185,7 +196,10 @@ class Engine:
         query = RetrievalQuery(
             vector=None if vector is None else vector.tolist(),
             lexical=" ".join(
-                [intent, *(self.movies[r].title for r in parsed.references if r in self.movies)]
+                [
+                    lexical_query(intent),
+                    *(self.movies[r].title for r in parsed.references if r in self.movies),
+                ]
             ),
             references=parsed.references,
             constraints=parsed.constraints,
@@ -225,11 +239,23 @@ class Engine:
         scores = blend(ce, np.array([r.prior for r in head]), prior_weight)
         for item, score in zip(head, scores, strict=True):
             item.score = float(score) - (2 * (1 - AVOID_PENALTY) if item.avoided else 0.0)
-        head.sort(key=lambda r: r.score, reverse=True)
-        floor = min((r.score for r in head), default=0.0)
-        for offset, item in enumerate(rest, start=1):
-            item.score = floor - offset  # below every reranked film, in retrieval order
-        return head + rest
+        return _head_then_rest(head, rest)
+
+    def with_prior(self, items: Sequence[Ranked], weight: float) -> list[Ranked]:
+        """Retrieval order blended with the prior, for when no cross-encoder runs. Like the
+        cross-encoder, it reorders only the first `rerank_top` candidates (fused scores z-normalised
+        over them, plus `weight` * prior: rerank.prior.blend), so popularity picks among films that
+        fit and never lifts one from deep in the list; the rest follow in retrieval order."""
+        from rerank.prior import blend
+
+        top = self.settings.rerank_top
+        head, rest = [replace(r) for r in items[:top]], [replace(r) for r in items[top:]]
+        if not head or weight == 0:
+            return head + rest
+        scores = blend(np.array([r.score for r in head]), np.array([r.prior for r in head]), weight)
+        for item, score in zip(head, scores, strict=True):
+            item.score = float(score)
+        return _head_then_rest(head, rest)
 
     def _popular_allowed(self, query: RetrievalQuery, n: int) -> list[Candidate]:
         allowed = [
@@ -241,6 +267,15 @@ class Engine:
         return [
             Candidate(m, fused=self._prior[m.id], ranks={"prior": i}) for i, m in enumerate(allowed[:n], 1)
         ]
+
+
+def _head_then_rest(head: list[Ranked], rest: list[Ranked]) -> list[Ranked]:
+    """The rescored head, best first, then the rest in retrieval order, scored below every head film."""
+    head.sort(key=lambda r: r.score, reverse=True)
+    floor = min((r.score for r in head), default=0.0)
+    for offset, item in enumerate(rest, start=1):
+        item.score = floor - offset
+    return head + rest
 
 
 def load_reranker_for(settings: Settings) -> CrossEncoderReranker | None:

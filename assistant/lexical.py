@@ -15,6 +15,19 @@ from pydantic import ConfigDict
 
 from ingest.movie import Movie
 
+# Words every request is made of: in a BM25 query they match titles ("Something Wicked" for
+# "something like Inception") and plots at random. English stopwords go too (bm25s "en").
+REQUEST_NOISE = frozenset(
+    "movie movies film films flick flicks something anything stuff watch watching want wanna like "
+    "liked loved enjoyed recommend recommendation recommendations suggest suggestion suggestions "
+    "seen good great best kind sort please thanks maybe also".split()
+)
+
+
+def lexical_query(text: str) -> str:
+    """The request's words that can tell films apart."""
+    return " ".join(w for w in text.split() if w.lower().strip(".,;:!?\"'()") not in REQUEST_NOISE)
+
 
 def lexical_text(movie: Movie) -> str:
     # Title twice: a title match should outweigh one keyword. The plot too: rare plot words

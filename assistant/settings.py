@@ -38,6 +38,8 @@ class Settings:
     reranker: str = "none"
     rerank_top: int = 30
     prior_weight: float | None = None  # None: the value tuned on MovieLens (rerank.prior)
+    # The prior's weight over retrieval scores when no cross-encoder runs; None: the tuned constant.
+    retrieval_prior_weight: float | None = None
     movielens_dir: Path = DEFAULT_MOVIELENS
     # Language model backend: auto | ollama | llamacpp | openai | none (assistant.llm).
     llm: str = "auto"
@@ -72,6 +74,11 @@ class Settings:
             reranker=env.get("REELCHAT_RERANKER") or "none",
             rerank_top=int(env.get("REELCHAT_RERANK_TOP") or 30),
             prior_weight=float(env["REELCHAT_PRIOR_WEIGHT"]) if env.get("REELCHAT_PRIOR_WEIGHT") else None,
+            retrieval_prior_weight=(
+                float(env["REELCHAT_RETRIEVAL_PRIOR_WEIGHT"])
+                if env.get("REELCHAT_RETRIEVAL_PRIOR_WEIGHT")
+                else None
+            ),
             movielens_dir=Path(env.get("REELCHAT_MOVIELENS_DIR") or DEFAULT_MOVIELENS),
             llm=(env.get("REELCHAT_LLM") or "auto").strip().lower(),
             ollama_host=env.get("OLLAMA_HOST") or "http://127.0.0.1:11434",

@@ -17,6 +17,12 @@ from ingest.movie import Movie
 # replaces it; `Settings.prior_weight` (REELCHAT_PRIOR_WEIGHT) overrides it at run time.
 DEFAULT_PRIOR_WEIGHT = 0.5
 
+# The weight over the z-scored retrieval (RRF) scores of the first `rerank_top` candidates when no
+# cross-encoder runs, as `reelchat eval prior` chose it on MovieLens tune users (never ReDial): the
+# smallest weight within one standard error of the best Recall@10 (table in docs/EVAL.md).
+# REELCHAT_RETRIEVAL_PRIOR_WEIGHT overrides it.
+RETRIEVAL_PRIOR_WEIGHT = 15.0
+
 # Mean vote_average over the shipped catalogue's films with votes (4,799 TMDB films: 6.17).
 CATALOGUE_MEAN_VOTE = 6.2
 # Votes at which a film's own average and the catalogue mean weigh the same (IMDb-style shrinkage):

@@ -24,11 +24,12 @@ import csv
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from assistant.evaluation.titles import TitleMatcher
+from assistant.understand import MAX_CHARS, CatalogueIndex, ParsedRequest, parse_request
 
 USER, ASSISTANT = "user", "assistant"
 _MENTION = re.compile(r"@(\d+)")
@@ -112,9 +113,34 @@ def dialogue_samples(
     return samples
 
 
-def context_as_request(sample: RedialSample) -> str:
-    """The context as one request text: "User: ...\\nAssistant: ..." lines."""
-    return "\n".join(f"{_ROLE_LABELS[role]}: {text}" for role, text in sample.context)
+def context_as_request(sample: RedialSample, max_chars: int | None = None) -> str:
+    """The context as one request text: "User: ...\\nAssistant: ..." lines; with `max_chars`, the
+    latest turns that fit (a chat's end says most about what is wanted now)."""
+    lines = [f"{_ROLE_LABELS[role]}: {text}" for role, text in sample.context]
+    if max_chars is None:
+        return "\n".join(lines)
+    kept: list[str] = []
+    for line in reversed(lines):
+        if kept and sum(map(len, kept)) + len(kept) + len(line) > max_chars:
+            break
+        kept.append(line[-max_chars:])
+    return "\n".join(reversed(kept))
+
+
+def dialogue_request(sample: RedialSample, index: CatalogueIndex) -> ParsedRequest:
+    """The dialogue as one request: the seeker's latest turn sets the hard constraints, as a new
+    request does in a reelchat chat (the recommender's words and earlier passing remarks are not
+    constraints: "that is a scary one" does not make the next pick a horror film), while the whole
+    dialogue, both sides and every title, steers the search as intent and reference films.
+
+    Parsing the whole dialogue for constraints instead left the recommender's film outside them in
+    144 of the first 150 dialogues' 271 samples (this reading: 49), mostly genre words from either
+    side, and people ("on the edge of my seat" read as the musician The Edge: counted before that
+    was fixed)."""
+    whole = parse_request(context_as_request(sample, MAX_CHARS), index)
+    latest = next((text for role, text in reversed(sample.context) if role == USER), "")
+    asked = parse_request(latest, index)
+    return replace(whole, constraints=asked.constraints, avoid=asked.avoid, k=None)
 
 
 def _merge_turns(dialogue: Mapping[str, Any]) -> list[_Turn]:

@@ -8,8 +8,9 @@ from typing import Any
 STAGE_NAMES = {
     "dense": "dense only (MiniLM + Chroma, where-filters)",
     "hybrid": "hybrid (dense + BM25 + MovieLens neighbours, RRF)",
-    "rerank": "+ cross-encoder reranker",
-    "full": "+ popularity/quality prior",
+    "prior": "hybrid + popularity/quality prior",
+    "rerank": "hybrid + cross-encoder reranker",
+    "full": "hybrid + cross-encoder + prior",
 }
 
 
@@ -26,42 +27,68 @@ def _table(stages: dict[str, dict[str, float]], metrics: list[str]) -> list[str]
     return lines
 
 
+def _redial_section(r: dict[str, Any]) -> list[str]:
+    limit = r.get("dialogues_limit")
+    smaller_n = any(s.get("n", r["samples"]) < r["samples"] for s in r["stages"].values())
+    return [
+        "## ReDial (conversational recommendation, test split"
+        + (f", first {limit} dialogues)" if limit else ")"),
+        "",
+        f"{r['samples']:,} samples from "
+        + (f"the first {limit} of " if limit else "")
+        + "the 1,342 test dialogues (CRSLab protocol, He et al. CIKM 2023:",
+        "one sample per film a recommender turn newly mentions that is in our catalogue; the request is",
+        "the dialogue so far; films already mentioned are excluded from the ranking).",
+        "Never trained or tuned on." + (f" Reranker: `{r['reranker']}`." if r.get("reranker") else ""),
+        "Reading (`assistant.evaluation.redial.dialogue_request`): the seeker's latest turn sets the hard",
+        "constraints, as a new request does in a reelchat chat; the whole dialogue (both sides, every",
+        "title) steers the search as intent and reference films.",
+        *(
+            [
+                f"In {r['targets_outside_constraints']:,} samples the recommender's film breaks a",
+                'constraint the seeker stated in that turn ("I love Adam Sandler movies" answered',
+                "with The Exorcist): reelchat never shows such a film, so every stage misses them.",
+            ]
+            if "targets_outside_constraints" in r
+            else []
+        ),
+        f"Ran in {r['seconds']} s.",
+        *(
+            ["Stages with a smaller n skipped samples whose hybrid list was empty (nothing to rerank)."]
+            if smaller_n
+            else []
+        ),
+        "",
+        *_table(r["stages"], ["recall@1", "recall@10", "recall@50", "ndcg@10"]),
+        "",
+        "For reference, GPT-4 zero-shot reaches Recall@1 0.0504 and Recall@10 0.2008 on ReDial test",
+        "(He et al. 2023) over its own item set, which differs from our 4.8k-film catalogue, so the",
+        "comparison is indicative, not exact.",
+        "",
+    ]
+
+
 def render(result: dict[str, Any]) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     out = [
         "# reelchat evaluation",
         "",
-        f"Written by `reelchat eval` on {now}: {result['movies']:,} films, reranker "
-        f"`{result['reranker']}`, prior weight {result['prior_weight']}. Bold marks the best stage.",
-        "Each stage adds one thing to the one above. `recommend()` uses the best stage by ReDial",
-        "Recall@10: hybrid retrieval. The cross-encoder is used only when asked for",
-        "(`REELCHAT_RERANKER=trained`), because it did not beat retrieval alone here.",
+        f"Written by `reelchat eval` on {now}: {result['movies']:,} films; the latest run's prior weight",
+        f"{result.get('retrieval_prior_weight')} over retrieval scores"
+        + (
+            f" and {result['prior_weight']} over the scores of `{result['reranker']}`."
+            if result.get("reranker")
+            else " (no cross-encoder loaded)."
+        )
+        + " Bold marks the best stage.",
+        "",
+        "`recommend()` runs hybrid retrieval + prior by default; the cross-encoder only when asked for",
+        "(`REELCHAT_RERANKER=trained`). The stage table below is what that choice rests on.",
         "",
     ]
-    if "redial" in result:
-        r = result["redial"]
-        out += [
-            "## ReDial (conversational recommendation, test split)",
-            "",
-            f"{r['samples']:,} samples from the 1,342 test dialogues (CRSLab protocol, He et al. CIKM 2023:",
-            "one sample per film a recommender turn newly mentions that is in our catalogue; the request is",
-            "the dialogue so far; films already mentioned are excluded from the ranking).",
-            "Never trained or tuned on.",
-            f"Ran in {r['seconds']} s"
-            + (
-                f" on the first {r['dialogues_limit']} dialogues only (--limit)."
-                if r.get("dialogues_limit")
-                else "."
-            ),
-            "Stages with a smaller n skipped samples whose hybrid list was empty (nothing to rerank).",
-            "",
-            *_table(r["stages"], ["recall@1", "recall@10", "recall@50", "ndcg@10"]),
-            "",
-            "For reference, GPT-4 zero-shot reaches Recall@1 0.0504 and Recall@10 0.2008 on ReDial test",
-            "(He et al. 2023) over its own item set, which differs from our 4.8k-film catalogue, so the",
-            "comparison is indicative, not exact.",
-            "",
-        ]
+    for key in ["redial", *sorted(k for k in result if k.startswith("redial_first_"))]:
+        if key in result:
+            out += _redial_section(result[key])
     if "movielens" in result:
         m = result["movielens"]
         out += [
@@ -103,14 +130,22 @@ def render(result: dict[str, Any]) -> str:
             f"- **titles not given that reached a reply: {g['titles_not_given_in_replies']}**",
             "",
         ]
-    if "tuning" in result:
-        t = result["tuning"]
+    if "prior" in result:
+        t = result["prior"]
         out += [
-            "## Prior weight (tuned on MovieLens tune users)",
+            "## Prior weight (tuned on MovieLens tune users, `reelchat eval prior`)",
+            "",
+            f"Over {t['over']}, {t['users']} users.",
             "",
             "| weight | Recall@10 |",
             "|---:|---:|",
         ]
         out += [f"| {w} | {v:.4f} |" for w, v in t["recall@10_by_weight"].items()]
-        out += ["", f"Chosen: {t['weight']}.", ""]
+        out += [
+            "",
+            f"Best: {t.get('best_weight', t['weight'])}. Chosen: {t['weight']}, the smallest weight within",
+            f"one standard error ({t.get('standard_error')}) of the best: beyond it the gain is noise, and",
+            "a smaller weight leaves more say to how well a film fits the request.",
+            "",
+        ]
     return "\n".join(out) + "\n"

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from tqdm.auto import tqdm
 
-from assistant.engine import STAGES, Engine, Ranked
+from assistant.engine import CANDIDATES, STAGES, Engine, Ranked
 from assistant.evaluation.metrics import score_ranking, summarise
 from assistant.evaluation.probes import PROBES
 from assistant.understand import ParsedRequest, parse_request
@@ -35,9 +35,10 @@ class StagedRankings:
 
 
 def staged_rankings(engine: Engine, parsed: ParsedRequest, exclude: frozenset[str]) -> StagedRankings:
-    dense = engine.candidates(parsed, exclude, n=RANK_DEPTH, lexical=False)
-    hybrid = engine.candidates(parsed, exclude, n=max(RANK_DEPTH, engine.settings.rerank_top))
-    by_stage = {"dense": _ids(dense), "hybrid": _ids(hybrid)}
+    dense = engine.candidates(parsed, exclude, n=CANDIDATES, lexical=False)
+    hybrid = engine.candidates(parsed, exclude, n=CANDIDATES)
+    with_prior = _ids(engine.with_prior(hybrid, engine.retrieval_prior_weight))
+    by_stage = {"dense": _ids(dense), "hybrid": _ids(hybrid), "prior": with_prior}
     ce = engine.cross_scores(parsed, hybrid) if engine.reranker is not None and hybrid else None
     if ce is not None:
         by_stage["rerank"] = _ids(engine.order(hybrid, ce, 0.0))
@@ -55,22 +56,26 @@ def _ids(items: Sequence[Ranked]) -> list[str]:
 def eval_redial(
     engine: Engine, redial_dir: Path, limit: int | None = None, progress: bool = True
 ) -> dict[str, Any]:
-    from assistant.evaluation.redial import context_as_request, load_redial_samples
+    from assistant.evaluation.redial import dialogue_request, load_redial_samples
     from assistant.evaluation.titles import TitleMatcher
 
     samples = load_redial_samples(
         redial_dir / "test_data.jsonl", TitleMatcher(engine.movies.values()), limit_dialogues=limit
     )
     rows: dict[str, list[dict[str, float]]] = {stage: [] for stage in STAGES}
+    outside = 0  # samples whose target breaks the seeker's own stated constraints: unreachable
     started = time.perf_counter()
     for sample in tqdm(samples, desc="ReDial", unit="sample", disable=not progress):
-        parsed = parse_request(context_as_request(sample), engine.index)
+        parsed = dialogue_request(sample, engine.index)
+        outside += not parsed.constraints.allows(engine.movies[sample.target_id])
         staged = staged_rankings(engine, parsed, frozenset(sample.mentioned_ids))
         for stage, ranked in staged.by_stage.items():
             rows[stage].append(score_ranking(ranked, {sample.target_id}, ks=(1, 10, 50)))
     return {
         "samples": len(samples),
         "dialogues_limit": limit,
+        "reranker": engine.reranker.model_name if engine.reranker else None,
+        "targets_outside_constraints": outside,
         "seconds": round(time.perf_counter() - started, 1),
         "stages": {stage: summarise(r) for stage, r in rows.items() if r},
     }
@@ -115,25 +120,43 @@ def eval_movielens(engine: Engine, part: str = "test", progress: bool = True) ->
 
 def tune_prior_weight(
     engine: Engine,
-    weights: Sequence[float] = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 10.0),
+    weights: Sequence[float] = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 10.0, 15.0, 25.0, 40.0, 100.0),
     progress: bool = True,
 ) -> dict[str, Any]:
-    """Choose the prior's weight by Recall@10 on the MovieLens *tune* users (never ReDial)."""
-    if engine.reranker is None:
-        raise ValueError("tuning the prior needs the reranker: run `reelchat train-reranker` first")
+    """Choose the prior's weight by Recall@10 on the MovieLens *tune* users (never ReDial): over
+    the cross-encoder's scores when a reranker is loaded, else over the retrieval scores."""
     per_weight: dict[float, list[float]] = {w: [] for w in weights}
     for sample in tqdm(movielens_samples(engine, "tune"), desc="tuning prior", disable=not progress):
         parsed = parse_request(liked_request(engine, sample.query_ids), engine.index)
-        hybrid = engine.candidates(parsed, frozenset(sample.query_ids), n=RANK_DEPTH)
+        hybrid = engine.candidates(parsed, frozenset(sample.query_ids), n=CANDIDATES)
         if not hybrid:
             continue
-        ce = engine.cross_scores(parsed, hybrid)
+        ce = engine.cross_scores(parsed, hybrid) if engine.reranker is not None else None
         for w in weights:
-            ranked = _ids(engine.order(hybrid, ce, w))
-            per_weight[w].append(score_ranking(ranked, sample.target_ids, ks=(10,))["recall@10"])
+            ordered = engine.with_prior(hybrid, w) if ce is None else engine.order(hybrid, ce, w)
+            per_weight[w].append(score_ranking(_ids(ordered), sample.target_ids, ks=(10,))["recall@10"])
+    return {
+        **one_standard_error_choice(per_weight),
+        "over": "retrieval scores" if engine.reranker is None else "cross-encoder scores",
+        "users": len(per_weight[weights[0]]),
+    }
+
+
+def one_standard_error_choice(per_weight: dict[float, list[float]]) -> dict[str, Any]:
+    """The one-standard-error rule over per-user scores by weight: the smallest weight whose mean is
+    within one standard error of the best mean. Past it the gains are noise, and a smaller weight
+    leaves more say to how well a film fits the request, which liked-history does not measure."""
     table = {w: float(np.mean(v)) if v else 0.0 for w, v in per_weight.items()}
     best = max(table, key=lambda w: (table[w], -w))
-    return {"weight": best, "recall@10_by_weight": table, "users": len(per_weight[weights[0]])}
+    values = per_weight[best]
+    stderr = float(np.std(values, ddof=1) / np.sqrt(len(values))) if len(values) > 1 else 0.0
+    chosen = min(w for w in table if table[w] >= table[best] - stderr)
+    return {
+        "weight": chosen,
+        "best_weight": best,
+        "standard_error": round(stderr, 4),
+        "recall@10_by_weight": table,
+    }
 
 
 # --- probes ------------------------------------------------------------------------------------
@@ -200,6 +223,7 @@ def run_eval(
     jobs: dict[str, Callable[[], dict[str, Any]]] = {
         "redial": lambda: eval_redial(engine, redial_dir, limit, progress),
         "movielens": lambda: eval_movielens(engine, "test", progress),
+        "prior": lambda: tune_prior_weight(engine, progress=progress),
         "probes": lambda: eval_probes(engine),
         "grounding": lambda: eval_grounding(engine.settings, limit or 10, progress),
     }
@@ -207,10 +231,13 @@ def run_eval(
     result: dict[str, Any] = {
         "reranker": engine.reranker.model_name if engine.reranker else None,
         "prior_weight": engine.prior_weight,
+        "retrieval_prior_weight": engine.retrieval_prior_weight,
         "movies": len(engine.movies),
     }
     for name in chosen:
-        result[name] = jobs[name]()
+        # A run on the first N dialogues keeps its own section: it never replaces the full split's.
+        key = f"redial_first_{limit}" if name == "redial" and limit else name
+        result[key] = jobs[name]()
     return result
 
 

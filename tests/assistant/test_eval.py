@@ -27,10 +27,14 @@ def test_eval_probes_and_a_redial_slice_write_the_report(
         )
         assert result.returncode == 0, result.stderr
         payload = json.loads(result.stdout.strip().splitlines()[-1])
-        assert what in payload
+        assert (what if what == "probes" else "redial_first_5") in payload
     probes = json.loads((tmp_path / "EVAL.json").read_text())["probes"]
     assert probes["probes"] >= 50 and probes["violations"] == 0 and probes["films_shown"] > 200
-    redial = payload["redial"]
-    assert redial["samples"] > 0 and set(redial["stages"]) == {"dense", "hybrid"}  # no reranker here
+    redial = payload["redial_first_5"]  # a limited run never takes the full split's place
+    assert redial["samples"] > 0 and set(redial["stages"]) == {"dense", "hybrid", "prior"}  # no reranker
     text = report.read_text()
-    assert "## ReDial" in text and "## Constraint probes" in text and "violations: 0" in text
+    assert (
+        "## ReDial (conversational recommendation, test split, first 5 dialogues)" in text
+        and "## Constraint probes" in text
+        and "violations: 0" in text
+    )

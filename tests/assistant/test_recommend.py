@@ -10,6 +10,7 @@ import pytest
 
 from assistant.api import MovieAssistant, Recommendation
 from assistant.evaluation.probes import PROBES
+from assistant.understand import parse_request
 from tests.conftest import VENV_BIN, cli_env
 
 
@@ -36,6 +37,20 @@ def test_named_films_steer_the_search_but_are_not_recommended_back(assistant: Mo
     titles = [r.title for r in recs]
     assert "Toy Story" not in titles
     assert {"Toy Story 2", "Toy Story 3"} & set(titles)
+
+
+def test_the_prior_reorders_retrieval_but_never_adds_or_drops_a_film(assistant: MovieAssistant) -> None:
+    engine = assistant.engine
+    parsed = parse_request("a heist thriller from the 90s", engine.index)
+    hybrid = engine.candidates(parsed)
+    assert len(hybrid) > 10
+    ids, scores = [r.movie.id for r in hybrid], [r.score for r in hybrid]
+    assert [r.movie.id for r in engine.with_prior(hybrid, 0.0)] == ids
+    prior_led = engine.with_prior(hybrid, 1_000.0)  # the prior decides
+    assert sorted(r.movie.id for r in prior_led) == sorted(ids)
+    assert [r.prior for r in prior_led] == sorted((r.prior for r in hybrid), reverse=True)
+    assert all(parsed.constraints.allows(r.movie) for r in prior_led)
+    assert [r.score for r in hybrid] == scores  # the input list is not changed
 
 
 def test_director_filter(assistant: MovieAssistant) -> None:

@@ -4,8 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluation.redial import RedialSample, context_as_request, load_redial_samples
+from assistant.evaluation.redial import (
+    RedialSample,
+    context_as_request,
+    dialogue_request,
+    load_redial_samples,
+)
 from assistant.evaluation.titles import TitleMatcher
+from assistant.understand import CatalogueIndex
 from ingest.movie import Movie
 
 REPO = Path(__file__).resolve().parents[2]
@@ -129,3 +135,38 @@ def test_real_test_split_sample_count() -> None:
         assert sample.target_id not in sample.mentioned_ids
         assert any(role == "user" for role, _ in sample.context)
         assert not any(re.search(r"@\d", text) for _, text in sample.context)
+
+
+def test_long_context_keeps_the_latest_turns() -> None:
+    sample = RedialSample(
+        "9", 3, [("user", "old " * 50), ("assistant", "middle"), ("user", "latest ask")], "949", ()
+    )
+    assert context_as_request(sample, max_chars=40) == "Assistant: middle\nUser: latest ask"
+    assert context_as_request(sample).startswith("User: old old")
+
+
+def test_the_seekers_latest_turn_sets_the_constraints_the_whole_dialogue_the_intent() -> None:
+    index = CatalogueIndex(
+        [
+            *CATALOGUE,
+            Movie(id="1", title="Airplane!", overview="", year=1980, genres=("Comedy",)),
+            Movie(id="2", title="Halloween", overview="", year=1978, genres=("Horror",)),
+        ]
+    )
+    sample = RedialSample(
+        "9",
+        3,
+        [
+            ("user", "I like horror movies like Alien (1979)"),
+            ("assistant", "Heat (1995) is a great thriller"),
+            ("user", "Any comedies from the 80s?"),
+        ],
+        "1",
+        ("348", "949"),
+    )
+    parsed = dialogue_request(sample, index)
+    # Horror was a passing remark and "thriller" the recommender's word: neither is a constraint now.
+    assert parsed.constraints.include_genres == ("Comedy",)
+    assert (parsed.constraints.year_min, parsed.constraints.year_max) == (1980, 1989)
+    assert set(parsed.references) == {"348", "949"}  # every title named steers the search
+    assert "horror" in parsed.intent and "thriller" in parsed.intent
