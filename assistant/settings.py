@@ -38,7 +38,8 @@ class Settings:
     reranker: str = "none"
     rerank_top: int = 30
     prior_weight: float | None = None  # None: the value tuned on MovieLens (rerank.prior)
-    # The prior's weight over retrieval scores when no cross-encoder runs; None: the tuned constant.
+    # The prior's weight over retrieval scores when no cross-encoder runs; None: rerank.prior's
+    # default (0, off: it overrides clear fits).
     retrieval_prior_weight: float | None = None
     movielens_dir: Path = DEFAULT_MOVIELENS
     # Language model backend: auto | ollama | llamacpp | openai | none (assistant.llm).

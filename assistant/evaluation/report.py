@@ -82,8 +82,9 @@ def render(result: dict[str, Any]) -> str:
         )
         + " Bold marks the best stage.",
         "",
-        "`recommend()` runs hybrid retrieval + prior by default; the cross-encoder only when asked for",
-        "(`REELCHAT_RERANKER=trained`). The stage table below is what that choice rests on.",
+        "`recommend()` runs hybrid retrieval by default; the prior only with",
+        "`REELCHAT_RETRIEVAL_PRIOR_WEIGHT` (it scores higher here but overrides clear fits: see",
+        "`rerank/prior.py`), the cross-encoder only with `REELCHAT_RERANKER=trained`.",
         "",
     ]
     for key in ["redial", *sorted(k for k in result if k.startswith("redial_first_"))]:
@@ -143,9 +144,10 @@ def render(result: dict[str, Any]) -> str:
         out += [f"| {w} | {v:.4f} |" for w, v in t["recall@10_by_weight"].items()]
         out += [
             "",
-            f"Best: {t.get('best_weight', t['weight'])}. Chosen: {t['weight']}, the smallest weight within",
-            f"one standard error ({t.get('standard_error')}) of the best: beyond it the gain is noise, and",
-            "a smaller weight leaves more say to how well a film fits the request.",
+            f"Best: {t.get('best_weight', t['weight'])}. The one-standard-error rule picks {t['weight']},",
+            f"the smallest weight within one standard error ({t.get('standard_error')}) of the best.",
+            "Liked-history rewards popularity and measures no fit to a request, so `recommend()`",
+            "leaves the prior off by default (see `rerank/prior.py`).",
             "",
         ]
     return "\n".join(out) + "\n"

@@ -19,6 +19,7 @@ from assistant.engine import CANDIDATES, STAGES, Engine, Ranked
 from assistant.evaluation.metrics import score_ranking, summarise
 from assistant.evaluation.probes import PROBES
 from assistant.understand import ParsedRequest, parse_request
+from rerank.prior import TUNED_RETRIEVAL_PRIOR_WEIGHT
 
 RANK_DEPTH = 50  # Recall@50 needs 50 films ranked
 GPT4_REDIAL = {"recall@1": 0.0504, "recall@10": 0.2008}  # He et al., CIKM 2023, ReDial test
@@ -37,7 +38,9 @@ class StagedRankings:
 def staged_rankings(engine: Engine, parsed: ParsedRequest, exclude: frozenset[str]) -> StagedRankings:
     dense = engine.candidates(parsed, exclude, n=CANDIDATES, lexical=False)
     hybrid = engine.candidates(parsed, exclude, n=CANDIDATES)
-    with_prior = _ids(engine.with_prior(hybrid, engine.retrieval_prior_weight))
+    with_prior = _ids(
+        engine.with_prior(hybrid, engine.retrieval_prior_weight or TUNED_RETRIEVAL_PRIOR_WEIGHT)
+    )
     by_stage = {"dense": _ids(dense), "hybrid": _ids(hybrid), "prior": with_prior}
     ce = engine.cross_scores(parsed, hybrid) if engine.reranker is not None and hybrid else None
     if ce is not None:
@@ -231,7 +234,7 @@ def run_eval(
     result: dict[str, Any] = {
         "reranker": engine.reranker.model_name if engine.reranker else None,
         "prior_weight": engine.prior_weight,
-        "retrieval_prior_weight": engine.retrieval_prior_weight,
+        "retrieval_prior_weight": engine.retrieval_prior_weight or TUNED_RETRIEVAL_PRIOR_WEIGHT,
         "movies": len(engine.movies),
     }
     for name in chosen:

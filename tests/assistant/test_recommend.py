@@ -46,9 +46,11 @@ def test_the_prior_reorders_retrieval_but_never_adds_or_drops_a_film(assistant: 
     assert len(hybrid) > 10
     ids, scores = [r.movie.id for r in hybrid], [r.score for r in hybrid]
     assert [r.movie.id for r in engine.with_prior(hybrid, 0.0)] == ids
-    prior_led = engine.with_prior(hybrid, 1_000.0)  # the prior decides
+    prior_led = engine.with_prior(hybrid, 1e9)  # the prior decides among the first rerank_top
+    top = engine.settings.rerank_top
     assert sorted(r.movie.id for r in prior_led) == sorted(ids)
-    assert [r.prior for r in prior_led] == sorted((r.prior for r in hybrid), reverse=True)
+    assert [r.prior for r in prior_led[:top]] == sorted((r.prior for r in hybrid[:top]), reverse=True)
+    assert [r.movie.id for r in prior_led[top:]] == ids[top:]  # the rest keep retrieval order
     assert all(parsed.constraints.allows(r.movie) for r in prior_led)
     assert [r.score for r in hybrid] == scores  # the input list is not changed
 

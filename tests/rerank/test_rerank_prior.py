@@ -21,6 +21,13 @@ def test_many_good_votes_beat_a_few_perfect_ones() -> None:
         assert 0.0 <= quality_prior(movie) <= 1.0
 
 
+def test_a_film_without_votes_is_typical_not_unpopular() -> None:
+    unknown = quality_prior(film(None, None))  # just added: nobody has counted votes
+    assert quality_prior(film(0, None)) < unknown  # counted, and nobody voted
+    assert unknown == pytest.approx(quality_prior(film(236, 6.2)))
+    assert quality_prior(film(50, 6.2)) < unknown < quality_prior(film(5_000, 6.2))
+
+
 def test_blend_z_normalises_then_adds_the_weighted_prior() -> None:
     ce = np.array([1.0, 2.0, 3.0])  # mean 2, population std sqrt(2/3)
     priors = np.array([0.0, 0.5, 1.0])
