@@ -172,7 +172,7 @@ class Engine:
             ce = self.cross_scores(parsed, items)
             items = self.order(items, ce, self.prior_weight if stage == "full" else 0.0)
             timings["rerank"] = _ms(started)
-        elif stage in ("prior", "full"):
+        elif stage in ("prior", "full") and self.retrieval_prior_weight:  # off by default
             items = self.with_prior(items, self.retrieval_prior_weight)
         return Ranking(items[: max(k, 1)] if k else items, timings)
 

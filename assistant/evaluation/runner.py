@@ -38,15 +38,19 @@ class StagedRankings:
 def staged_rankings(engine: Engine, parsed: ParsedRequest, exclude: frozenset[str]) -> StagedRankings:
     dense = engine.candidates(parsed, exclude, n=CANDIDATES, lexical=False)
     hybrid = engine.candidates(parsed, exclude, n=CANDIDATES)
-    with_prior = _ids(
-        engine.with_prior(hybrid, engine.retrieval_prior_weight or TUNED_RETRIEVAL_PRIOR_WEIGHT)
-    )
+    with_prior = _ids(engine.with_prior(hybrid, eval_prior_weight(engine)))
     by_stage = {"dense": _ids(dense), "hybrid": _ids(hybrid), "prior": with_prior}
     ce = engine.cross_scores(parsed, hybrid) if engine.reranker is not None and hybrid else None
     if ce is not None:
         by_stage["rerank"] = _ids(engine.order(hybrid, ce, 0.0))
         by_stage["full"] = _ids(engine.order(hybrid, ce, engine.prior_weight))
     return StagedRankings(by_stage, hybrid[: len(ce) if ce is not None else 0], ce, hybrid)
+
+
+def eval_prior_weight(engine: Engine) -> float:
+    """The weight the "prior" stage is measured at: the configured one, or the tuned one when the
+    prior is off in recommend() (the default), so the stage never just repeats hybrid."""
+    return engine.retrieval_prior_weight or TUNED_RETRIEVAL_PRIOR_WEIGHT
 
 
 def _ids(items: Sequence[Ranked]) -> list[str]:
@@ -234,7 +238,7 @@ def run_eval(
     result: dict[str, Any] = {
         "reranker": engine.reranker.model_name if engine.reranker else None,
         "prior_weight": engine.prior_weight,
-        "retrieval_prior_weight": engine.retrieval_prior_weight or TUNED_RETRIEVAL_PRIOR_WEIGHT,
+        "retrieval_prior_weight": eval_prior_weight(engine),
         "movies": len(engine.movies),
     }
     for name in chosen:
