@@ -1,0 +1,129 @@
+"""`CatalogueIndex`: what request understanding needs to know about the catalogue."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from assistant.understand.titles import Token, title_key
+from assistant.understand.vocabulary import FUZZY_CUTOFF, NOT_SURNAMES, REQUEST_WORDS, STOPWORDS
+from ingest.movie import Movie
+
+
+class CatalogueIndex:
+    """What request understanding needs to know about the catalogue: titles, people, genres, years."""
+
+    def __init__(self, movies: Iterable[Movie]) -> None:
+        self._movies = {m.id: m for m in movies}
+        by_votes = sorted(self._movies.values(), key=lambda m: -(m.vote_count or 0))
+        self.genres = frozenset(g for m in by_votes for g in m.genres)
+        self.latest_year = max((m.year for m in by_votes if m.year), default=2020)
+        self.by_title: dict[str, list[Movie]] = defaultdict(list)  # most-voted first
+        self.title_keys_by_year: dict[int, list[str]] = defaultdict(list)
+        for m in by_votes:
+            key = title_key(m.title)
+            self.by_title[key].append(m)
+            if m.year:
+                self.title_keys_by_year[m.year].append(key)
+        for key, found in list(self.by_title.items()):
+            # "Dark Knight" names "The Dark Knight"; a lone word does not, as "Heat" is not "The Heat".
+            first, _, rest = key.partition(" ")
+            if first in ("the", "a", "an") and " " in rest and rest not in self.by_title:
+                self.by_title[rest] = found
+        self.title_keys = list(self.by_title)
+        self.title_prefixes = {tuple(k.split()[:2]) for k in self.title_keys if " " in k}
+        self.longest_title = max((k.count(" ") + 1 for k in self.title_keys), default=1)
+        df: Counter[str] = Counter()
+        for m in by_votes[:5_000]:  # how common a word is is a fact about English: a sample will do
+            df.update(set(re.findall(r"[a-z]+", f"{m.overview} {m.tagline}".lower())))
+        threshold = max(5, min(len(by_votes), 5_000) // 200)
+        self.common = STOPWORDS | REQUEST_WORDS | {w for w, n in df.items() if n >= threshold}
+        self._films = {"director": Counter[str](), "cast": Counter[str]()}
+        for m in by_votes:
+            self._films["director"].update(m.directors)
+            self._films["cast"].update(m.cast)
+        self._names = {role: {title_key(n): n for n in films} for role, films in self._films.items()}
+        self._name_keys = {role: list(names) for role, names in self._names.items()}
+        self.name_first_words = {k.split()[0] for names in self._names.values() for k in names if k}
+        self._surnames: dict[str, dict[str, list[str]]] = {
+            "director": defaultdict(list),
+            "cast": defaultdict(list),
+        }
+        for role, names in self._names.items():
+            for key, name in names.items():
+                parts = [p for p in key.split() if p not in ("jr", "sr", "ii", "iii")]
+                if len(parts) > 1 and parts[-1] not in NOT_SURNAMES:
+                    self._surnames[role][parts[-1]].append(name)
+            for same in self._surnames[role].values():
+                same.sort(key=self._films[role].__getitem__, reverse=True)
+
+    def movie(self, movie_id: str) -> Movie:
+        return self._movies[movie_id]
+
+    def find_titles(self, text: str) -> list[Movie]:
+        """Catalogue films named in free text, whether the user liked them or not."""
+        from assistant.understand.parse import read_names  # the reader needs this index: import at use
+
+        return [self._movies[i] for i in read_names(text, self).named]
+
+    def match_title(self, title: str, year: int | None = None) -> Movie | None:
+        return self.closest_title(title, year, FUZZY_CUTOFF)
+
+    def closest_title(self, title: str, year: int | None, cutoff: float) -> Movie | None:
+        key = title_key(title)
+        candidates = [(100.0, m) for m in self.by_title.get(key, [])]
+        if key and not candidates:
+            near = (
+                [k for y in (year - 1, year, year + 1) for k in self.title_keys_by_year.get(y, [])]
+                if year
+                else []
+            )
+            for pool in (near, self.title_keys):  # a year narrows remakes down first
+                hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+                if candidates := [(score, m) for k, score, _ in hits for m in self.by_title[k]]:
+                    break
+        if not candidates:
+            return None
+
+        def rank(c: tuple[float, Movie]) -> tuple[bool, bool, float, int]:
+            close = year is not None and c[1].year is not None and abs(c[1].year - year) <= 1
+            return close, c[1].year == year, c[0], c[1].vote_count or 0
+
+        return max(candidates, key=rank)[1]
+
+    def title_at(self, toks: Sequence[Token | None], i: int, min_words: int) -> tuple[str, int] | None:
+        """The longest catalogue title starting at token i, as (key, word count); None tokens are used up."""
+        first, second = toks[i], toks[i + 1] if i + 1 < len(toks) else None
+        if first and second and (first.norm, second.norm) in self.title_prefixes:
+            for length in range(min(self.longest_title, len(toks) - i), 1, -1):
+                words = [t.norm for t in toks[i : i + length] if t]
+                if len(words) == length and (key := " ".join(words)) in self.by_title:
+                    return key, length
+        return (first.norm, 1) if min_words == 1 and first and first.norm in self.by_title else None
+
+    def best(self, key: str, year: int | None = None) -> Movie:
+        found = self.by_title[key]
+        return min(found, key=lambda m: abs((m.year or 0) - year)) if year else found[0]
+
+    def person(self, key: str, role: str | None, surname: bool) -> tuple[str, str] | None:
+        """(name, role) for a full name, or for a surname when one person clearly has the most films."""
+        roles = [role] if role else ["director", "cast"]
+        hits = [(self._names[r][key], r) for r in roles if key in self._names[r]]
+        if not hits and surname and " " not in key:
+            for r in roles:
+                same = self._surnames[r].get(key, [])
+                if same and (len(same) == 1 or self._films[r][same[0]] > self._films[r][same[1]]):
+                    hits.append((same[0], r))
+        return max(hits, key=lambda h: (self._films[h[1]][h[0]], h[1] == "director")) if hits else None
+
+    def fuzzy_person(self, text: str, role: str) -> str | None:
+        hit = process.extractOne(
+            title_key(text), self._name_keys[role], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        return self._names[role][hit[0]] if hit else None
+
+    def is_person(self, key: str) -> bool:
+        return any(key in names for names in self._names.values())

@@ -1,0 +1,73 @@
+"""Genres asked for and refused ("a comedy, no romance", "anything but horror")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand.reading import Reading
+from assistant.understand.vocabulary import (
+    ANYTHING_BUT_BEFORE,
+    CLAUSE_END,
+    EITHER_GAP,
+    GENRE_WORD,
+    GENRE_WORDS,
+    NOT_A_REFUSAL,
+    REFUSAL_BEFORE,
+    REFUSED_LIST_GAP,
+)
+
+
+def _refusal_start(
+    r: Reading, m: re.Match[str], previous: tuple[re.Match[str], int | None] | None
+) -> int | None:
+    """Where the words refusing the genre word at m begin ("no", "but not", "anything but"), or None."""
+    if cue := r.before(ANYTHING_BUT_BEFORE, m.start()):
+        return cue.start()
+    window = max(0, m.start() - 60)
+    cut = max((c.end() for c in CLAUSE_END.finditer(r.masked, window, m.start())), default=window)
+    if not NOT_A_REFUSAL.search(r.masked, cut, m.start()) and (
+        cue := REFUSAL_BEFORE.search(r.masked, cut, m.start())
+    ):
+        return cue.start()
+    if previous and previous[1] is not None:  # "no horror, romance or comedy"; "no horror, comedy please"
+        gap, after = r.masked[previous[0].end() : m.start()], r.masked[m.end() : m.end() + 12]
+        if REFUSED_LIST_GAP.match(gap) and (
+            re.search(r"\b(?:or|nor)\b", gap) or re.match(r"\s*,?\s*n?or\b", after)
+        ):
+            return previous[0].end()
+    return None
+
+
+def find_genres(r: Reading) -> tuple[list[str], list[str]]:
+    hits: list[tuple[re.Match[str], int | None]] = []
+    for m in GENRE_WORD.finditer(r.masked):
+        hits.append((m, _refusal_start(r, m, hits[-1] if hits else None)))
+    either = {
+        n + d
+        for n in range(1, len(hits))
+        if hits[n][1] is None
+        and hits[n - 1][1] is None
+        and EITHER_GAP.match(r.masked[hits[n - 1][0].end() : hits[n][0].start()])
+        for d in (-1, 0)
+    }  # "comedy or drama": constraints can only ask for genres that all apply
+    include: list[str] = []
+    exclude: list[str] = []
+    for n, (m, start) in enumerate(hits):
+        _, asked, refused = GENRE_WORDS[int((m.lastgroup or "g0")[1:])]
+        for genre in () if n in either else (refused or asked) if start is not None else asked:
+            if genre not in r.index.genres:
+                r.notices.append(f'The catalogue has no {genre} films, so I ignored "{m.group()}".')
+            elif genre not in (chosen := exclude if start is not None else include):
+                chosen.append(genre)
+        if start is not None:
+            r.take(start, m.end())
+    if either:
+        words = " or ".join(hits[n][0].group() for n in sorted(either))
+        r.notices.append(
+            f'I can only filter on genres that all apply, so "{words}" is a preference, not a filter.'
+        )
+    for genre in [g for g in include if g in exclude]:
+        r.notices.append(f"You asked both for and against {genre}; I ignored it.")
+        include.remove(genre)
+        exclude.remove(genre)
+    return include, exclude

@@ -1,0 +1,157 @@
+"""Finding the films a message names: "Title (Year)", quoted titles, lists after a cue, bare titles."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import dropwhile, takewhile
+
+from rapidfuzz import fuzz, process
+
+from assistant.understand.reading import Reading
+from assistant.understand.titles import Token, title_key, tokenise
+from assistant.understand.vocabulary import (
+    FILM_CUE,
+    FILM_CUE_BEFORE,
+    FUZZY_CUTOFF,
+    GENRE_WORD,
+    LIST_OPENERS,
+    LOWER_CASE_CUTOFF,
+    NOT_A_FILM_CUE_BEFORE,
+    QUOTED,
+    STOPWORDS,
+    TITLE_GLUE,
+    YEAR_IN_PARENS,
+)
+from ingest.movie import Movie
+
+
+def find_titles_with_years(r: Reading) -> None:
+    """ReDial style "Super Troopers (2001)": the words before the year that make a title, longest first."""
+    for m in list(YEAR_IN_PARENS.finditer(r.masked)):
+        year, toks = int(m.group(1)), tokenise(r.masked, max(0, m.start() - 200), m.start())[-10:]
+        found: tuple[Movie, int] | None = None
+        for length in range(len(toks), 0, -1):
+            key = " ".join(t.norm for t in toks[-length:])
+            # the year must fit: "Halloween (2007)" is not the 1978 film when the remake is missing
+            if any(m.year is None or abs(m.year - year) <= 1 for m in r.index.by_title.get(key, [])):
+                found = r.index.best(key, year), length
+                break
+        if not found:
+            pool = [k for y in (year - 1, year, year + 1) for k in r.index.title_keys_by_year.get(y, [])]
+            tails = [" ".join(t.norm for t in toks[-length:]) for length in range(1, min(8, len(toks)) + 1)]
+            hits = [
+                process.extractOne(tail, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                if set(tail.split()) - r.index.common  # "like like" is not a misspelt "Like Mike"
+                else None
+                for tail in tails
+            ]
+            scored = [(hit[1], length, hit[0]) for length, hit in enumerate(hits, 1) if hit]
+            if scored:
+                found = r.index.best(max(scored)[2], year), max(scored)[1]
+        if found:
+            start = toks[-found[1]].start
+            r.mention(found[0], "", start, m.end(), r.mode(start))
+            continue
+        run = list(takewhile(lambda t: t.raw != "I" and (t.capitalised or t.norm in TITLE_GLUE), toks[::-1]))[
+            ::-1
+        ]
+        run = list(dropwhile(lambda t: t.norm in TITLE_GLUE, run))[-6:]
+        if run:
+            r.mention(
+                None, f"{r.masked[run[0].start : m.start()].strip()} ({year})", run[0].start, m.end(), "ref"
+            )
+
+
+def find_quoted_titles(r: Reading) -> None:
+    for m in list(QUOTED.finditer(r.masked)):
+        content = next(g for g in m.groups() if g is not None).strip()
+        key = title_key(content)
+        movie = r.find_title(content)
+        named = bool(r.before(FILM_CUE_BEFORE, m.start())) or content[:1].isupper()
+        if movie or (named and set(key.split()) - r.index.common):  # not 'fun' or 'Horror' in quotes
+            r.mention(movie, content, m.start(), m.end(), r.mode(m.start()))
+
+
+def _title_run(r: Reading, toks: list[Token], p: int) -> list[Token]:
+    """Words at p that could be a title we do not know: "Zzzyxq", "Return of the Zzzyxq"."""
+    run: list[Token] = []
+    for t in toks[p : p + 6]:
+        if r.used(t) or (run and r.text[run[-1].end : t.start].strip()) or t.norm in ("and", "or"):
+            break
+        if not (t.capitalised or (run and t.norm in TITLE_GLUE)):
+            break
+        run.append(t)
+    while run and run[-1].norm in TITLE_GLUE:
+        run.pop()
+    return run
+
+
+def find_title_lists(r: Reading) -> None:
+    """Films listed after a cue: "like Alien, Aliens and Predator", "similar to The Matrix", "I hated X"."""
+    index, toks = r.index, r.toks
+    for trigger in list(FILM_CUE.finditer(r.masked)):
+        if trigger.group().lower() == "like" and r.before(NOT_A_FILM_CUE_BEFORE, trigger.start()):
+            continue  # "I'd like", "feel like"
+        mode = "dislike" if trigger.group("neg") else r.mode(trigger.end())
+        p = bisect_left(r.starts, trigger.end())
+        for filler in LIST_OPENERS:
+            if [t.norm for t in toks[p : p + filler.count(" ") + 1]] == filler.split():
+                p += filler.count(" ") + 1
+                break
+        first = p
+        while p < len(toks) and not r.used(tok := toks[p]):
+            hit = index.title_at([None if r.used(t) else t for t in toks[p : p + index.longest_title]], 0, 1)
+            if (
+                hit
+                and set(hit[0].split()) <= (STOPWORDS if p == first else index.common)
+                and not tok.capitalised
+            ):
+                hit = None  # "I liked it", "like her"; "I hated Twilight, show me ..." is not "Show Me"
+            if hit:
+                r.mention(index.best(hit[0]), "", tok.start, toks[p + hit[1] - 1].end, mode)
+                p += hit[1]
+            elif not tok.capitalised:
+                # "similar to incepton": lower-case words count only when close to a title and uncommon
+                run = list(takewhile(lambda t: t.norm not in index.common, toks[p : p + 4]))
+                name = r.text[run[0].start : run[-1].end] if run else ""
+                if (
+                    not name
+                    or GENRE_WORD.search(name)
+                    or not (movie := r.find_title(name, LOWER_CASE_CUTOFF))
+                ):
+                    break
+                r.mention(movie, name, run[0].start, run[-1].end, mode)
+                p += len(run)
+            else:
+                run = _title_run(r, toks, p)
+                keys = [" ".join(t.norm for t in run[:n]) for n in range(1, len(run) + 1)]
+                if (
+                    not any(t.raw[:1].isupper() for t in run)
+                    or tok.raw == "I"
+                    or not set(keys[-1].split()) - index.common
+                ):
+                    break  # a sentence start or a genre, not a film
+                if any(index.is_person(k) for k in keys) or index.person(keys[0], None, True):
+                    break  # "I loved Tom Hanks in Big" is about a person: people are read later
+                name = r.text[run[0].start : run[-1].end]
+                r.mention(r.find_title(name), name, run[0].start, run[-1].end, mode)
+                p += len(run)
+            if p >= len(toks):
+                break
+            if toks[p].norm in ("and", "or", "nor", "plus") and p + 1 < len(toks):
+                p += 1
+            elif not re.fullmatch(r"\s*[,/]\s*", r.text[toks[p - 1].end : toks[p].start]):
+                break
+
+
+def find_titles_anywhere(r: Reading) -> None:
+    """Titles of two or more uncommon-enough words named without a cue ("the dark knight vibes")."""
+    toks: list[Token | None] = [None if r.used(t) else t for t in r.toks]
+    for i, tok in enumerate(toks):
+        hit = r.index.title_at(toks, i, 2) if tok else None
+        if tok and hit and set(hit[0].split()) - r.index.common:
+            last = toks[i + hit[1] - 1]
+            assert last is not None
+            r.mention(r.index.best(hit[0]), "", tok.start, last.end, r.mode(tok.start))
+            toks[i : i + hit[1]] = [None] * hit[1]

@@ -1,0 +1,144 @@
+"""Years, runtime, rating and how many films: the numeric constraints of a request."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand.reading import Reading
+from assistant.understand.vocabulary import (
+    COUNT_OF_FILMS,
+    GOOD_RATING,
+    GOOD_RATING_WORDS,
+    MAX_K,
+    NEGATED_BOUND,
+    NOT_LONG,
+    NOT_LONG_MAX,
+    NOT_RELEASE_BEFORE,
+    NUMBER_WORDS,
+    OLD,
+    OLD_YEAR_MAX,
+    RATING_RULES,
+    RECENT,
+    RECENT_YEARS,
+    RUNTIME_RULES,
+    SHORT,
+    SHORT_MAX,
+    SHORT_NEGATED_BEFORE,
+    TOP_K,
+    YEAR_EXPRESSION_PARTS,
+    YEAR_REFUSAL_BEFORE,
+    YEAR_RULES,
+)
+
+
+def _year_span(expr: str) -> tuple[int, int]:
+    m = YEAR_EXPRESSION_PARTS.search(expr)
+    assert m is not None
+    modifier, number, decade = (m.group(1) or "").lower(), int(m.group(2)), m.group(3)
+    if not decade:
+        return number, number
+    if number < 100:  # "00s" and "10s" are this century, "20s" to "90s" the last
+        number += 2000 if number < 20 else 1900
+    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(modifier, (0, 9))
+    return number + lo, number + hi
+
+
+def find_years(r: Reading) -> tuple[int | None, int | None]:
+    lows: list[int] = []
+    highs: list[int] = []
+    spans: list[tuple[int, int]] = []
+    phrases: list[str] = []
+    for kind, rule in YEAR_RULES if re.search(r"\d", r.masked) else []:
+        for m in list(rule.finditer(r.masked)):
+            if kind == "in" and r.before(NOT_RELEASE_BEFORE, m.start()):
+                continue
+            a = _year_span(m.group("a") or m.group("b"))
+            b = _year_span(m.group("b")) if kind == "range" else a
+            negated = r.before(YEAR_REFUSAL_BEFORE, m.start())
+            start = negated.start() if negated else m.start()
+            phrase = r.masked[start : m.end()].strip()
+            r.take(start, m.end())
+            if kind in ("in", "range") and negated:
+                r.notices.append(f'I can\'t leave out a span of years, so I ignored "{phrase}".')
+                continue
+            if kind in ("in", "range"):
+                spans.append((a[0], b[1]))
+            else:
+                kind = NEGATED_BOUND[kind] if negated else kind
+                bound = {"after": a[1] + 1, "since": a[0], "before": a[0] - 1, "until": a[1]}[kind]
+                (lows if kind in ("after", "since") else highs).append(bound)
+            phrases.append(phrase)
+    for rule, recent in ((RECENT, True), (OLD, False)):
+        for m in list(rule.finditer(r.masked)):
+            negated = r.before(YEAR_REFUSAL_BEFORE, m.start())
+            start = negated.start() if negated else m.start()
+            newest = r.index.latest_year - RECENT_YEARS
+            if recent:
+                (highs.append(newest - 1) if negated else lows.append(newest))
+            else:
+                (lows.append(OLD_YEAR_MAX + 1) if negated else highs.append(OLD_YEAR_MAX))
+            phrases.append(r.masked[start : m.end()].strip())
+            r.take(start, m.end())
+    if spans:  # several decades widen the window ("80s or 90s"); bounds narrow it
+        lows.append(min(s[0] for s in spans))
+        highs.append(max(s[1] for s in spans))
+    lo, hi = max(lows, default=None), min(highs, default=None)
+    if lo is not None and hi is not None and lo > hi:
+        r.notices.append(f"You asked for films {' and '.join(phrases)}; I ignored the year limits.")
+        return None, None
+    return lo, hi
+
+
+def _minutes(m: re.Match[str]) -> int:
+    number = m.group("num").lower()
+    value = float(number) if number[0].isdigit() else float(NUMBER_WORDS[number])
+    value += 0.5 if m.group("half0") or m.group("half1") else 0.0
+    return round(value * (60 if m.group("unit").lower().startswith("h") else 1) + int(m.group("extra") or 0))
+
+
+def find_runtime(r: Reading) -> tuple[int | None, int | None]:
+    bounds: dict[str, list[int]] = {"min": [], "max": []}
+    for kind, rule in RUNTIME_RULES:
+        for m in list(rule.finditer(r.masked)):
+            bounds[kind].append(_minutes(m))
+            r.take(m.start(), m.end())
+    for rule, limit in ((NOT_LONG, NOT_LONG_MAX), (SHORT, SHORT_MAX)):
+        for m in list(rule.finditer(r.masked)):
+            if not r.before(SHORT_NEGATED_BEFORE, m.start()):
+                bounds["max"].append(limit)
+                r.take(m.start(), m.end())
+    lo, hi = max(bounds["min"], default=None), min(bounds["max"], default=None)
+    if lo is not None and hi is not None and lo > hi:
+        r.notices.append(
+            f"You asked for films over {lo} and under {hi} minutes; I ignored the runtime limits."
+        )
+        return None, None
+    return lo, hi
+
+
+def find_rating(r: Reading) -> float | None:
+    ratings: list[float] = []
+    for rule in RATING_RULES:
+        for m in list(rule.finditer(r.masked)):
+            value = float(m.group("r"))
+            if "star" in (m.groupdict().get("scale") or "").lower() and value <= 5:
+                value *= 2  # stars are out of five
+            if 0 < value <= 10:
+                ratings.append(value)
+                r.take(m.start(), m.end())
+    for m in list(GOOD_RATING_WORDS.finditer(r.masked)):
+        ratings.append(GOOD_RATING)
+        r.take(m.start(), m.end())
+    return max(ratings, default=None)
+
+
+def find_k(r: Reading) -> int | None:
+    for rule in (TOP_K, COUNT_OF_FILMS):
+        if m := rule.search(r.masked):
+            word = " ".join(m.group("n").lower().split())
+            k = int(word) if word.isdigit() else NUMBER_WORDS[word]
+            r.take(*(m.span() if rule is TOP_K else m.span("n")))
+            if k > MAX_K:
+                r.notices.append(f"I can show at most {MAX_K} films at a time.")
+            return min(max(k, 1), MAX_K)
+    return None

@@ -1,0 +1,95 @@
+"""Finding the directors and actors a message names, and the cue ("directed by", "starring") that sets
+their role."""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+
+from assistant.understand.reading import Reading
+from assistant.understand.titles import title_key
+from assistant.understand.vocabulary import (
+    CAST_CUE_BEFORE,
+    DIRECTOR_CUE_BEFORE,
+    FILM_NOUNS,
+    NAME_LIST_GAP,
+    PERSON_REFUSAL_BEFORE,
+    PERSON_ROLE_BEFORE,
+    STOPWORDS,
+)
+
+
+def find_people(r: Reading) -> None:
+    index, toks = r.index, r.toks
+    found = {"director": r.directors, "cast": r.cast}
+    either: list[str] = []  # actors joined by "or": constraints can only ask for all of them
+    i, previous, last_end = 0, ("", ""), -1
+    while i < len(toks):
+        tok, tail = toks[i], r.masked[max(0, toks[i].start - 40) : toks[i].start]
+        lower = not tok.raw[:1].isupper()
+        if r.used(tok) or (lower and (tok.norm not in index.name_first_words or tok.norm in STOPWORDS)):
+            # Most words start no name; skipping them keeps long messages fast. Names are often
+            # typed in lower case ("johnny depp"), but not ones that open with a common word:
+            # "on the edge of my seat" is not about The Edge.
+            i += 1
+            continue
+        role = (
+            "director"
+            if DIRECTOR_CUE_BEFORE.search(tail)
+            else "cast"
+            if CAST_CUE_BEFORE.search(tail)
+            else None
+        )
+        gap = r.masked[last_end : tok.start] if last_end >= 0 else ""
+        if role is None and previous[1] and NAME_LIST_GAP.match(gap):
+            role = previous[1]  # "starring Tom Hanks and Meg Ryan"
+        hit, length = None, 0
+        for length in range(min(4, len(toks) - i), 1, -1):
+            words = toks[i : i + length]
+            if not any(map(r.used, words)) and (
+                hit := index.person(" ".join(t.norm for t in words), None, False)
+            ):
+                break
+        cued = (
+            role or any(t.norm in FILM_NOUNS for t in toks[i + 1 : i + 3]) or tok.raw.endswith(("'s", "’s"))
+        )
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        one_word = not (after and after.raw[:1].isupper()) or tok.raw.endswith(
+            ("'s", "’s")
+        )  # not "Tom Hnaks"
+        if not hit and tok.raw[:1].isupper() and cued and one_word:  # "by Nolan", "a Tarantino film"
+            hit, length = index.person(tok.norm, role, True), 1
+        if hit and role and hit[1] != role:
+            hit = index.person(title_key(hit[0]), role, False) or hit  # "directed by Clint Eastwood"
+        if not hit and tok.raw[:1].isupper() and PERSON_ROLE_BEFORE.search(tail):
+            run = list(takewhile(lambda t: t.raw[:1].isupper(), toks[i : i + 4]))
+            name = r.text[run[0].start : run[-1].end]
+            r.lookups -= 1
+            if r.lookups >= 0 and (fuzzy := index.fuzzy_person(name, role or "cast")):
+                hit, length = (fuzzy, role or "cast"), len(run)
+            else:
+                r.notices.append(f'I couldn\'t find anyone called "{name}" in the catalogue.')
+                i += len(run)
+                continue
+        if not hit:
+            i += 1
+            continue
+        start, end = tok.start, toks[i + length - 1].end
+        if PERSON_REFUSAL_BEFORE.search(tail):
+            r.notices.append(f"I can't leave out films with {hit[0]} yet, so I ignored that part.")
+            r.take(start, end)
+        else:
+            if hit[0] not in found[hit[1]]:
+                found[hit[1]].append(hit[0])
+            if (
+                hit[1] == previous[1] == "cast"
+                and re.search(r"\bor\b", gap, re.I)
+                and NAME_LIST_GAP.match(gap)
+            ):
+                either += [previous[0], hit[0]]
+            r.take(start, end, remove=False)  # names help retrieval too: documents say "Starring ..."
+        previous, last_end, i = hit, end, i + length
+    if either:
+        r.cast[:] = [name for name in r.cast if name not in either]
+        r.notices.append(f"I can only look for films with all the actors you name, so I didn't require "
+                         f"{' or '.join(dict.fromkeys(either))}.")  # fmt: skip

@@ -1,0 +1,89 @@
+"""`Reading`: one message being read, and what each step has used up, removed and found in it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand.catalogue import CatalogueIndex
+from assistant.understand.titles import Token, title_key, tokenise
+from assistant.understand.vocabulary import (
+    ADJACENT_REMOVALS,
+    DANGLING_WORDS,
+    FILLER_WORDS,
+    FILM_CUE_BEFORE,
+    FUZZY_CUTOFF,
+    LOOSE_EDGES,
+    REMOVED_MARK,
+    STOPWORDS,
+    UNSEEN_BEFORE,
+)
+from ingest.movie import Movie
+
+
+class Reading:
+    """One message being read: what is used up (masked), what leaves the intent (removed), what was found."""
+
+    def __init__(self, text: str, index: CatalogueIndex) -> None:
+        self.text, self.masked, self.index = text, text, index
+        self.toks = tokenise(text)  # masking never splits a word, so one tokenisation serves every step
+        self.starts = [t.start for t in self.toks]
+        self.removed: list[tuple[int, int]] = []
+        self.notices: list[str] = []
+        self.references: list[str] = []
+        self.named: list[str] = []
+        self.directors: list[str] = []
+        self.cast: list[str] = []
+        self.lookups = 5  # fuzzy searches left for this message: a flood of unknown names stays cheap
+
+    def take(self, start: int, end: int, remove: bool = True) -> None:
+        self.masked = self.masked[:start] + " " * (end - start) + self.masked[end:]
+        if remove:
+            self.removed.append((start, end))
+
+    def before(self, pattern: re.Pattern[str], pos: int, width: int = 80) -> re.Match[str] | None:
+        """`pattern` (anchored with `$`) ending at pos; a bounded look back keeps long input linear."""
+        return pattern.search(self.masked, max(0, pos - width), pos)
+
+    def find_title(self, name: str, cutoff: float = FUZZY_CUTOFF) -> Movie | None:
+        if (key := title_key(name)) in self.index.by_title:
+            return self.index.best(key)
+        self.lookups -= 1
+        return self.index.closest_title(name, None, cutoff) if self.lookups >= 0 else None
+
+    def used(self, tok: Token) -> bool:
+        return self.masked[tok.start] == " "
+
+    def mention(self, movie: Movie | None, name: str, start: int, end: int, mode: str) -> None:
+        """A film the user named. mode: "ref" (steer towards it), "dislike", "unseen" (may be recommended)."""
+        if movie is None:
+            self.notices.append(f'I couldn\'t find "{name}" in the catalogue.')
+        else:
+            self.named.append(movie.id)
+            if mode == "ref" and movie.id not in self.references:
+                self.references.append(movie.id)
+            elif mode == "dislike":
+                self.notices.append(
+                    f'I can only search towards films, not away from them, so I set "{movie.title}" aside.'
+                )
+        if mode != "unseen" and (trigger := self.before(FILM_CUE_BEFORE, start)):
+            start = trigger.start()
+        self.take(start, end, remove=mode != "unseen" or movie is None)
+
+    def mode(self, start: int) -> str:
+        trigger = self.before(FILM_CUE_BEFORE, start)
+        if trigger and trigger.group("neg"):
+            return "dislike"
+        return "unseen" if trigger and self.before(UNSEEN_BEFORE, trigger.start()) else "ref"
+
+    def intent(self) -> str:
+        chars = list(self.text)
+        for start, end in self.removed:
+            chars[start:end] = REMOVED_MARK * (end - start)
+        text = re.sub(f"{REMOVED_MARK}+", REMOVED_MARK, "".join(chars))
+        text = DANGLING_WORDS.sub(REMOVED_MARK, ADJACENT_REMOVALS.sub(REMOVED_MARK, text)).replace(
+            REMOVED_MARK, " "
+        )
+        text = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(text.split()))
+        text = re.sub(r"[,;:](?:\s*[,;:.!?])*\s*([.!?])|([,;:])(?:\s*[,;:])+", r"\1\2", text)
+        text = LOOSE_EDGES.sub("", text)
+        return text if set(title_key(text).split()) - STOPWORDS - FILLER_WORDS else ""

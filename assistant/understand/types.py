@@ -1,0 +1,111 @@
+"""The request types every stage shares: the hard constraints a request sets, and the parsed request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.movie import Movie
+
+
+@dataclass(frozen=True)
+class RequestConstraints:
+    year_min: int | None = None
+    year_max: int | None = None
+    include_genres: tuple[str, ...] = ()
+    exclude_genres: tuple[str, ...] = ()
+    runtime_min: int | None = None
+    runtime_max: int | None = None
+    rating_min: float | None = None
+    directors: tuple[str, ...] = ()
+    cast: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return self == RequestConstraints()
+
+    def allows(self, movie: Movie) -> bool:
+        return not self.violations(movie)
+
+    def violations(self, movie: Movie) -> list[str]:
+        out = _range_violations("released", movie.year, self.year_min, self.year_max, ("before", "after"))
+        out += [f"not {g}" for g in self.include_genres if g not in movie.genres]
+        out += [f"is {g}" for g in self.exclude_genres if g in movie.genres]
+        out += _range_violations(
+            "runtime", movie.runtime, self.runtime_min, self.runtime_max, ("min, under", "min, over")
+        )
+        if self.rating_min is not None:
+            if movie.vote_average is None:
+                out.append("rating unknown")
+            elif movie.vote_average < self.rating_min:
+                out.append(f"rated {movie.vote_average:g}, below {self.rating_min:g}")
+        if self.directors and not set(self.directors) & set(movie.directors):
+            out.append(f"not directed by {' or '.join(self.directors)}")
+        return out + [f"{name} is not in the cast" for name in self.cast if name not in movie.cast]
+
+    def merged(self, newer: RequestConstraints) -> RequestConstraints:
+        include = [g for g in self.include_genres if g not in newer.exclude_genres]
+        include += [g for g in newer.include_genres if g not in include]
+        exclude = [g for g in self.exclude_genres if g not in newer.include_genres]
+        exclude += [g for g in newer.exclude_genres if g not in exclude]
+        years = _merge_range(self.year_min, self.year_max, newer.year_min, newer.year_max)
+        runtime = _merge_range(self.runtime_min, self.runtime_max, newer.runtime_min, newer.runtime_max)
+        return RequestConstraints(
+            *years,
+            tuple(include),
+            tuple(exclude),
+            *runtime,
+            rating_min=self.rating_min if newer.rating_min is None else newer.rating_min,
+            directors=newer.directors or self.directors,
+            cast=newer.cast or self.cast,
+        )
+
+    def describe(self) -> str:
+        parts = [_describe_range(self.year_min, self.year_max, "from {}", "up to {}", "")]
+        parts += [*self.include_genres, *(f"no {g}" for g in self.exclude_genres)]
+        parts.append(
+            _describe_range(self.runtime_min, self.runtime_max, "over {} min", "under {} min", " min")
+        )
+        parts.append(f"rated {self.rating_min:g}+" if self.rating_min is not None else "")
+        parts.append(f"directed by {' or '.join(self.directors)}" if self.directors else "")
+        parts.append(f"with {' and '.join(self.cast)}" if self.cast else "")
+        return ", ".join(p for p in parts if p) or "no constraints"
+
+
+def _range_violations(
+    what: str, value: int | None, lo: int | None, hi: int | None, words: tuple[str, str]
+) -> list[str]:
+    if lo is None and hi is None:
+        return []
+    if value is None:
+        return [f"{what} unknown"]  # an unknown value cannot be shown to meet the limit
+    if lo is not None and value < lo:
+        return [f"{what} {value} {words[0]} {lo}"]
+    return [f"{what} {value} {words[1]} {hi}"] if hi is not None and value > hi else []
+
+
+def _describe_range(lo: int | None, hi: int | None, only_lo: str, only_hi: str, unit: str) -> str:
+    if lo is not None and hi is not None:
+        return f"{lo}{unit}" if lo == hi else f"{lo}-{hi}{unit}"
+    return only_lo.format(lo) if lo is not None else only_hi.format(hi) if hi is not None else ""
+
+
+def _merge_range(
+    old_lo: int | None, old_hi: int | None, new_lo: int | None, new_hi: int | None
+) -> tuple[int | None, int | None]:
+    lo = old_lo if new_lo is None else new_lo
+    hi = old_hi if new_hi is None else new_hi
+    if lo is not None and hi is not None and lo > hi:
+        return new_lo, new_hi  # the newer turn changed its mind; the older bound it contradicts goes
+    return lo, hi
+
+
+@dataclass(frozen=True)
+class ParsedRequest:
+    text: str
+    intent: str
+    constraints: RequestConstraints
+    references: tuple[str, ...]
+    k: int | None
+    notices: tuple[str, ...]
+    # Words the person asked to avoid that are no genre ("nothing gory", "less violent"): kept out
+    # of the intent, since embedding "gory" would pull gory films closer, and used as a soft penalty.
+    avoid: tuple[str, ...] = ()

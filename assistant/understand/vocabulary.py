@@ -1,0 +1,181 @@
+"""The words and phrasings request understanding knows, in one place: stop words, cues before film
+names and people, year, runtime, rating and count expressions, genre synonyms. Every rule module
+reads its patterns from here, so a new phrasing is added once."""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS, MAX_K = 2_000, 20
+FUZZY_CUTOFF, LOWER_CASE_CUTOFF = 85.0, 90.0  # lower-case words are held to more: they are often not titles
+OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
+EMPTY_NOTICE = "Tell me what you feel like watching…"
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A title made only of these ("It", "Up", "Her") is a title only when capitalised.
+STOPWORDS = word_set(
+    "a an the and or but nor of in on at to for from by with without about as is it its i me my we us our "
+    "you your he him his she her they them their this that these those what which who up down out off over "
+    "under into more most some any no not only so than too very can will just be was were are am do does "
+    "did have has had there here when where how all both each few other such if then yet also get got ever "
+    "never enough still well back away"
+)
+# A title made only of these and other common words ("Date Night", "Scary Movie") needs a cue
+# ("like ...", quotes, a year) before it counts.
+REQUEST_WORDS = word_set(
+    "movie movies film films flick flicks something anything stuff watch want like love good great best new "
+    "old recent classic night day time date show give kind sort feel mood tonight people man men woman women "
+    "girl boy kids family life world home big little short long funny scary horror comedy drama action crime "
+    "war western thriller romance mystery fantasy adventure"
+)
+NOT_SURNAMES = STOPWORDS | REQUEST_WORDS
+FILM_NOUNS = word_set("film films movie movies flick flicks picture pictures joint joints")
+FILLER_WORDS = word_set("lot really much please thanks")
+TITLE_GLUE = word_set("of the a an in on to")
+LIST_OPENERS = ("the movie", "the film", "the movies", "the films", "movies", "films")
+REMOVED_MARK = "\x00"
+
+# fmt: off
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
+MARKUP_TAG = re.compile(r"<[^<>]{0,200}>")
+YEAR_IN_PARENS = re.compile(r"\(\s*((?:18|19|20)\d\d)\s*\)")
+QUOTED = re.compile(
+    r"(?<!\w)(?:\"([^\"]{1,100})\"|“([^”]{1,100})”|‘([^’]{1,100})’|'([^']{1,100})'(?!\w))")
+
+LIKING_CUES = (r"similar\s+to|such\s+as|in\s+the\s+(?:vein|style|spirit|mou?ld)\s+of|reminiscent\s+of"
+        r"|along\s+the\s+lines\s+of|the\s+likes\s+of|comparable\s+to|akin\s+to|vibes?\s+of|fans?\s+of"
+        r"|like|liked|love|loved|enjoy|enjoyed|adored?|seen|watched|saw")
+DISLIKING_CUES = (r"(?:did|do|does)\s*n['’]?o?t\s+(?:really\s+)?(?:like|love|enjoy)"
+        r"|hated?|disliked?|nothing\s+like|unlike")
+FILM_CUE = re.compile(rf"\b(?:(?P<neg>{DISLIKING_CUES})|{LIKING_CUES})\b", re.I)
+FILM_CUE_BEFORE = re.compile(rf"\b(?:(?P<neg>{DISLIKING_CUES})|{LIKING_CUES})\s*[\"“‘']?\s*$", re.I)
+NOT_A_FILM_CUE_BEFORE = re.compile(
+    r"(?:\bwould|['’]d|\bfeels?|\bfelt|\blooks?|\bsounds?|\bseems?|\bkinda)\s+$", re.I)
+UNSEEN_BEFORE = re.compile(r"(?:n['’]t|\b(?:havent|hasnt|didnt|never|not))\s+(?:\w+\s+)?$", re.I)
+
+DIRECTOR_CUE_BEFORE = re.compile(r"\b(?:directed\s+by|director|by|filmmaker|helmed\s+by|made\s+by)\s+$", re.I)
+CAST_CUE_BEFORE = re.compile(
+    r"\b(?:starring|stars?|with|featuring|feat\.?|actor|actress|played\s+by)\s+$", re.I)
+PERSON_ROLE_BEFORE = re.compile(r"\b(?:directed\s+by|director|starring|featuring|actor|actress)\s+$", re.I)
+PERSON_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|without|except|excluding|avoid)\s+"
+                              r"(?:(?:with|starring|featuring|by|directed\s+by)\s+)?$", re.I)
+NAME_LIST_GAP = re.compile(r"^\s*(?:,|and|&|or|,\s*(?:and|or))\s*$", re.I)
+
+YEAR_EXPRESSION = r"(?:the\s+)?(?:(?:early|mid|late)[\s-]?)?(?:(?:19|20)?\d0s|['’]\d0s|(?:19|20)\d\d)\b"
+YEAR_EXPRESSION_PARTS = re.compile(r"(early|mid|late)?[\s-]*['’]?(\d{2,4})(s?)", re.I)
+YEAR_RULES = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
+    ("range", rf"\b(?:(?:from|between)\s+)?(?P<a>{YEAR_EXPRESSION})\s*"
+              rf"(?:-|–|—|to|and|until|till|through)\s*(?P<b>{YEAR_EXPRESSION})"),
+    ("after", rf"\b(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]+"
+              rf"(?P<a>{YEAR_EXPRESSION})"),
+    ("since", rf"\b(?:(?:from|starting(?:\s+in|\s+from)?)\s+)?(?P<a>{YEAR_EXPRESSION})\s*"
+              rf"(?:\+|or\s+(?:later|newer|after)\b|and\s+(?:later|newer|after|up)\b|on(?:wards?)?\b)"
+              rf"|\bsince\s+(?P<b>{YEAR_EXPRESSION})"),
+    ("before", rf"\b(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]+(?P<a>{YEAR_EXPRESSION})"),
+    ("until", rf"\b(?:until|till|up\s+to|through|no\s+later\s+than)\s+(?P<a>{YEAR_EXPRESSION})"
+              rf"|\b(?P<b>{YEAR_EXPRESSION})\s*(?:or|and)\s+(?:earlier|older|before)\b"),
+    ("in", rf"\b(?:(?:made|released|filmed|came\s+out)\s+)?(?:(?:from|in|of|during|around)\s+)?"
+           rf"(?P<a>{YEAR_EXPRESSION})"),
+]]
+# "nothing after 2000" is "until 2000"
+NEGATED_BOUND = {"after": "until", "until": "after", "since": "before", "before": "since"}
+YEAR_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|without|avoid|except)\s+"
+                            r"(?:(?:too|very|that|so|anything|made|released)\s+)?$", re.I)
+# "set in the 1920s" is a setting and "in my 30s" an age, not a release date.
+NOT_RELEASE_BEFORE = re.compile(
+    r"(?:\bset|\btakes?\s+place|\bmy|\bhis|\bher|\btheir|\bour|\byour)\s+(?:in\s+)?$", re.I)
+
+# (words, genres when asked for, genres when refused). "No rom-coms" refuses Romance only: constraints
+# cannot say "not both", and refusing Comedy as well would drop every comedy.
+GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (r"rom[\s-]?coms?|romantic[\s-]+comed(?:y|ies)", ("Romance", "Comedy"), ("Romance",)),
+    (r"sci[\s-]?fi|science[\s-]+fiction", ("Science Fiction",), ()),
+    (r"horrors?|scary|spooky|slashers?", ("Horror",), ()),
+    (r"kids?|children'?s?|family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy))", ("Family",), ()),
+    (r"animated|animations?|cartoons?|anime", ("Animation",), ()),
+    (r"funny|comed(?:y|ies)|comedic|hilarious", ("Comedy",), ()),
+    (r"thrillers?|suspense(?:ful)?", ("Thriller",), ()),
+    (r"war", ("War",), ()),
+    (r"westerns?", ("Western",), ()),
+    (r"documentar(?:y|ies)|docs?", ("Documentary",), ()),
+    (r"musicals?|music(?=\s+(?:films?|movies?|documentar))", ("Music",), ()),  # "great music" is no genre
+    (r"romantic|romances?|love[\s-]+stor(?:y|ies)", ("Romance",), ()),
+    (r"myster(?:y|ies)|whodunn?its?", ("Mystery",), ()),
+    (r"fantasy|fantasies", ("Fantasy",), ()),
+    (r"(?<!live-)(?<!live\s)action", ("Action",), ()),
+    (r"adventures?", ("Adventure",), ()),
+    (r"crime|gangsters?|mafia|mob", ("Crime",), ()),
+    (r"historical|history|period\s+(?:pieces?|dramas?|films?|movies?)", ("History",), ()),
+    (r"dramas?|dramatic", ("Drama",), ()),
+    (r"foreign(?:[\s-]+language)?", ("Foreign",), ()),
+    (r"tv\s+movies?|made[\s-]+for[\s-]+tv", ("TV Movie",), ()),
+]
+GENRE_WORD = re.compile(
+    r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _, _) in enumerate(GENRE_WORDS)) + r")\b", re.I)
+GENRE_ALTERNATIVES = "|".join(p for p, _, _ in GENRE_WORDS if "(?" not in p)
+REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|except|excluding|minus|hate"
+                       r"|other\s+than|rather\s+than|instead\s+of)|\b\w+n['’]t)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}$", re.I)
+NOT_A_REFUSAL = re.compile(r"(?:n['’]t|\bnot)\s+(?:mind|care)\b|\bno\s+matter\b|\bnot\s+only\b", re.I)
+ANYTHING_BUT_BEFORE = re.compile(r"\banything\s+but\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+CLAUSE_END = re.compile(r"[.;!?,]|\b(?:but|though|although|however|yet|just|only)\b", re.I)
+REFUSED_LIST_GAP = re.compile(r"^\s*(?:,|/|,?\s*(?:or|nor))\s*$", re.I)
+EITHER_GAP = re.compile(r"^\s*,?\s*(?:or|and/or|/)\s*$", re.I)
+FILM_NOUN_AFTER = (r"(?=\s+(?:movies?|films?|flicks?|ones|stuff|releases?|cinema|hollywood"
+                   rf"|{GENRE_ALTERNATIVES})\b"
+               r"|\s*(?:[.,;!?]|$))")
+RECENT = re.compile(rf"\b(?:recent|latest|newest|brand[\s-]+new|new{FILM_NOUN_AFTER})\b", re.I)
+OLD = re.compile(rf"\b(?:oldies|(?<!year\s)(?<!years\s)(?<!-)old{FILM_NOUN_AFTER}|classics"
+                  rf"|(?<!modern\s)(?<!cult\s)classic{FILM_NOUN_AFTER})", re.I)
+
+NUMBER_NAMES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen",
+            "twenty"]
+NUMBER_WORDS = {w: i for i, w in enumerate(NUMBER_NAMES)} | {"a": 1, "an": 1, "a couple": 2, "a couple of": 2,
+                                                        "a few": 3, "a single": 1}
+COUNT_NUMBER = r"\d{1,3}|" + "|".join(NUMBER_NAMES)
+DURATION = (r"(?P<num>\d+(?:\.\d+)?|an?|one|two|three|four|five)(?P<half0>\s+and\s+a\s+half)?\s*-?\s*"
+        r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?P<half1>\s+and\s+a\s+half)?"
+        r"(?:\s*(?:and\s+)?(?P<extra>\d{1,2})\s*(?:minutes?|mins?|m)\b)?")
+AT_MOST = (r"under|less\s+than|shorter\s+than|no\s+(?:longer|more)\s+than|not\s+(?:longer|more|over)"
+            r"(?:\s+than)?|at\s+most|max(?:imum)?(?:\s+of)?|up\s+to|below|within|<=?")
+AT_LEAST = r"over|more\s+than|longer\s+than|at\s+least|min(?:imum)?(?:\s+of)?|above|>=?"
+RUNTIME_RULES = [
+    ("max", re.compile(rf"(?<!\w)(?:{AT_MOST})\s*(?:about\s+|around\s+)?{DURATION}", re.I)),
+    ("max", re.compile(rf"(?<!\w){DURATION}\s*(?:max(?:imum)?|tops|or\s+(?:less|shorter|under))\b", re.I)),
+    ("min", re.compile(rf"(?<!\w)(?:{AT_LEAST})\s*(?:about\s+|around\s+)?{DURATION}", re.I)),
+    ("min", re.compile(rf"(?<!\w){DURATION}\s*(?:\+|plus\b|or\s+(?:more|longer)\b)", re.I)),
+]
+NOT_LONG = re.compile(r"\b(?:not|nothing|no)\s+(?:too\s+|very\s+|overly\s+|super\s+)?long\b", re.I)
+SHORT = re.compile(r"\bshort(?:ish)?\b(?!\s+(?:stor(?:y|ies)|of|on|list|notice|term)\b)", re.I)
+SHORT_NEGATED_BEFORE = re.compile(r"\b(?:not|nothing|no|in)\s+(?:too\s+|very\s+)?$", re.I)
+RATING_NUMBER = r"(?P<r>\d{1,2}(?:\.\d)?)"
+OR_MORE = r"or\s+(?:more|higher|above|better)"
+RATING_RULES = [re.compile(pattern, re.I) for pattern in [
+    rf"\b(?:rated|ratings?|score[sd]?|imdb|tmdb)\s*(?:of\s+|at\s+least\s+|above\s+|over\s+|higher\s+than\s+"
+    rf"|more\s+than\s+|>=?\s*|:\s*)?{RATING_NUMBER}"
+    rf"(?P<scale>\s*/\s*10|\s+out\s+of\s+10|\s*\+|\s+{OR_MORE}|\s+stars?)?",
+    rf"(?<!\w)(?:(?:at\s+least|above|over|more\s+than|higher\s+than|minimum(?:\s+of)?|>=?)\s*)?{RATING_NUMBER}\s*"
+    rf"(?:/\s*10|out\s+of\s+10)(?:\s+{OR_MORE}|\s*\+)?",
+    rf"(?<!\w){RATING_NUMBER}\s*(?:\+|{OR_MORE})?\s*(?P<scale>stars?)?\s*(?:rating|rated)\b",
+    rf"(?<!\w){RATING_NUMBER}\s*\+?\s*(?P<scale>stars?)\b",
+]]
+GOOD_RATING_WORDS = re.compile(r"\b(?:highly[\s-]+(?:rated|regarded|acclaimed)|well[\s-]+(?:rated|reviewed"
+                          r"|received|regarded)|(?:critically[\s-]+)?acclaimed|top[\s-]+rated|best[\s-]+rated"
+                          r"|(?:good|great|strong|positive)\s+reviews)\b", re.I)
+TOP_K = re.compile(rf"\btop[\s-]+(?P<n>{COUNT_NUMBER})\b", re.I)
+COUNT_OF_FILMS = re.compile(rf"\b(?P<n>{COUNT_NUMBER}|a\s+couple(?:\s+of)?|a\s+few|a\s+single)\s+"
+                      r"(?:(?!(?:hours?|hrs?|minutes?|mins?|years?|stars?|out|of|times?)\b)[\w-]+\s+){0,2}?"
+                      r"(?:movies?|films?|flicks?|picks?|recommendations?|suggestions?|options?|titles?|ones"
+                      r"|choices|ideas)\b", re.I)
+DANGLING_WORDS = re.compile(r"(?:\b(?:and|or|but|with|from|in|of|to|than|by|nor|during|made|released"
+                       r"|that|which|are|is)\s+)*\x00", re.I)
+LOOSE_EDGES = re.compile(r"^(?:[^\w\"“(]+|(?:and|or|but|also)\b)+"
+                    r"|(?:[\s,;:&/\-–—(]|\b(?:the|a|an|and|or|with|of)\b)+$", re.I)
+ADJACENT_REMOVALS = re.compile(r"\x00(?:[\s,;&/]*(?:\b(?:and|or|nor)\b)?[\s,;&/]*\x00)+", re.I)
+# fmt: on
