@@ -108,14 +108,14 @@ def bench_query(settings: Settings, requests: int = 200, scale: int | None = Non
         load_seconds = time.perf_counter() - started
         texts = query_requests(list(engine.movies.values()), requests)
         for text in texts[:5]:  # warm-up: first calls allocate
-            assistant.answer(text)
+            assistant.chat(text, explain=False)
         totals: list[float] = []
         stages: dict[str, list[float]] = {}
         for text in texts:
             begun = time.perf_counter()
-            answer = assistant.answer(text)
+            reply = assistant.chat(text, explain=False)
             totals.append((time.perf_counter() - begun) * 1000)
-            for stage, ms in answer.timings_ms.items():
+            for stage, ms in reply.timings_ms.items():
                 if stage != "total":
                     stages.setdefault(stage, []).append(ms)
         movies = len(engine.movies)

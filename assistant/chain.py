@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from langchain_core.output_parsers import StrOutputParser
@@ -25,11 +26,11 @@ from assistant.conversation import Turn, request_from_json, resolve
 from assistant.engine import Engine
 from assistant.explain import SYSTEM_PROMPT, build_prompt, foreign_titles, template_explanation
 from assistant.llm import LLMBackend, describe_llm_error
+from assistant.results import NOTHING_TO_GO_ON
 from assistant.sessions import Session
 from assistant.understand import ParsedRequest
 from ingest.movie import Movie
 
-NOTHING_TO_GO_ON = "Tell me what you feel like watching: a mood, a genre, a film you loved."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)\s*")  # a sentence with its trailing space
 
@@ -94,13 +95,36 @@ def explain_runnable(backend: LLMBackend) -> Runnable[dict[str, Any], str]:
     return prompt | backend.chat | StrOutputParser()
 
 
+@dataclass
+class Prose:
+    """The explanation of one turn, read by iterating it; `backend` names who writes it, and
+    `notices` (filled while it is read) say what went wrong, if anything."""
+
+    backend: str
+    pieces: Iterator[str] = field(default_factory=lambda: iter(()))
+    notices: list[str] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[str]:
+        return self.pieces
+
+
 class ReplyChain:
-    def __init__(self, engine: Engine, backend: LLMBackend, default_k: int = 5) -> None:
+    """The pipeline behind every entry point. The LLM backend is loaded on first explanation
+    (`backend_factory`), so recommending without prose never loads a language model."""
+
+    def __init__(self, engine: Engine, backend_factory: Callable[[], LLMBackend], default_k: int = 5) -> None:
         self.engine = engine
-        self.backend = backend
+        self._backend_factory = backend_factory
         self.condense = condense_runnable(engine)
         self.pick = picks_runnable(engine, default_k)
-        self.explain = explain_runnable(backend) if backend.chat is not None else None
+
+    @cached_property
+    def backend(self) -> LLMBackend:
+        return self._backend_factory()
+
+    @cached_property
+    def explain(self) -> Runnable[dict[str, Any], str] | None:
+        return explain_runnable(self.backend) if self.backend.chat is not None else None
 
     def decide(self, message: str, session: Session, k: int | None = None) -> Picks:
         started = time.perf_counter()
@@ -109,14 +133,30 @@ class ReplyChain:
         picks.timings_ms["decide"] = round((time.perf_counter() - started) * 1000, 2)
         return picks
 
-    def prose(self, message: str, picks: Picks) -> Iterator[str | Exception]:
-        """The explanation as it is written; an Exception item means the LLM failed (the caller
-        keeps the picks and says so). Each film gets its own short prompt, headed by its title and
-        year from the catalogue, so the model never has to (and cannot usefully) name a film."""
-        if not picks.movies:
-            return
-        if self.explain is None:
-            yield from self._template(picks)
+    def prose(self, message: str, picks: Picks) -> Prose:
+        """The explanation as it is written. Any LLM failure keeps the picks: the text falls back
+        to the catalogue's facts and a notice says what happened."""
+        out = Prose(self.backend.name if self.explain is not None else "none")
+        out.pieces = self._pieces(message, picks, out)
+        return out
+
+    def _pieces(self, message: str, picks: Picks, out: Prose) -> Iterator[str]:
+        written = False
+        for piece in self._model_text(message, picks):
+            if isinstance(piece, Exception):
+                out.notices.append(describe_llm_error(piece, self.backend))
+                break
+            written = written or bool(piece.strip())
+            yield piece
+        if out.backend == "none" or not written:
+            out.notices += list(self.backend.notices)
+        if not written:  # no model, or it failed before writing: the catalogue's facts instead
+            yield from self.fallback_text(picks)
+
+    def _model_text(self, message: str, picks: Picks) -> Iterator[str | Exception]:
+        """Each film gets its own short prompt, headed by its title and year from the catalogue,
+        so the model never has to (and cannot usefully) name a film."""
+        if not picks.movies or self.explain is None:
             return
         explaining = picks.turn.kind == "explain"
         request = picks.parsed.text if explaining else message
@@ -137,7 +177,8 @@ class ReplyChain:
                 return
             yield "\n"
 
-    def _template(self, picks: Picks) -> Iterator[str]:
+    def fallback_text(self, picks: Picks) -> Iterator[str]:
+        """Explanations from the catalogue alone (no model, or the model failed)."""
         for n, movie in enumerate(picks.movies, start=1):
             prefix = "" if len(picks.movies) == 1 else f"{n}. "
             yield prefix + template_explanation(movie, picks.parsed, picks.references) + "\n"
@@ -187,7 +228,3 @@ def _without_foreign_titles(
         picks.removed_titles += len(foreign)
         if sentence and not foreign:
             yield sentence
-
-
-def failure_notice(exc: Exception, backend: LLMBackend) -> str:
-    return describe_llm_error(exc, backend)

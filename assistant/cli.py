@@ -113,17 +113,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
     )
     assistant = MovieAssistant(settings)
     if args.json:
-        reply = assistant.chat(args.request, session_id=args.session, k=args.k) if not args.no_llm else None
-        if reply is None:  # --no-llm: the recommender alone (no prose), as other tools expect
-            answer = assistant.answer(args.request, k=args.k, session_id=args.session)
-            recs, notices, timings, extra = answer.recommendations, answer.notices, answer.timings_ms, {}
-        else:
-            recs, notices, timings = reply.recommendations, reply.notices, reply.timings_ms
-            extra = {"text": reply.text, "backend": reply.backend}
+        # --no-llm: the recommender alone (no prose), as other tools expect
+        reply = assistant.chat(args.request, session_id=args.session, k=args.k, explain=not args.no_llm)
+        extra = {} if args.no_llm else {"text": reply.text, "backend": reply.backend}
         payload = {
-            "recommendations": [r.brief() for r in recs],
-            "notices": notices,
-            "timings_ms": timings,
+            "recommendations": [r.brief() for r in reply.recommendations],
+            "notices": reply.notices,
+            "timings_ms": reply.timings_ms,
             **extra,
         }
         print(json.dumps(payload, ensure_ascii=False))
@@ -169,12 +165,6 @@ def cmd_chat(args: argparse.Namespace) -> int:
             return 0
         print_turn(assistant, message, session)
         print()
-
-
-def _shorten(text: str, width: int) -> str:
-    import textwrap
-
-    return textwrap.shorten(text, width=width, placeholder="…")
 
 
 BENCH_REQUESTS = {"query": 200, "chat": 5}  # a chat reply takes about a minute on 2 cores

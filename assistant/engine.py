@@ -116,11 +116,13 @@ class Engine:
         )
         self.reranker = load_reranker_for(settings) if load_reranker else None
         self._add_lock = threading.Lock()
-        from assistant.training import tuned_prior_weight
+        from rerank.cross_encoder import tuned_prior_weight
         from rerank.prior import DEFAULT_PRIOR_WEIGHT, RETRIEVAL_PRIOR_WEIGHT, quality_prior
 
         # Explicit setting, else the weight tuned on MovieLens for this reranker, else the default.
-        weight = settings.prior_weight if settings.prior_weight is not None else tuned_prior_weight(settings)
+        weight = settings.prior_weight
+        if weight is None and self.reranker is not None:
+            weight = tuned_prior_weight(self.reranker.model_name)
         self.prior_weight = DEFAULT_PRIOR_WEIGHT if weight is None else weight
         self.retrieval_prior_weight = (
             RETRIEVAL_PRIOR_WEIGHT
@@ -146,6 +148,11 @@ class Engine:
         self.retriever.bm25 = BM25Index(list(movies.values()))
         self.retriever.movies = movies
         self.movies = movies
+
+    def search_titles(self, query: str, limit: int = 10) -> list[Movie]:
+        from assistant.search import search_titles
+
+        return search_titles(self.movies, query, limit)
 
     def reference_vectors(self, ids: Sequence[str]) -> np.ndarray | None:
         if not ids:

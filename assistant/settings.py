@@ -16,6 +16,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOGUE = REPO_ROOT / "data" / "movies.parquet"
 DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 DEFAULT_MOVIELENS = REPO_ROOT.parent / "shared" / "data" / "movielens-latest-small"
+MAX_K = 20  # films one reply may show
 
 
 def _default_home(env: Mapping[str, str]) -> Path:

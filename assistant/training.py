@@ -12,8 +12,7 @@ from typing import Any
 
 from assistant.errors import ReelchatError
 from assistant.settings import Settings
-
-PRIOR_FILE = "prior.json"
+from rerank.cross_encoder import PRIOR_FILE
 
 
 def train_and_tune(
@@ -73,13 +72,3 @@ def stored_vectors(engine: Any, ids: list[str], page: int = 2_000) -> Any:
         got = engine.collection.get(ids=ids[start : start + page], include=["embeddings"])
         rows.update(zip(got["ids"], got["embeddings"], strict=True))
     return np.asarray([rows[i] for i in ids], dtype=np.float32)
-
-
-def tuned_prior_weight(settings: Settings) -> float | None:
-    """The weight `train-reranker` chose for the reranker in use, if it chose one."""
-    trained = settings.reranker.lower() in ("trained", "none")
-    folder = settings.reranker_dir if trained else Path(settings.reranker)
-    path = folder / PRIOR_FILE
-    if not path.exists():
-        return None
-    return float(json.loads(path.read_text(encoding="utf-8"))["weight"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from assistant.api import MovieAssistant
+from assistant import MovieAssistant
 
 
 def main() -> int:

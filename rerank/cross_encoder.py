@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_LENGTH = 128
 EXAMPLE_HUB_MODEL = "cross-encoder/ms-marco-MiniLM-L-6-v2"
 TRAIN_COMMAND = "reelchat train-reranker"
+PRIOR_FILE = "prior.json"  # beside a trained model: the prior weight tuned for it on MovieLens
 Precision = Literal["auto", "float32", "bfloat16"]
 
 
@@ -43,6 +44,16 @@ def bfloat16_is_fast() -> bool:
         return bool(probe()) if probe is not None else False
     except RuntimeError:
         return False
+
+
+def tuned_prior_weight(model_dir: str | Path) -> float | None:
+    """The prior weight `train-reranker` tuned for the model in `model_dir`, if it tuned one."""
+    import json
+
+    path = Path(model_dir) / PRIOR_FILE
+    if not path.is_file():
+        return None
+    return float(json.loads(path.read_text(encoding="utf-8"))["weight"])
 
 
 def _looks_local(name_or_path: str | Path) -> bool:

@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 import gradio as gr
 
-from assistant.api import MovieAssistant
+from assistant import MovieAssistant
+from assistant.results import NOTHING_TO_GO_ON
 from ui.cards import CardData, card_data, card_html, chat_text, notices_html, status_html
 from ui.filters import MAX_YEAR, MIN_YEAR, filter_words, genre_phrases, with_filters
 from ui.interactions import InteractionLog
@@ -97,8 +98,7 @@ class ChatUI:
     ) -> Iterator[Updates]:
         full = with_filters(message or "", filter_words(year_from, year_to, include, exclude, self.genres))
         if not full:
-            tip = "Tell me what you feel like watching: a mood, a genre, a film you loved."
-            yield gr.skip(), gr.skip(), notices_html([tip]), gr.skip(), gr.skip()
+            yield gr.skip(), gr.skip(), notices_html([NOTHING_TO_GO_ON]), gr.skip(), gr.skip()
             return
         if len(full) > MAX_REQUEST_CHARS:
             too_long = (

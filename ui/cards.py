@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from assistant.api import Recommendation
+from assistant import Recommendation
 
 PLOT_CHARS = 260  # a card shows a taste of the plot; "tell me more about it" gives the rest
 CardData = dict[str, Any]  # a Recommendation as a plain dict: what gr.State holds between events

@@ -17,12 +17,12 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, Field
 
-from assistant.api import MAX_K, MovieAssistant, Recommendation
+from assistant import MovieAssistant, Recommendation
 from assistant.errors import USER_ERRORS, NotIngestedError
+from assistant.settings import MAX_K
 from ingest.catalogue import MAX_OVERVIEW_CHARS, MAX_TITLE_CHARS, MAX_YEAR, MIN_YEAR
 from ingest.movie import Movie
 from ui.interactions import InteractionLog
-from ui.search import search_titles
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +191,6 @@ def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token
         version="0.1.0",
     )
     slots = threading.BoundedSemaphore(WORK_SLOTS)
-    write_lock = threading.Lock()  # Engine.add copies then swaps: two at once would lose one film
 
     def require_token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]) -> None:
         if api_token is None:
@@ -220,15 +219,16 @@ def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token
 
     @app.post("/api/recommend", response_model=RecommendOut, tags=["recommend"])
     def recommend(body: RecommendIn) -> RecommendOut:
-        """Films for one request, without prose (fast: no language model)."""
+        """Films for one request, without prose (fast: no language model). With a session id,
+        follow-ups ("something older", "not that one") refer to what that session was shown."""
         with caller_errors(), slots:
-            answer = assistant.answer(body.request, k=body.k, session_id=body.session_id)
-        recs = answer.recommendations
+            reply = assistant.chat(body.request, session_id=body.session_id, k=body.k, explain=False)
+        recs = reply.recommendations
         interactions.request(body.session_id, body.request, [r.movie_id for r in recs], "api")
         return RecommendOut(
             recommendations=[RecommendationOut.of(r) for r in recs],
-            notices=answer.notices,
-            timings_ms=answer.timings_ms,
+            notices=reply.notices,
+            timings_ms=reply.timings_ms,
         )
 
     @app.post("/api/chat", response_model=ChatOut, tags=["recommend"])
@@ -252,12 +252,12 @@ def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token
         limit: Annotated[int, Query(ge=1, le=50)] = 10,
     ) -> list[TitleHit]:
         """Title autocomplete: prefix matches first, then substrings; most-voted first."""
-        hits = search_titles(assistant.engine.movies, q, limit)
+        hits = assistant.search_titles(q, limit)
         return [TitleHit(movie_id=m.id, title=m.title, year=m.year) for m in hits]
 
     @app.get("/api/movies/{movie_id}", response_model=MovieOut, tags=["movies"])
     def movie(movie_id: Annotated[str, Path(max_length=128)]) -> MovieOut:
-        found = assistant.engine.movies.get(movie_id)
+        found = assistant.movie(movie_id)
         if found is None:
             raise HTTPException(
                 404, f"No film with id {movie_id!r}; find ids with GET /api/movies/search?q=<title>"
@@ -270,17 +270,16 @@ def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token
     def add_movie(body: MovieIn) -> MovieAdded:
         """Add a film, or update the one with the same id: searchable and recommendable at once."""
         record: dict[str, Any] = body.model_dump(exclude_none=True)
-        with caller_errors(), write_lock:
-            before = assistant.engine.movies  # replaced, not mutated, by the add
-            added = assistant.add_movie(record)
-        return MovieAdded(created=added.id not in before, movie=MovieOut.of(added))
+        with caller_errors():
+            added, created = assistant.upsert_movie(record)
+        return MovieAdded(created=created, movie=MovieOut.of(added))
 
     @app.post(
         "/api/feedback", response_model=FeedbackOut, tags=["recommend"], dependencies=[Depends(require_token)]
     )
     def feedback(body: FeedbackIn) -> FeedbackOut:
         """👍 / 👎 on a film for one session; a disliked film never comes back in that session."""
-        if body.movie_id not in assistant.engine.movies:
+        if assistant.movie(body.movie_id) is None:
             raise HTTPException(404, f"No film with id {body.movie_id!r} in the catalogue")
         with caller_errors():
             assistant.feedback(body.session_id, body.movie_id, body.value)
@@ -289,6 +288,6 @@ def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token
 
     @app.get("/health", response_model=Health, tags=["status"])
     def health() -> Health:
-        return Health(movies=len(assistant.engine.movies), backend=assistant.backend.name)
+        return Health(movies=assistant.catalogue_size(), backend=assistant.backend.name)
 
     return app

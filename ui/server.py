@@ -8,7 +8,7 @@ import logging
 import gradio as gr
 from fastapi import FastAPI
 
-from assistant.api import MovieAssistant
+from assistant import MovieAssistant
 from assistant.settings import Settings
 from ui.app import CSS, build_ui
 from ui.interactions import InteractionLog
@@ -51,7 +51,7 @@ def create_app(
 
 def warm_up(assistant: MovieAssistant) -> None:
     """Load the catalogue, the embedding model and the LLM backend before the first person waits."""
-    assistant.answer("a warm-up request", k=1)
+    assistant.recommend("a warm-up request", k=1)
     _ = assistant.chain
 
 
@@ -72,7 +72,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
             "set REELCHAT_API_TOKEN to guard the API's writes",
             flush=True,
         )
-    films = len(assistant.engine.movies)
+    films = assistant.catalogue_size()
     print(f"reelchat: {films:,} films, LLM: {assistant.backend.name}", flush=True)
     print(f"reelchat UI: {url_for(host, port)}  (REST API docs: {url_for(host, port)}docs)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

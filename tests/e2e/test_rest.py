@@ -49,6 +49,20 @@ def test_health_and_docs(api: httpx.Client) -> None:
     assert {"/api/recommend", "/api/chat", "/api/movies", "/api/feedback", "/health"} <= set(paths)
 
 
+def test_recommend_with_a_session_resolves_a_follow_up_like_the_chat(api: httpx.Client) -> None:
+    """One pipeline behind every entry point: "something older" narrows the previous request."""
+    sid = session()
+    first = api.post("/api/recommend", json={"request": "a crime thriller", "k": 5, "session_id": sid})
+    years = [r["year"] for r in first.json()["recommendations"]]
+    assert len(years) == 5 and all(years)
+    older = api.post("/api/recommend", json={"request": "something older", "k": 5, "session_id": sid})
+    assert older.status_code == 200
+    recs = older.json()["recommendations"]
+    assert recs and all(r["year"] < min(years) for r in recs), (years, recs)
+    assert not set(ids(older.json())) & set(ids(first.json()))
+    assert all("Crime" in r["genres"] or "Thriller" in r["genres"] for r in recs), recs
+
+
 def test_recommend_returns_catalogue_films_that_meet_the_constraints(api: httpx.Client) -> None:
     got = api.post("/api/recommend", json={"request": HEIST, "k": 7})
     assert got.status_code == 200
