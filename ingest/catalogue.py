@@ -34,6 +34,7 @@ OPTIONAL_COLUMNS = (
     "popularity",
     "director",
     "cast",
+    "has_credits",
 )
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
@@ -272,6 +273,8 @@ def movie_from_record(rec: Row) -> Movie:
     vote_average = _number(rec.get("vote_average"), "vote_average", float)
     if vote_average is not None and not 0 <= vote_average <= 10:
         raise ValueError(f"vote_average {vote_average} is outside 0-10")
+    directors = _names(rec.get("director"), "director")
+    cast = _names(rec.get("cast"), "cast")[:10]
     return Movie(
         id=movie_id,
         title=title,
@@ -284,9 +287,24 @@ def movie_from_record(rec: Row) -> Movie:
         vote_average=vote_average,
         vote_count=_number(rec.get("vote_count"), "vote_count", int),
         popularity=_number(rec.get("popularity"), "popularity", float),
-        directors=_names(rec.get("director"), "director"),
-        cast=_names(rec.get("cast"), "cast")[:10],
+        directors=directors,
+        cast=cast,
+        has_credits=_flag(rec.get("has_credits"), default=bool(directors or cast)),
     )
+
+
+def _flag(value: Any, default: bool) -> bool:
+    """A yes/no column (True, "false", 1, "0"); a missing value takes `default`."""
+    if value is None or (not isinstance(value, bool | int) and _is_missing(value)):
+        return default
+    if isinstance(value, bool | int | float):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in {"true", "yes", "1", "t", "y"}:
+        return True
+    if text in {"false", "no", "0", "f", "n"}:
+        return False
+    raise ValueError(f"has_credits {value!r} is not true or false")
 
 
 def _raise(message: str) -> Any:

@@ -30,6 +30,9 @@ class Movie:
     popularity: float | None = None
     directors: tuple[str, ...] = ()
     cast: tuple[str, ...] = field(default=())
+    # False when the source holds no credits for this film (no director, no cast): a person filter
+    # cannot say such a film lacks someone, only that it was not searched by person.
+    has_credits: bool = True
 
     @property
     def label(self) -> str:
@@ -66,6 +69,7 @@ class Movie:
                 meta[name] = list(values)
         if self.tagline:
             meta["tagline"] = self.tagline
+        meta["has_credits"] = self.has_credits
         meta["overview"] = self.overview
         return meta
 
@@ -91,6 +95,8 @@ class Movie:
             popularity=_opt_float(meta.get("popularity")),
             directors=tuple(meta.get("directors") or ()),
             cast=tuple(meta.get("cast") or ()),
+            # Collections ingested before the flag existed: credits are known when any are stored.
+            has_credits=bool(meta.get("has_credits", bool(meta.get("directors") or meta.get("cast")))),
         )
 
 

@@ -13,9 +13,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ingest.catalogue import RejectedRow
 from ingest.movie import HASH_KEY, Movie
 from ingest.store import stored_hashes
+from ingest.vectors import PrecomputedVectors, unit_rows
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
@@ -24,6 +27,8 @@ EncodeFn = Callable[[list[str]], Any]  # texts -> 2-D array of embeddings
 # Films per upsert: large enough to amortise Chroma's per-call cost, small enough to lose little
 # on a kill.
 CHUNK = 512
+# Films per upsert of precomputed vectors: no model to wait for, so fewer, larger writes.
+STORED_CHUNK = 2_048
 
 
 @dataclass
@@ -32,6 +37,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    from_vectors: int = 0  # added or updated films whose vectors came precomputed, not embedded
     rejected: list[RejectedRow] = field(default_factory=list)
     total: int = 0
     seconds: float = 0.0
@@ -42,6 +48,7 @@ class IngestReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "removed": self.removed,
+            "from_vectors": self.from_vectors,
             "rejected": len(self.rejected),
             "total": self.total,
             "seconds": round(self.seconds, 3),
@@ -73,24 +80,48 @@ def upsert_movies(
     encode: EncodeFn,
     progress: Callable[[int], None] | None = None,
     chunk_size: int = CHUNK,
-) -> None:
-    """Embed and upsert (movie, content hash) pairs in chunks. Upserting chunk N runs in a worker
-    thread while chunk N+1 is embedded, so Chroma's write time hides behind the model's."""
+    precomputed: PrecomputedVectors | None = None,
+) -> int:
+    """Upsert (movie, content hash) pairs in chunks, embedding only films without a usable
+    precomputed vector; returns how many were embedded. Writes run in one worker thread while the
+    next chunk is embedded, so Chroma's write time hides behind the model's."""
+    documents = {movie.id: movie.document() for movie, _ in movies}  # built once: it is not free
+    ready: list[tuple[Movie, str]] = []
+    ready_vectors: list[np.ndarray] = []
+    to_embed: list[tuple[Movie, str]] = []
+    for pair in movies:
+        vector = precomputed.vector_for(pair[0].id, documents[pair[0].id]) if precomputed else None
+        if vector is None:
+            to_embed.append(pair)
+        else:
+            ready.append(pair)
+            ready_vectors.append(vector)
     # Longest documents first and in length order, so each encode batch pads little.
-    ordered = sorted(movies, key=lambda pair: len(pair[0].document()), reverse=True)
+    to_embed.sort(key=lambda pair: len(documents[pair[0].id]), reverse=True)
     with ThreadPoolExecutor(max_workers=1) as writer:
-        pending: Future[None] | None = None
-        for start in range(0, len(ordered), chunk_size):
-            chunk = ordered[start : start + chunk_size]
-            documents = [movie.document() for movie, _ in chunk]
-            embeddings = encode(documents)
-            if pending is not None:
-                pending.result()  # surface a write error before queueing more
-            pending = writer.submit(_write_chunk, collection, chunk, documents, embeddings)
+        pending: list[Future[None]] = []
+
+        def write(chunk: Sequence[tuple[Movie, str]], embeddings: Any) -> None:
+            # One write queued at most: surface a write error before queueing more, and keep
+            # memory flat however large the catalogue.
+            while pending:
+                pending.pop(0).result()
+            texts = [documents[movie.id] for movie, _ in chunk]
+            pending.append(writer.submit(_write_chunk, collection, chunk, texts, embeddings))
             if progress:
                 progress(len(chunk))
-        if pending is not None:
-            pending.result()
+
+        if ready:
+            stacked = unit_rows(np.stack(ready_vectors))
+            for start in range(0, len(ready), STORED_CHUNK):
+                write(ready[start : start + STORED_CHUNK], stacked[start : start + STORED_CHUNK])
+        for start in range(0, len(to_embed), chunk_size):
+            chunk = to_embed[start : start + chunk_size]
+            embeddings = encode([documents[movie.id] for movie, _ in chunk])
+            write(chunk, embeddings)
+        while pending:
+            pending.pop(0).result()
+    return len(to_embed)
 
 
 def _write_chunk(
@@ -114,20 +145,31 @@ def ingest_movies(
     rejected: Sequence[RejectedRow] = (),
     show_progress_bar: bool = True,
     chunk_size: int = CHUNK,
+    precomputed: PrecomputedVectors | None = None,
 ) -> IngestReport:
     """Bring `collection` up to date with `movies`. The model is loaded (via `encode_factory`)
-    only when something needs embedding, so an unchanged re-run costs a hash comparison."""
+    only when something needs embedding, so an unchanged re-run costs a hash comparison, and a
+    catalogue with matching `precomputed` vectors costs only the writes."""
     started = time.perf_counter()
     stored = stored_hashes(collection, HASH_KEY)
     new, changed, unchanged = plan_changes(movies, stored, model_name)
     report = IngestReport(added=len(new), updated=len(changed), unchanged=unchanged, rejected=list(rejected))
     todo = new + changed
     if todo:
-        encode = encode_factory()
         from tqdm.auto import tqdm
 
-        with tqdm(total=len(todo), unit="film", desc="embedding", disable=not show_progress_bar) as bar:
-            upsert_movies(collection, todo, encode, progress=bar.update, chunk_size=chunk_size)
+        loaded: list[EncodeFn] = []
+
+        def encode(texts: list[str]) -> Any:  # the model loads on the first film that needs it
+            if not loaded:
+                loaded.append(encode_factory())
+            return loaded[0](texts)
+
+        with tqdm(total=len(todo), unit="film", desc="ingesting", disable=not show_progress_bar) as bar:
+            embedded = upsert_movies(
+                collection, todo, encode, bar.update, chunk_size=chunk_size, precomputed=precomputed
+            )
+        report.from_vectors = len(todo) - embedded
     if prune:
         keep = {movie.id for movie in movies}
         gone = [movie_id for movie_id in stored if movie_id not in keep]

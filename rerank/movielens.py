@@ -191,3 +191,64 @@ def _top_per_row(rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
     group_start = np.repeat(starts, np.diff(np.r_[starts, len(order)]))
     rank = np.arange(len(order)) - group_start
     return order[rank < k]
+
+
+# --- signals shipped in data/ (built by data/prepare.py, read at run time) ------------------------
+
+NEIGHBOURS_FILE = "movielens_neighbours.parquet"
+RATINGS_FILE = "movielens_ratings.parquet"
+SHIPPED_NEIGHBOURS = 50  # per film: what collaborative retrieval can use
+
+
+@dataclass(frozen=True)
+class MovieLensSignals:
+    """What the product uses from MovieLens at run time, keyed by our movie id (str TMDB id):
+    co-liked neighbours from all ml-latest-small users (best first), and each film's rating count
+    and mean rating over all its MovieLens ratings."""
+
+    neighbours: dict[str, list[tuple[str, float]]]
+    counts: dict[str, int]
+    means: dict[str, float]
+
+    def __bool__(self) -> bool:
+        return bool(self.neighbours or self.counts)
+
+
+def write_shipped_signals(ratings: pd.DataFrame, out_dir: Path | str) -> list[Path]:
+    """Write the run-time signals for the product from `load_ratings` output (all users: the
+    evaluation computes its own train-users-only neighbours, so nothing it measures is shipped)."""
+    out_dir = Path(out_dir)
+    neighbours = item_neighbours(ratings, k=SHIPPED_NEIGHBOURS)
+    rows = [(film, other, score) for film, pairs in neighbours.items() for other, score in pairs]
+    table = pd.DataFrame(rows, columns=["movie_id", "neighbour_id", "score"])
+    table["score"] = table["score"].astype("float32")
+    stats = ratings.groupby("movie_id")["rating"].agg(["count", "mean"]).reset_index()
+    stats = stats.rename(columns={"count": "rating_count", "mean": "rating_mean"})
+    stats["rating_count"] = stats["rating_count"].astype("int32")
+    stats["rating_mean"] = stats["rating_mean"].round(4).astype("float32")
+    paths = [out_dir / NEIGHBOURS_FILE, out_dir / RATINGS_FILE]
+    table.to_parquet(paths[0], index=False, compression="zstd")
+    stats.sort_values("movie_id").to_parquet(paths[1], index=False, compression="zstd")
+    return paths
+
+
+def load_shipped_signals(data_dir: Path | str) -> MovieLensSignals:
+    """The signals `write_shipped_signals` stored in `data_dir`; empty signals (falsy) when the
+    files are absent, so a catalogue without MovieLens simply ranks without them."""
+    data_dir = Path(data_dir)
+    neighbours: dict[str, list[tuple[str, float]]] = {}
+    counts: dict[str, int] = {}
+    means: dict[str, float] = {}
+    if (data_dir / NEIGHBOURS_FILE).exists():
+        table = pd.read_parquet(data_dir / NEIGHBOURS_FILE)
+        # Rows are stored grouped by film, best first: appending keeps that order.
+        for film, other, score in zip(
+            table["movie_id"].tolist(), table["neighbour_id"].tolist(), table["score"].tolist(), strict=True
+        ):
+            neighbours.setdefault(film, []).append((other, round(float(score), 6)))
+    if (data_dir / RATINGS_FILE).exists():
+        stats = pd.read_parquet(data_dir / RATINGS_FILE)
+        films = stats["movie_id"].tolist()
+        counts = dict(zip(films, (int(c) for c in stats["rating_count"]), strict=True))
+        means = dict(zip(films, (round(float(m), 4) for m in stats["rating_mean"]), strict=True))
+    return MovieLensSignals(neighbours, counts, means)

@@ -8,7 +8,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -22,10 +24,43 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 CATALOGUE = REPO / "data" / "movies.parquet"
 VENV_BIN = Path(sys.executable).parent
 
+if TYPE_CHECKING:
+    from assistant.api import MovieAssistant
+
 
 @pytest.fixture(scope="session")
 def catalogue_movies() -> list[Movie]:
     return read_catalogue(CATALOGUE).movies
+
+
+@pytest.fixture(scope="session")
+def catalogue_settings(request: pytest.FixtureRequest, catalogue_movies: list[Movie]) -> Settings:
+    """One real collection of the whole shipped catalogue per test session (real MiniLM, embedded
+    Chroma), shared by tests/assistant and tests/e2e: the engine tests ask about real films. Kept in
+    pytest's cache folder between runs; ingest upserts the shipped precomputed vectors (seconds) and
+    a later run only compares content hashes."""
+    from assistant.library import ingest_file
+
+    home = Path(request.config.cache.mkdir("reelchat-catalogue-home"))
+    settings = Settings.from_env(env={}, home=home, reranker="none", llm="none")
+    report = ingest_file(settings, prune=True, show_progress_bar=False)
+    assert report.total == len(catalogue_movies) >= 11_000 and not report.rejected
+    return settings
+
+
+@pytest.fixture(scope="session")
+def assistant(catalogue_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> MovieAssistant:
+    """Retrieval without the cross-encoder (its own tests train one); sessions in a temp dir."""
+    from assistant.api import MovieAssistant
+
+    sessions_home = tmp_path_factory.mktemp("sessions")
+    settings = replace(catalogue_settings, home=sessions_home, chroma_dir=catalogue_settings.chroma_dir)
+    return MovieAssistant(settings)
+
+
+@pytest.fixture
+def home(catalogue_settings: Settings) -> Path:
+    return catalogue_settings.home
 
 
 @pytest.fixture

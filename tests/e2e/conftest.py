@@ -14,20 +14,8 @@ from pathlib import Path
 import pytest
 
 from assistant.api import MovieAssistant
-from assistant.library import ingest_file
 from assistant.settings import Settings
 from tests.conftest import free_port
-
-
-@pytest.fixture(scope="session")
-def catalogue_settings(request: pytest.FixtureRequest) -> Settings:
-    # The same cache folder as tests/assistant: ingest is idempotent, so whichever suite runs
-    # second only compares content hashes (seconds) instead of re-embedding 4,799 plots (minutes).
-    home = Path(request.config.cache.mkdir("reelchat-catalogue-home"))
-    settings = Settings.from_env(env={}, home=home, reranker="none", llm="none")
-    report = ingest_file(settings, prune=True, show_progress_bar=False)
-    assert report.total == 4799 and not report.rejected
-    return settings
 
 
 @pytest.fixture(scope="session")

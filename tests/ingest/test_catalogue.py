@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.catalogue import CatalogueError, parse_column_map, parse_filters, read_catalogue
+from ingest.movie import Movie
 
 HEADER = "id,title,year,genres,overview,runtime\n"
 
@@ -74,14 +75,46 @@ def test_jsonl_reports_broken_lines(tmp_path: Path) -> None:
 
 def test_shipped_catalogue_is_clean_and_complete() -> None:
     catalogue = read_catalogue(Path(__file__).resolve().parents[2] / "data" / "movies.parquet")
-    assert len(catalogue.movies) == 4799 and catalogue.rejected == []
-    inception = next(m for m in catalogue.movies if m.id == "27205")
+    assert len(catalogue.movies) == 11_809 and catalogue.rejected == []
+    by_id = {m.id: m for m in catalogue.movies}
+    inception = by_id["27205"]  # in both sources: the TMDB 5000 record, with its credits, wins
     assert (inception.title, inception.year, inception.directors) == (
         "Inception",
         2010,
         ("Christopher Nolan",),
     )
     assert "Leonardo DiCaprio" in inception.cast and "Science Fiction" in inception.genres
+    assert inception.has_credits
+    # Films people name that TMDB 5000 lacks come from the top 10,000, honest about no credits.
+    labels = {m.label: m for m in catalogue.movies}
+    for label in (
+        "Heat (1995)",
+        "Zootopia (2016)",
+        "Coco (2017)",
+        "Arrival (2016)",
+        "Sleepless in Seattle (1993)",
+    ):
+        assert label in labels, label
+    zootopia = labels["Zootopia (2016)"]
+    assert zootopia.cast == () and not zootopia.has_credits and "Animation" in zootopia.genres
+    assert labels["Spirited Away (2001)"].id == "129"  # an English title, not 千と千尋の神隠し
+
+
+def test_has_credits_column_or_its_default(tmp_path: Path) -> None:
+    path = tmp_path / "films.csv"
+    path.write_text(
+        "title,overview,director,cast,has_credits\n"
+        "A,plot a,Jane Doe,,\n"
+        "B,plot b,,,\n"
+        "C,plot c,,,true\n"
+        "D,plot d,,,maybe\n"
+    )
+    catalogue = read_catalogue(path)
+    assert [m.has_credits for m in catalogue.movies] == [True, False, True]
+    assert "has_credits 'maybe' is not true or false" in catalogue.rejected[0].reason
+    meta = catalogue.movies[1].metadata()
+    assert meta["has_credits"] is False
+    assert Movie.from_metadata("x", meta).has_credits is False
 
 
 def test_netflix_movies_load_through_a_column_map(shared_data: Path) -> None:
