@@ -9,7 +9,13 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from assistant.understand.titles import Token, title_key
-from assistant.understand.vocabulary import FUZZY_CUTOFF, NOT_SURNAMES, REQUEST_WORDS, STOPWORDS
+from assistant.understand.vocabulary import (
+    FUZZY_CUTOFF,
+    NEAR_TWIN_MIN_VOTES,
+    NOT_SURNAMES,
+    REQUEST_WORDS,
+    STOPWORDS,
+)
 from ingest.movie import Movie
 
 
@@ -59,6 +65,16 @@ class CatalogueIndex:
                     self._surnames[role][parts[-1]].append(name)
             for same in self._surnames[role].values():
                 same.sort(key=self._films[role].__getitem__, reverse=True)
+
+    def near_twins(self, movie: Movie) -> list[Movie]:
+        """Other well-known films a person could mean by this one's title: the same title (a remake),
+        or one an article or a plural "s" away ("Heat" / "The Heat", "Alien" / "Aliens")."""
+        key = title_key(movie.title)
+        bare = key.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+        keys = dict.fromkeys([key, bare, f"the {bare}", f"{bare}s", bare.removesuffix("s")])
+        twins = {m.id: m for k in keys if k for m in self.by_title.get(k, []) if m.id != movie.id}
+        known = [m for m in twins.values() if (m.vote_count or 0) >= NEAR_TWIN_MIN_VOTES]
+        return sorted(known, key=lambda m: -(m.vote_count or 0))
 
     def movie(self, movie_id: str) -> Movie:
         return self._movies[movie_id]

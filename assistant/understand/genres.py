@@ -12,6 +12,7 @@ from assistant.understand.vocabulary import (
     GENRE_WORD,
     GENRE_WORDS,
     NOT_A_REFUSAL,
+    REFUSAL_AFTER,
     REFUSAL_BEFORE,
     REFUSED_LIST_GAP,
 )
@@ -40,8 +41,12 @@ def _refusal_start(
 
 def find_genres(r: Reading) -> tuple[list[str], list[str]]:
     hits: list[tuple[re.Match[str], int | None]] = []
+    ends: dict[int, int] = {}  # where a refusal written after the genre word ends ("horror-free")
     for m in GENRE_WORD.finditer(r.masked):
-        hits.append((m, _refusal_start(r, m, hits[-1] if hits else None)))
+        start = _refusal_start(r, m, hits[-1] if hits else None)
+        if start is None and (after := REFUSAL_AFTER.match(r.masked, m.end())):
+            start, ends[len(hits)] = m.start(), after.end()
+        hits.append((m, start))
     either = {
         n + d
         for n in range(1, len(hits))
@@ -60,7 +65,7 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
             elif genre not in (chosen := exclude if start is not None else include):
                 chosen.append(genre)
         if start is not None:
-            r.take(start, m.end())
+            r.take(start, ends.get(n, m.end()))
     if either:
         words = " or ".join(hits[n][0].group() for n in sorted(either))
         r.notices.append(

@@ -51,7 +51,7 @@ def find_titles_with_years(r: Reading) -> None:
                 found = r.index.best(max(scored)[2], year), max(scored)[1]
         if found:
             start = toks[-found[1]].start
-            r.mention(found[0], "", start, m.end(), r.mode(start))
+            r.mention(found[0], "", start, m.end(), r.mode(start), dated=True)
             continue
         run = list(takewhile(lambda t: t.raw != "I" and (t.capitalised or t.norm in TITLE_GLUE), toks[::-1]))[
             ::-1

@@ -6,9 +6,14 @@ import re
 
 from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import (
+    CENTURY,
+    CENTURY_NAMES,
     COUNT_OF_FILMS,
+    DECADE_NAMES,
     GOOD_RATING,
     GOOD_RATING_WORDS,
+    HAS_YEAR_EXPRESSION,
+    LAST_YEARS,
     MAX_K,
     NEGATED_BOUND,
     NOT_LONG,
@@ -24,6 +29,7 @@ from assistant.understand.vocabulary import (
     SHORT,
     SHORT_MAX,
     SHORT_NEGATED_BEFORE,
+    TENS,
     TOP_K,
     YEAR_EXPRESSION_PARTS,
     YEAR_REFUSAL_BEFORE,
@@ -31,10 +37,42 @@ from assistant.understand.vocabulary import (
 )
 
 
+def spelled_value(words: str) -> int | None:
+    """ "ninety" -> 90, "a hundred and twenty" -> 120, "two" -> 2, "an" -> 1; None when not a number."""
+    total, found = 0, False
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word == "hundred":
+            total, found = max(total, 1) * 100, True
+        elif word in TENS or word in NUMBER_WORDS:
+            total, found = total + TENS.get(word, NUMBER_WORDS.get(word, 0)), True
+        elif word != "and":
+            return None
+    return total if found else None
+
+
+def _spelled_decade(expr: str) -> int | None:
+    """ "nineteen-eighties" -> 1980, "the nineties" -> 1990, "twenty-tens" -> 2010, "noughties" -> 2000."""
+    text = expr.lower()
+    if re.search(r"two[\s-]+thousands|noughties|aughts", text):
+        return 2000
+    if re.search(r"twenty[\s-]*tens", text):
+        return 2010
+    decade = next((n for name, n in DECADE_NAMES.items() if name in text), None)
+    if decade is None:
+        return None
+    century = next((c for name, c in CENTURY_NAMES.items() if re.search(rf"{name}[\s-]*\w+ies", text)), None)
+    return (century or 1900) + decade
+
+
 def _year_span(expr: str) -> tuple[int, int]:
+    modifier_match = re.search(r"\b(early|mid|late)", expr, re.I)
+    modifier = modifier_match.group(1).lower() if modifier_match else ""
+    if (spelled := _spelled_decade(expr)) is not None:
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(modifier, (0, 9))
+        return spelled + lo, spelled + hi
     m = YEAR_EXPRESSION_PARTS.search(expr)
     assert m is not None
-    modifier, number, decade = (m.group(1) or "").lower(), int(m.group(2)), m.group(3)
+    number, decade = int(m.group(2)), m.group(3)
     if not decade:
         return number, number
     if number < 100:  # "00s" and "10s" are this century, "20s" to "90s" the last
@@ -48,7 +86,7 @@ def find_years(r: Reading) -> tuple[int | None, int | None]:
     highs: list[int] = []
     spans: list[tuple[int, int]] = []
     phrases: list[str] = []
-    for kind, rule in YEAR_RULES if re.search(r"\d", r.masked) else []:
+    for kind, rule in YEAR_RULES if HAS_YEAR_EXPRESSION.search(r.masked) else []:
         for m in list(rule.finditer(r.masked)):
             if kind == "in" and r.before(NOT_RELEASE_BEFORE, m.start()):
                 continue
@@ -68,6 +106,7 @@ def find_years(r: Reading) -> tuple[int | None, int | None]:
                 bound = {"after": a[1] + 1, "since": a[0], "before": a[0] - 1, "until": a[1]}[kind]
                 (lows if kind in ("after", "since") else highs).append(bound)
             phrases.append(phrase)
+    _relative_years(r, lows, highs, phrases)
     for rule, recent in ((RECENT, True), (OLD, False)):
         for m in list(rule.finditer(r.masked)):
             negated = r.before(YEAR_REFUSAL_BEFORE, m.start())
@@ -89,9 +128,38 @@ def find_years(r: Reading) -> tuple[int | None, int | None]:
     return lo, hi
 
 
+def _relative_years(r: Reading, lows: list[int], highs: list[int], phrases: list[str]) -> None:
+    """ "from the last ten years", "the past decade", "this century", "nothing from the last century"."""
+    latest = r.index.latest_year
+    for rule in (LAST_YEARS, CENTURY):
+        for m in list(rule.finditer(r.masked)):
+            lo: int | None
+            hi: int | None
+            if rule is LAST_YEARS:
+                years = 10 if m.group("decade") else _count(m.group("n"))
+                if years is None or not 0 < years <= 100:
+                    continue
+                lo, hi = latest - years + 1, None
+            else:
+                recent = m.group("which").lower() in ("this", "21st")
+                lo, hi = (2000, None) if recent else (None, 1999)
+            negated = r.before(YEAR_REFUSAL_BEFORE, m.start())
+            if negated:  # "nothing from the last century": from 2000; "nothing from this century": until 1999
+                lo, hi = (hi + 1 if hi is not None else None), (lo - 1 if lo is not None else None)
+            start = negated.start() if negated else m.start()
+            lows += [lo] if lo is not None else []
+            highs += [hi] if hi is not None else []
+            phrases.append(r.masked[start : m.end()].strip())
+            r.take(start, m.end())
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else spelled_value(word)
+
+
 def _minutes(m: re.Match[str]) -> int:
     number = m.group("num").lower()
-    value = float(number) if number[0].isdigit() else float(NUMBER_WORDS[number])
+    value = float(number) if number[0].isdigit() else float(spelled_value(number) or 0)
     value += 0.5 if m.group("half0") or m.group("half1") else 0.0
     return round(value * (60 if m.group("unit").lower().startswith("h") else 1) + int(m.group("extra") or 0))
 

@@ -37,6 +37,7 @@ def read_names(text: str, index: CatalogueIndex) -> Reading:
         find_titles_anywhere,
     ):
         step(r)
+    r.finish_names()
     return r
 
 
@@ -77,7 +78,9 @@ def parse_request(message: str, index: CatalogueIndex) -> ParsedRequest:
     notices = list(dict.fromkeys(notices + r.notices))
     intent, avoid = split_avoided(intent)
     intent = intent.strip(" ,;:.!?")  # "a heist thriller." and "a heist thriller" are one request
-    return ParsedRequest(text, intent, constraints, tuple(r.references), k, tuple(notices), avoid)
+    return ParsedRequest(
+        text, intent, constraints, tuple(r.references), k, tuple(notices), avoid, named=tuple(r.named)
+    )
 
 
 AVOIDED = re.compile(

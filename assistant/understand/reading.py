@@ -31,6 +31,8 @@ class Reading:
         self.notices: list[str] = []
         self.references: list[str] = []
         self.named: list[str] = []
+        # (the near-twins' ids, the notice): said only if the message did not name the twin too
+        self.twin_notices: list[tuple[set[str], str]] = []
         self.directors: list[str] = []
         self.cast: list[str] = []
         self.lookups = 5  # fuzzy searches left for this message: a flood of unknown names stays cheap
@@ -53,12 +55,21 @@ class Reading:
     def used(self, tok: Token) -> bool:
         return self.masked[tok.start] == " "
 
-    def mention(self, movie: Movie | None, name: str, start: int, end: int, mode: str) -> None:
-        """A film the user named. mode: "ref" (steer towards it), "dislike", "unseen" (may be recommended)."""
+    def mention(
+        self, movie: Movie | None, name: str, start: int, end: int, mode: str, dated: bool = False
+    ) -> None:
+        """A film the user named. mode: "ref" (steer towards it), "dislike", "unseen" (may be recommended).
+        A film named without its year whose title has a well-known near-twin ("Heat" and "The Heat",
+        "Alien" and "Aliens") gets a notice saying which one was understood."""
         if movie is None:
             self.notices.append(f'I couldn\'t find "{name}" in the catalogue.')
         else:
-            self.named.append(movie.id)
+            if movie.id not in self.named:
+                self.named.append(movie.id)
+            if not dated and (twins := self.index.near_twins(movie)):
+                others = " or ".join(twin.label for twin in twins[:2])
+                said = f'I took "{name or movie.title}" to be {movie.label}, not {others}.'
+                self.twin_notices.append(({twin.id for twin in twins}, said))
             if mode == "ref" and movie.id not in self.references:
                 self.references.append(movie.id)
             elif mode == "dislike":
@@ -68,6 +79,11 @@ class Reading:
         if mode != "unseen" and (trigger := self.before(FILM_CUE_BEFORE, start)):
             start = trigger.start()
         self.take(start, end, remove=mode != "unseen" or movie is None)
+
+    def finish_names(self) -> None:
+        """Say which of two near-twin titles was understood, unless the message named both."""
+        named = set(self.named)
+        self.notices += [said for twins, said in self.twin_notices if not twins & named]
 
     def mode(self, start: int) -> str:
         trigger = self.before(FILM_CUE_BEFORE, start)

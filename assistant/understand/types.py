@@ -18,6 +18,10 @@ class RequestConstraints:
     rating_min: float | None = None
     directors: tuple[str, ...] = ()
     cast: tuple[str, ...] = ()
+    # Series the person ruled out ("fantasy but no Harry Potter"), by name, and the ids of every
+    # catalogue film of them: membership is decided once, from the catalogue, when the request is read.
+    exclude_series: tuple[str, ...] = ()
+    excluded_films: frozenset[str] = frozenset()
 
     def is_empty(self) -> bool:
         return self == RequestConstraints()
@@ -39,7 +43,10 @@ class RequestConstraints:
                 out.append(f"rated {movie.vote_average:g}, below {self.rating_min:g}")
         if self.directors and not set(self.directors) & set(movie.directors):
             out.append(f"not directed by {' or '.join(self.directors)}")
-        return out + [f"{name} is not in the cast" for name in self.cast if name not in movie.cast]
+        out += [f"{name} is not in the cast" for name in self.cast if name not in movie.cast]
+        if movie.id in self.excluded_films:
+            out.append(f"one of the {' / '.join(self.exclude_series) or 'ruled-out'} films")
+        return out
 
     def merged(self, newer: RequestConstraints) -> RequestConstraints:
         include = [g for g in self.include_genres if g not in newer.exclude_genres]
@@ -56,6 +63,8 @@ class RequestConstraints:
             rating_min=self.rating_min if newer.rating_min is None else newer.rating_min,
             directors=newer.directors or self.directors,
             cast=newer.cast or self.cast,
+            exclude_series=tuple(dict.fromkeys(self.exclude_series + newer.exclude_series)),
+            excluded_films=self.excluded_films | newer.excluded_films,
         )
 
     def describe(self) -> str:
@@ -67,6 +76,7 @@ class RequestConstraints:
         parts.append(f"rated {self.rating_min:g}+" if self.rating_min is not None else "")
         parts.append(f"directed by {' or '.join(self.directors)}" if self.directors else "")
         parts.append(f"with {' and '.join(self.cast)}" if self.cast else "")
+        parts += [f"no {name}" for name in self.exclude_series]
         return ", ".join(p for p in parts if p) or "no constraints"
 
 
@@ -109,3 +119,12 @@ class ParsedRequest:
     # Words the person asked to avoid that are no genre ("nothing gory", "less violent"): kept out
     # of the intent, since embedding "gory" would pull gory films closer, and used as a soft penalty.
     avoid: tuple[str, ...] = ()
+    # Every catalogue film the message names, liked, disliked or not yet seen: none of them is a
+    # pick (the person knows them), while only `references` steer the search.
+    named: tuple[str, ...] = ()
+    # What kind of message this is (see `intents.IntentKind`); `intent` above is the search text.
+    intent_kind: str = "recommend"
+    # For a question about one film ("who directed Heat?"): the fact asked for ("director",
+    # "runtime", "year", "cast", "rating", "genre", "plot", "kids") and the film's id.
+    question: str | None = None
+    asked_film: str | None = None

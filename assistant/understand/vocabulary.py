@@ -10,6 +10,8 @@ MAX_CHARS, MAX_K = 2_000, 20
 FUZZY_CUTOFF, LOWER_CASE_CUTOFF = 85.0, 90.0  # lower-case words are held to more: they are often not titles
 OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
 EMPTY_NOTICE = "Tell me what you feel like watching…"
+# A film with fewer votes than this is too little known to be confused with a namesake.
+NEAR_TWIN_MIN_VOTES = 100
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -65,8 +67,17 @@ PERSON_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|without|except|excludin
                               r"(?:(?:with|starring|featuring|by|directed\s+by)\s+)?$", re.I)
 NAME_LIST_GAP = re.compile(r"^\s*(?:,|and|&|or|,\s*(?:and|or))\s*$", re.I)
 
-YEAR_EXPRESSION = r"(?:the\s+)?(?:(?:early|mid|late)[\s-]?)?(?:(?:19|20)?\d0s|['’]\d0s|(?:19|20)\d\d)\b"
-YEAR_EXPRESSION_PARTS = re.compile(r"(early|mid|late)?[\s-]*['’]?(\d{2,4})(s?)", re.I)
+# Decades as people write them: "1990s", "90s", "'90s", "90's", "the nineties", "nineteen-nineties",
+# "twenty-tens", "the two thousands", "noughties"; any of them "early", "mid" or "late".
+DECADE_NAMES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                "seventies": 70, "eighties": 80, "nineties": 90}
+CENTURY_NAMES = {"nineteen": 1900, "twenty": 2000}
+SPELLED_DECADE = (rf"(?:(?:nineteen|twenty)[\s-]*)?(?:{'|'.join(DECADE_NAMES)})"
+                  r"|twenty[\s-]*tens|two[\s-]+thousands|noughties|aughts")
+YEAR_EXPRESSION = (r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?"
+                   rf"(?:(?:19|20)?\d0['’]?s|['’]\d0['’]?s|(?:19|20)\d\d|{SPELLED_DECADE})\b")
+YEAR_EXPRESSION_PARTS = re.compile(r"(early|mid|late)?[\s-]*['’]?(\d{2,4})(['’]?s)?", re.I)
+HAS_YEAR_EXPRESSION = re.compile(rf"\d|{SPELLED_DECADE}|centur|decade", re.I)
 YEAR_RULES = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
     ("range", rf"\b(?:(?:from|between)\s+)?(?P<a>{YEAR_EXPRESSION})\s*"
               rf"(?:-|–|—|to|and|until|till|through)\s*(?P<b>{YEAR_EXPRESSION})"),
@@ -83,8 +94,17 @@ YEAR_RULES = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
 ]]
 # "nothing after 2000" is "until 2000"
 NEGATED_BOUND = {"after": "until", "until": "after", "since": "before", "before": "since"}
-YEAR_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|without|avoid|except)\s+"
-                            r"(?:(?:too|very|that|so|anything|made|released)\s+)?$", re.I)
+# "nothing made before 1995", "no films from before 1990", "skip anything older than 2005"
+YEAR_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|without|avoid|except|skip"
+                                 r"|anything\s+but)\s+"
+                                 r"(?:(?:too|very|that|so|anything|made|released|from|films?|movies?|ones"
+                                 r"|stuff|dat(?:ed|ing)|filmed|shot|came\s+out|is|are|was)\s+){0,3}$", re.I)
+# Relative spans, read against the catalogue's newest year: "from the last ten years", "the past decade".
+LAST_YEARS = re.compile(r"\b(?:(?:from|in|over|during|of|within)\s+)?the\s+(?:last|past)\s+"
+                        r"(?:(?P<n>\d{1,2}|[a-z]+)\s+years|(?P<decade>decade|ten\s+years))\b", re.I)
+CENTURY = re.compile(r"\b(?:(?:from|in|of)\s+)?(?:the\s+)?(?P<which>this|last|previous|21st|20th)"
+                     r"\s+century\b",
+                     re.I)
 # "set in the 1920s" is a setting and "in my 30s" an age, not a release date.
 NOT_RELEASE_BEFORE = re.compile(
     r"(?:\bset|\btakes?\s+place|\bmy|\bhis|\bher|\btheir|\bour|\byour)\s+(?:in\s+)?$", re.I)
@@ -93,34 +113,47 @@ NOT_RELEASE_BEFORE = re.compile(
 # cannot say "not both", and refusing Comedy as well would drop every comedy.
 GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     (r"rom[\s-]?coms?|romantic[\s-]+comed(?:y|ies)", ("Romance", "Comedy"), ("Romance",)),
-    (r"sci[\s-]?fi|science[\s-]+fiction", ("Science Fiction",), ()),
-    (r"horrors?|scary|spooky|slashers?", ("Horror",), ()),
-    (r"kids?|children'?s?|family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy))", ("Family",), ()),
+    (r"sci[\s-]?fi|science[\s-]+fiction|space[\s-]+operas?|cyberpunk", ("Science Fiction",), ()),
+    (r"horrors?|scary|spooky|slashers?|creepy|frightening|terrifying|zombies?|ghost[\s-]+stor(?:y|ies)"
+     r"|haunted[\s-]+houses?|scarefests?|fright[\s-]+flicks?", ("Horror",), ()),
+    (r"kids?|kid[\s-]friendly|children'?s?|family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy))",
+     ("Family",), ()),
     (r"animated|animations?|cartoons?|anime", ("Animation",), ()),
-    (r"funny|comed(?:y|ies)|comedic|hilarious", ("Comedy",), ()),
-    (r"thrillers?|suspense(?:ful)?", ("Thriller",), ()),
+    (r"funny|comed(?:y|ies)|comedic|hilarious|humou?rous|comical|slapstick|laugh[\s-]+out[\s-]+loud",
+     ("Comedy",), ()),
+    (r"thrillers?|suspense(?:ful)?|nail[\s-]?biters?", ("Thriller",), ()),
     (r"war", ("War",), ()),
-    (r"westerns?", ("Western",), ()),
-    (r"documentar(?:y|ies)|docs?", ("Documentary",), ()),
+    (r"westerns?|cowboy[\s-]+(?:films?|movies?|flicks?)", ("Western",), ()),
+    (r"documentar(?:y|ies)|docs?|docu(?:mentary)?[\s-]?films?", ("Documentary",), ()),
     (r"musicals?|music(?=\s+(?:films?|movies?|documentar))", ("Music",), ()),  # "great music" is no genre
-    (r"romantic|romances?|love[\s-]+stor(?:y|ies)", ("Romance",), ()),
+    (r"romantic|romances?|romcoms?|love[\s-]+stor(?:y|ies)|mushy", ("Romance",), ()),
     (r"myster(?:y|ies)|whodunn?its?", ("Mystery",), ()),
-    (r"fantasy|fantasies", ("Fantasy",), ()),
-    (r"(?<!live-)(?<!live\s)action", ("Action",), ()),
+    (r"fantasy|fantasies|fairy[\s-]+tales?|sword[\s-]+and[\s-]+sorcery", ("Fantasy",), ()),
+    (r"(?<!live-)(?<!live\s)action(?:[\s-]+packed)?|shoot[\s-]+['’]?em[\s-]+ups?", ("Action",), ()),
     (r"adventures?", ("Adventure",), ()),
-    (r"crime|gangsters?|mafia|mob", ("Crime",), ()),
+    (r"crime|gangsters?|mafia|mob|mobsters?", ("Crime",), ()),
     (r"historical|history|period\s+(?:pieces?|dramas?|films?|movies?)", ("History",), ()),
-    (r"dramas?|dramatic", ("Drama",), ()),
+    (r"dramas?|dramatic|tear[\s-]?jerkers?", ("Drama",), ()),
     (r"foreign(?:[\s-]+language)?", ("Foreign",), ()),
     (r"tv\s+movies?|made[\s-]+for[\s-]+tv", ("TV Movie",), ()),
 ]
 GENRE_WORD = re.compile(
     r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _, _) in enumerate(GENRE_WORDS)) + r")\b", re.I)
-GENRE_ALTERNATIVES = "|".join(p for p, _, _ in GENRE_WORDS if "(?" not in p)
+GENRE_ALTERNATIVES = "|".join(f"(?:{p})" for p, _, _ in GENRE_WORDS)
+# Words that refuse what follows them: "no romance", "skip the horror", "I'm not into musicals".
 REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|except|excluding|minus|hate"
-                       r"|other\s+than|rather\s+than|instead\s+of)|\b\w+n['’]t)\s+"
-                       r"(?:[\w'’-]+\s+){0,3}$", re.I)
-NOT_A_REFUSAL = re.compile(r"(?:n['’]t|\bnot)\s+(?:mind|care)\b|\bno\s+matter\b|\bnot\s+only\b", re.I)
+                            r"|never"
+                            r"|other\s+than|rather\s+than|instead\s+of|spare\s+me|hold|steer\s+clear\s+of"
+                            r"|stay\s+away\s+from|keep\s+away\s+from|free\s+of|sick\s+of|tired\s+of"
+                            r"|fed\s+up\s+with|allergic\s+to|enough\s+(?:of|with)|done\s+with|pass\s+on"
+                            r"|leave\s+out|nix|not\s+in\s+the\s+mood\s+for|anything\s+but)"
+                            r"|\b\w+n['’]t)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# ...and after it: "horror-free", "romance is a no", "musicals, no thanks".
+REFUSAL_AFTER = re.compile(r"[\s-]*(?:free\b|(?:is|are)\s+(?:a\s+no(?:[\s-]?go)?|out|off\s+the\s+table"
+                           r"|not\s+(?:for\s+me|my\s+thing))\b|,?\s+no\s+thanks?\b|,?\s+not\s+please\b)",
+                           re.I)
+NOT_A_REFUSAL = re.compile(r"(?:n['’]t|\bnot)\s+(?:mind|care)\b|\bno\s+matter\b|\bnot\s+only\b"
+                           r"|(?:n['’]t|\bnot)\s+(?:have|need)\s+to\s+be\b|\bnot\s+necessarily\b", re.I)
 ANYTHING_BUT_BEFORE = re.compile(r"\banything\s+but\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 CLAUSE_END = re.compile(r"[.;!?,]|\b(?:but|though|although|however|yet|just|only)\b", re.I)
 REFUSED_LIST_GAP = re.compile(r"^\s*(?:,|/|,?\s*(?:or|nor))\s*$", re.I)
@@ -138,8 +171,13 @@ NUMBER_NAMES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "
             "twenty"]
 NUMBER_WORDS = {w: i for i, w in enumerate(NUMBER_NAMES)} | {"a": 1, "an": 1, "a couple": 2, "a couple of": 2,
                                                         "a few": 3, "a single": 1}
+TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# "ninety", "ninety-five", "a hundred and twenty": spelled numbers up to 199
+SPELLED_NUMBER = (r"(?:(?:a|one)\s+hundred(?:\s+and)?\s+)?(?:(?:" + "|".join(TENS) + r"|twenty)"
+                  r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
+                  + "|".join(reversed(NUMBER_NAMES)) + r")(?!\w)|(?:a|one)\s+hundred\b")
 COUNT_NUMBER = r"\d{1,3}|" + "|".join(NUMBER_NAMES)
-DURATION = (r"(?P<num>\d+(?:\.\d+)?|an?|one|two|three|four|five)(?P<half0>\s+and\s+a\s+half)?\s*-?\s*"
+DURATION = (rf"(?P<num>\d+(?:\.\d+)?|{SPELLED_NUMBER}|an?)(?P<half0>\s+and\s+a\s+half)?\s*-?\s*"
         r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?P<half1>\s+and\s+a\s+half)?"
         r"(?:\s*(?:and\s+)?(?P<extra>\d{1,2})\s*(?:minutes?|mins?|m)\b)?")
 AT_MOST = (r"under|less\s+than|shorter\s+than|no\s+(?:longer|more)\s+than|not\s+(?:longer|more|over)"
