@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,14 +12,24 @@ from typing import Any
 from assistant.settings import Settings
 
 
-def bench_ingest(settings: Settings, limit: int | None = None) -> dict[str, Any]:
-    """Full ingest of the catalogue into a fresh embedded collection, against the raw
-    `model.encode` rate on the same texts in the same process, then an unchanged re-run."""
+def bench_ingest(
+    settings: Settings,
+    limit: int | None = None,
+    path: str | Path | None = None,
+    columns: Mapping[str, str] | None = None,
+    where: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Full ingest of a catalogue (default: the shipped one; any file with a column map) into a
+    fresh embedded collection, against the raw `model.encode` rate on the same texts in the same
+    process, then an unchanged re-run. The films are ingested from a copy with no precomputed
+    vectors beside it, so this always measures embedding."""
     from assistant.library import ingest_file, movies_collection
     from ingest.catalogue import read_catalogue, write_jsonl
     from ingest.embedding import make_encoder
+    from ingest.store import chroma_client
 
-    movies = read_catalogue(settings.catalogue).movies[:limit]
+    source = Path(path or settings.catalogue)
+    movies = read_catalogue(source, columns=columns, where=where).movies[:limit]
     texts = [movie.document() for movie in movies]
     encode = make_encoder(settings.embed_model, settings.batch_size)
     encode(texts[:32])  # warm-up: first calls pay one-off allocation costs
@@ -31,21 +42,20 @@ def bench_ingest(settings: Settings, limit: int | None = None) -> dict[str, Any]
         bench_settings = replace(
             settings, chroma_dir=Path(tmp) / "chroma", chroma_url=None, collection="bench"
         )
-        source = settings.catalogue
-        if limit is not None:
-            source = Path(tmp) / "catalogue.jsonl"
-            write_jsonl(movies, source)
+        chroma_client(path=Path(tmp) / "warm-up")  # warm-up: importing chromadb is once per process
+        copy = write_jsonl(movies, Path(tmp) / "catalogue.jsonl")
         # Timed around the whole call: reading and validating the file count as ingest work.
         started = time.perf_counter()
-        ingest_file(bench_settings, source, show_progress_bar=False)
+        ingest_file(bench_settings, copy, show_progress_bar=False)
         full_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        ingest_file(bench_settings, source, show_progress_bar=False)
+        ingest_file(bench_settings, copy, show_progress_bar=False)
         rerun_seconds = time.perf_counter() - started
         total = movies_collection(bench_settings).count()
 
     films = len(movies)
     return {
+        "catalogue": source.name,
         "films": films,
         "stored": total,
         "encode_films_per_s": round(films / encode_seconds, 1),

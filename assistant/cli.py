@@ -179,7 +179,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if args.what == "ingest":
-        result = bench.bench_ingest(settings, limit=args.limit)
+        from ingest.catalogue import parse_column_map, parse_filters
+
+        result = bench.bench_ingest(
+            settings,
+            limit=args.limit,
+            path=args.catalogue,
+            columns=parse_column_map(args.columns),
+            where=parse_filters(args.where),
+        )
     elif args.what == "chat":
         result = bench.bench_chat(settings, requests=bench_requests(args))
     else:
@@ -331,6 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="ingest: films/s vs raw encode; query: recommend() latency; chat: LLM reply latency",
     )
     p.add_argument("--limit", type=int, help="ingest: use only the first N films (quick runs)")
+    p.add_argument("--catalogue", help="ingest: a CSV, JSONL or Parquet file (default: the shipped one)")
+    p.add_argument("--columns", help="ingest: map our columns to the file's, as for `reelchat ingest`")
+    p.add_argument("--where", action="append", metavar="SOURCE=VALUE", help="ingest: keep matching rows")
     p.add_argument("--requests", type=int, help="query: how many (default 200); chat: how many (default 5)")
     p.add_argument("--scale", type=int, help="query: run on a synthetic N-film collection")
     p.add_argument("--json", action="store_true")
