@@ -7,12 +7,15 @@ chain (condense a follow-up against the session -> understand -> retrieve -> ran
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.conversation import request_to_json
+from assistant.profiles import Profile, ProfileFilm, ProfileStore
 from assistant.results import NOTHING_TO_GO_ON, Event, Recommendation, Reply
 from assistant.sessions import Session, SessionStore
 from assistant.settings import MAX_K, Settings
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from assistant.chain import ReplyChain
     from assistant.engine import Engine
     from assistant.llm import LLMBackend
+    from assistant.ratings_import import ImportReport
 
 
 class MovieAssistant:
@@ -34,6 +38,10 @@ class MovieAssistant:
     @cached_property
     def sessions(self) -> SessionStore:
         return SessionStore(self.settings.home / "sessions.sqlite")
+
+    @cached_property
+    def profiles(self) -> ProfileStore:
+        return ProfileStore(self.settings.home / "profiles.sqlite")
 
     @cached_property
     def engine(self) -> Engine:
@@ -53,24 +61,39 @@ class MovieAssistant:
 
         return ReplyChain(self.engine, lambda: self.backend)
 
-    def recommend(self, request: str, k: int = 5, session_id: str | None = None) -> list[Recommendation]:
+    def recommend(
+        self, request: str, k: int = 5, session_id: str | None = None, user_id: str | None = None
+    ) -> list[Recommendation]:
         """The films for one request (no prose). With a session id, follow-ups ("something
-        older", "not that one") refer to what that session was shown, as in `chat()`."""
-        return self.chat(request, session_id=session_id, k=k, explain=False).recommendations
+        older", "not that one") refer to what that session was shown, as in `chat()`. With a
+        user id, films in that person's profile are left out, and "something for me" ranks by it."""
+        return self.chat(request, session_id=session_id, k=k, explain=False, user_id=user_id).recommendations
 
     def chat(
-        self, message: str, session_id: str | None = None, k: int | None = None, *, explain: bool = True
+        self,
+        message: str,
+        session_id: str | None = None,
+        k: int | None = None,
+        *,
+        explain: bool = True,
+        user_id: str | None = None,
     ) -> Reply:
         """One conversational turn; follow-ups refer to what this session was shown."""
         reply = None
-        for event in self.stream(message, session_id, k, explain=explain):
+        for event in self.stream(message, session_id, k, explain=explain, user_id=user_id):
             if event.type == "done":
                 reply = event.reply
         assert reply is not None
         return reply
 
     def stream(
-        self, message: str, session_id: str | None = None, k: int | None = None, *, explain: bool = True
+        self,
+        message: str,
+        session_id: str | None = None,
+        k: int | None = None,
+        *,
+        explain: bool = True,
+        user_id: str | None = None,
     ) -> Iterator[Event]:
         """Yields the recommendations first, then the explanation in chunks, then "done".
         Without a session_id the turn stands alone and nothing is remembered. With
@@ -81,7 +104,8 @@ class MovieAssistant:
             raise ValueError(f"k must be between 1 and {MAX_K}; got {k}")
         started = time.perf_counter()
         session = self.sessions.load(session_id) if session_id is not None else Session(id="")
-        picks = self.chain.decide(message, session, k)
+        profile = self._profile_for(session_id, user_id)
+        picks = self.chain.decide(message, session, k, profile)
         notices = list(picks.notices)
         recs = [
             Recommendation.from_movie(m, score) for m, score in zip(picks.movies, picks.scores, strict=True)
@@ -89,6 +113,8 @@ class MovieAssistant:
         timings = {**picks.timings_ms, "recommendations": _ms(started)}
         if picks.turn.kind == "reject" and picks.turn.target and session_id is not None:
             self.sessions.set_feedback(session_id, picks.turn.target, -1)
+            if profile is not None:  # "I've seen it", "not that one": never offered to them again
+                self.profiles.record_films(profile.user_id, [ProfileFilm(picks.turn.target)])
             gone = self.engine.movies[picks.turn.target].title
             notices.insert(0, f"Noted: I won't suggest {gone} again.")
         yield Event("recommendations", recommendations=recs)
@@ -147,10 +173,76 @@ class MovieAssistant:
         return len(self.engine.movies)
 
     def feedback(self, session_id: str, movie_id: str, value: int) -> None:
-        """👍 (value > 0) / 👎 (value < 0): disliked films never come back in this session."""
+        """👍 (value > 0) / 👎 (value < 0): disliked films never come back in this session; in a
+        session tied to a person (`user_id`), their profile learns it too."""
         if movie_id not in self.engine.movies:
             raise ValueError(f"unknown movie id {movie_id!r}")
         self.sessions.set_feedback(session_id, movie_id, value)
+        user_id = self.profiles.user_of(session_id)
+        if user_id is not None:
+            self.profiles.set_feedback(user_id, movie_id, value)
+
+    # --- profiles: a person's taste, kept on this machine ------------------------------------------
+
+    def _profile_for(self, session_id: str | None, user_id: str | None) -> Profile | None:
+        """The profile in use: the given person's (tying the session to them), else the one the
+        session was tied to before."""
+        if user_id is None and session_id is not None:
+            user_id = self.profiles.user_of(session_id)
+        if user_id is None:
+            return None
+        if session_id is not None:
+            self.profiles.link_session(user_id, session_id)
+        return self.profiles.load(user_id)
+
+    def import_ratings(
+        self,
+        path: str | Path,
+        user_id: str,
+        format: str | None = None,
+        links: str | Path | None = None,
+    ) -> ImportReport:
+        """Import a Letterboxd, IMDb or MovieLens ratings export into `user_id`'s profile. The
+        report lists every row not matched to the catalogue (line, title, reason). Importing the
+        same file again changes nothing; a newer export updates the ratings that changed."""
+        from assistant.ratings_import import import_ratings
+
+        engine = self.engine
+        return import_ratings(path, self.profiles, user_id, engine.movies, engine.index, format, links)
+
+    def profile(self, user_id: str) -> Profile:
+        return self.profiles.load(user_id)
+
+    def delete_profile(self, user_id: str) -> dict[str, int]:
+        """Forget a person: their films, their sessions (messages, films shown, likes) and their
+        sessions' lines in the interaction log."""
+        sessions = self.profiles.sessions(user_id)
+        removed = self.profiles.delete(user_id)
+        self.sessions.delete(sessions)
+        removed["log_lines"] = forget_in_log(self.settings.home / "interactions.jsonl", set(sessions))
+        return removed
+
+
+def forget_in_log(path: Path, session_ids: set[str]) -> int:
+    """Rewrite the interaction log without the lines of these sessions; how many went."""
+    if not session_ids or not path.exists():
+        return 0
+    kept: list[str] = []
+    gone = 0
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        try:
+            session = json.loads(line).get("session")
+        except (json.JSONDecodeError, AttributeError):
+            session = None
+        if session in session_ids:
+            gone += 1
+        else:
+            kept.append(line)
+    if gone:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text("".join(kept), encoding="utf-8")
+        tmp.replace(path)
+    return gone
 
 
 def _ms(started: float) -> float:

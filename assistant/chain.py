@@ -26,8 +26,10 @@ from assistant.conversation import Turn, request_from_json, resolve
 from assistant.engine import Engine
 from assistant.explain import SYSTEM_PROMPT, build_prompt, foreign_titles, template_explanation
 from assistant.llm import LLMBackend, describe_llm_error
+from assistant.profiles import Profile
 from assistant.results import NOTHING_TO_GO_ON
 from assistant.sessions import Session
+from assistant.taste import asks_to_rewatch, pick_for
 from assistant.understand import ParsedRequest
 from ingest.movie import Movie
 
@@ -47,6 +49,7 @@ class Picks:
     timings_ms: dict[str, float] = field(default_factory=dict)
     references: list[Movie] = field(default_factory=list)
     removed_titles: int = 0  # film titles the model wrote that it was not given (their sentences dropped)
+    because: dict[str, str] = field(default_factory=dict)  # movie id -> "because you rated Heat 5/5"
 
 
 def condense_runnable(engine: Engine) -> Runnable[dict[str, Any], Turn]:
@@ -74,6 +77,22 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
             return Picks(turn, p, [], [], list(p.notices) or [NOTHING_TO_GO_ON])  # emoji only, say
         exclude = session.excluded | ({turn.target} if turn.target else set())
         k = turn.k or turn.parsed.k or inp.get("k") or default_k
+        profile: Profile | None = inp.get("profile")
+        if profile is not None:  # a person's profile: films they know stay out unless asked to rewatch
+            message = inp.get("message", "")
+            mine = (
+                pick_for(engine, message, p, profile, frozenset(exclude), k)
+                if turn.kind == "recommend"
+                else None
+            )
+            if mine is not None:
+                refs = [engine.movies[r] for r in p.references if r in engine.movies]
+                return Picks(
+                    turn, mine.parsed, mine.movies, mine.scores, list(p.notices) + mine.notices,
+                    mine.timings_ms, refs, because=mine.because,
+                )  # fmt: skip
+            if turn.kind != "recommend" or not asks_to_rewatch(message):
+                exclude |= profile.known
         ranking = engine.rank(turn.parsed, exclude=frozenset(exclude), k=k)
         movies = [item.movie for item in ranking.items]
         notices = list(turn.parsed.notices)
@@ -126,10 +145,14 @@ class ReplyChain:
     def explain(self) -> Runnable[dict[str, Any], str] | None:
         return explain_runnable(self.backend) if self.backend.chat is not None else None
 
-    def decide(self, message: str, session: Session, k: int | None = None) -> Picks:
+    def decide(
+        self, message: str, session: Session, k: int | None = None, profile: Profile | None = None
+    ) -> Picks:
         started = time.perf_counter()
         turn = self.condense.invoke({"message": message, "session": session})
-        picks = self.pick.invoke({"turn": turn, "session": session, "k": k})
+        picks = self.pick.invoke(
+            {"turn": turn, "session": session, "k": k, "profile": profile, "message": message}
+        )
         picks.timings_ms["decide"] = round((time.perf_counter() - started) * 1000, 2)
         return picks
 

@@ -158,6 +158,22 @@ class SessionStore:
                     (session_id, movie_id, 1 if value > 0 else -1, time.time()),
                 )
 
+    def delete(self, session_ids: list[str]) -> int:
+        """Forget sessions entirely (a person deleting their profile); how many messages went."""
+        if not session_ids:
+            return 0
+        with self._connect() as db:
+            db.execute("PRAGMA secure_delete=ON")
+            gone = 0
+            for session_id in session_ids:
+                for table in ("messages", "shown", "mentioned", "feedback"):
+                    cur = db.execute(f"DELETE FROM {table} WHERE session_id=?", (session_id,))
+                    gone += cur.rowcount if table == "messages" else 0
+        from assistant.profiles import vacuum  # no deleted row survives in the file's free pages
+
+        vacuum(self.path)
+        return gone
+
 
 def _check_id(session_id: str) -> None:
     if not isinstance(session_id, str) or not session_id.strip() or len(session_id) > MAX_SESSION_ID:
