@@ -71,11 +71,28 @@ class JudgedFilm:
 
 
 @dataclass(frozen=True)
+class JudgedConstraints:
+    """What the request itself rules out, checkable against the catalogue: a shown film that
+    breaks one is a constraint violation, whatever its score. Years and runtime are inclusive."""
+
+    year_min: int | None = None
+    year_max: int | None = None
+    runtime_max: int | None = None
+    exclude_genres: tuple[str, ...] = ()
+    exclude: tuple[JudgedFilm, ...] = ()  # the film named in "like X", a series ruled out
+
+    @property
+    def excluded_ids(self) -> frozenset[str]:
+        return frozenset(film.movie_id for film in self.exclude)
+
+
+@dataclass(frozen=True)
 class JudgedRequest:
     request_id: str
     request: str
     kind: JudgedKind
     accept: tuple[JudgedFilm, ...]
+    constraints: JudgedConstraints = JudgedConstraints()
 
     @property
     def accepted_ids(self) -> frozenset[str]:
@@ -147,6 +164,36 @@ def _judged_film(row: object, where: str) -> JudgedFilm:
     return JudgedFilm(movie_id=_text(row, "id", where), title=_text(row, "title", where), year=year)
 
 
+def _optional_int(row: dict[str, object], name: str, where: str) -> int | None:
+    value = row.get(name)
+    if value is not None and not isinstance(value, int):
+        raise ValueError(f"{where}: {name!r} must be an integer, got {value!r}")
+    return value
+
+
+def _judged_constraints(row: object, where: str) -> JudgedConstraints:
+    if row is None:
+        return JudgedConstraints()
+    if not isinstance(row, dict):
+        raise ValueError(f"{where}: 'constraints' must be an object")
+    unknown = set(row) - {"year_min", "year_max", "runtime_max", "exclude_genres", "exclude"}
+    if unknown:
+        raise ValueError(f"{where}: unknown constraint(s) {sorted(unknown)}")
+    genres = row.get("exclude_genres", [])
+    exclude = row.get("exclude", [])
+    if not isinstance(genres, list) or not all(isinstance(g, str) for g in genres):
+        raise ValueError(f"{where}: 'exclude_genres' must be a list of genre names")
+    if not isinstance(exclude, list):
+        raise ValueError(f"{where}: 'exclude' must be a list of films")
+    return JudgedConstraints(
+        year_min=_optional_int(row, "year_min", where),
+        year_max=_optional_int(row, "year_max", where),
+        runtime_max=_optional_int(row, "runtime_max", where),
+        exclude_genres=tuple(genres),
+        exclude=tuple(_judged_film(film, where) for film in exclude),
+    )
+
+
 def load_judged_requests(path: Path = JUDGED_REQUESTS) -> JudgedSet:
     """Read the judged set; a malformed request raises naming its id."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -166,6 +213,7 @@ def load_judged_requests(path: Path = JUDGED_REQUESTS) -> JudgedSet:
                 request=_text(row, "request", where),
                 kind=cast(JudgedKind, _choice(row, "kind", JUDGED_KINDS, where)),
                 accept=tuple(_judged_film(film, where) for film in accept),
+                constraints=_judged_constraints(row.get("constraints"), where),
             )
         )
     return JudgedSet(about=_text(data, "about", path.name), requests=tuple(requests))

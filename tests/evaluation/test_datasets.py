@@ -15,9 +15,12 @@ import pytest
 from assistant.evaluation.datasets import (
     INTENT_REQUESTS,
     INTENTS,
+    JUDGED_KINDS,
     load_intent_requests,
+    load_judged_requests,
     tomt_part,
 )
+from ingest.movie import Movie
 
 MINIMUM_PER_INTENT = {
     "recommend": 80,
@@ -26,6 +29,31 @@ MINIMUM_PER_INTENT = {
     "follow_up": 45,
     "chit_chat": 25,
 }
+
+
+# The shipped catalogue is the union of TMDB 5000 and the top-10,000 list; before that rebuild
+# it held 4,799 films and most judged films could not be checked against it.
+UNION_MINIMUM = 11_000
+
+# The six requests kept for tests/assistant/test_film_lover_picks.py, not for the judged set.
+FILM_LOVER_TEST_REQUESTS = {
+    "an uplifting film to cheer me up on a gloomy day",
+    "a clever heist movie with a twist",
+    "a meditative, visually stunning film set in outer space",
+    "spy action in the style of 007 that isn't a bond film",
+    "something like the matrix, but gentler",
+    "a thriller that keeps you guessing until the last minute",
+}
+
+
+@pytest.fixture(scope="module")
+def union_catalogue(catalogue_movies: list[Movie]) -> dict[str, Movie]:
+    if len(catalogue_movies) < UNION_MINIMUM:
+        pytest.skip(
+            f"data/movies.parquet holds {len(catalogue_movies):,} films, not yet the TMDB 5000 + top-10,000 "
+            "union the judged set refers to: rebuild it with `python data/prepare.py`"
+        )
+    return {movie.id: movie for movie in catalogue_movies}
 
 
 def test_tomt_split_holds_out_one_post_in_five() -> None:
@@ -71,3 +99,65 @@ def test_malformed_intent_line_names_its_line(tmp_path: Path) -> None:
     path.write_text('{"text": "hi", "intent": "greeting", "in_session": false, "source": "written"}\n')
     with pytest.raises(ValueError, match=r"line 1.*intent"):
         load_intent_requests(path)
+
+
+def test_judged_set_has_enough_requests_of_every_kind() -> None:
+    requests = load_judged_requests().requests
+    kinds = Counter(request.kind for request in requests)
+    assert len(requests) >= 70
+    assert all(kinds[kind] >= 5 for kind in JUDGED_KINDS), kinds
+    short = [r.request_id for r in requests if len(r.accept) < 15]
+    assert not short, f"acceptance lists under 15 films: {short}"
+
+
+def test_judged_ids_and_requests_are_unique() -> None:
+    requests = load_judged_requests().requests
+    assert len({r.request_id for r in requests}) == len(requests)
+    assert len({r.request.lower() for r in requests}) == len(requests)
+    for request in requests:
+        assert len(request.accepted_ids) == len(request.accept), request.request_id
+
+
+def test_judged_set_leaves_out_the_film_lover_test_requests() -> None:
+    texts = {r.request.lower() for r in load_judged_requests().requests}
+    assert not texts & FILM_LOVER_TEST_REQUESTS
+
+
+def test_judged_file_says_it_was_written_before_tuning() -> None:
+    assert "before any tuning" in load_judged_requests().about
+
+
+def test_judged_films_are_the_shipped_catalogues_films(union_catalogue: dict[str, Movie]) -> None:
+    wrong = []
+    for request in load_judged_requests().requests:
+        for film in request.accept + request.constraints.exclude:
+            movie = union_catalogue.get(film.movie_id)
+            if movie is None or (movie.title, movie.year) != (film.title, film.year):
+                found = None if movie is None else (movie.title, movie.year)
+                wrong.append((request.request_id, film.movie_id, film.title, film.year, found))
+    assert not wrong, f"films not in the shipped catalogue as named: {wrong[:10]}"
+
+
+def test_accepted_films_respect_what_each_request_rules_out(union_catalogue: dict[str, Movie]) -> None:
+    broken = []
+    for request in load_judged_requests().requests:
+        rules = request.constraints
+        for film in request.accept:
+            movie = union_catalogue[film.movie_id]
+            year, runtime = movie.year or 0, movie.runtime
+            if rules.year_min is not None and year < rules.year_min:
+                broken.append((request.request_id, film.title, "year", year))
+            if rules.year_max is not None and year > rules.year_max:
+                broken.append((request.request_id, film.title, "year", year))
+            if rules.runtime_max is not None and (runtime is None or runtime > rules.runtime_max):
+                broken.append((request.request_id, film.title, "runtime", runtime))
+            if set(rules.exclude_genres) & set(movie.genres):
+                broken.append((request.request_id, film.title, "genre", movie.genres))
+            if film.movie_id in rules.excluded_ids:
+                broken.append((request.request_id, film.title, "excluded", film.movie_id))
+    assert not broken, broken
+
+
+def test_like_x_requests_rule_out_the_named_film() -> None:
+    like = [r for r in load_judged_requests().requests if r.kind == "like_x_but_y"]
+    assert like and all(r.constraints.exclude for r in like)
