@@ -128,7 +128,7 @@ def test_judged_file_says_it_was_written_before_tuning() -> None:
 
 
 def test_judged_films_are_the_shipped_catalogues_films(union_catalogue: dict[str, Movie]) -> None:
-    wrong = []
+    wrong: list[tuple[object, ...]] = []
     for request in load_judged_requests().requests:
         for film in request.accept + request.constraints.exclude:
             movie = union_catalogue.get(film.movie_id)
@@ -139,7 +139,7 @@ def test_judged_films_are_the_shipped_catalogues_films(union_catalogue: dict[str
 
 
 def test_accepted_films_respect_what_each_request_rules_out(union_catalogue: dict[str, Movie]) -> None:
-    broken = []
+    broken: list[tuple[object, ...]] = []
     for request in load_judged_requests().requests:
         rules = request.constraints
         for film in request.accept:
