@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from assistant.understand.series import SeriesIndex
 from assistant.understand.titles import Token, title_key
 from assistant.understand.vocabulary import (
     FUZZY_CUTOFF,
@@ -65,6 +67,11 @@ class CatalogueIndex:
                     self._surnames[role][parts[-1]].append(name)
             for same in self._surnames[role].values():
                 same.sort(key=self._films[role].__getitem__, reverse=True)
+
+    @cached_property
+    def series(self) -> SeriesIndex:
+        """Built on first use: most messages name no series."""
+        return SeriesIndex(sorted(self._movies.values(), key=lambda m: -(m.vote_count or 0)))
 
     def near_twins(self, movie: Movie) -> list[Movie]:
         """Other well-known films a person could mean by this one's title: the same title (a remake),

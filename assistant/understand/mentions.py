@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import dropwhile, takewhile
+from itertools import dropwhile, pairwise, takewhile
 
 from rapidfuzz import fuzz, process
 
@@ -15,11 +15,17 @@ from assistant.understand.vocabulary import (
     FILM_CUE_BEFORE,
     FUZZY_CUTOFF,
     GENRE_WORD,
+    HAS_YEAR_EXPRESSION,
     LIST_OPENERS,
     LOWER_CASE_CUTOFF,
     NOT_A_FILM_CUE_BEFORE,
     QUOTED,
+    REQUEST_WORDS,
+    SERIES_NOUN_AFTER,
+    SERIES_REFUSAL_BEFORE,
+    SERIES_TASTE_BEFORE,
     STOPWORDS,
+    THE_BEFORE,
     TITLE_GLUE,
     YEAR_IN_PARENS,
 )
@@ -155,3 +161,87 @@ def find_titles_anywhere(r: Reading) -> None:
             assert last is not None
             r.mention(r.index.best(hit[0]), "", tok.start, last.end, r.mode(tok.start))
             toks[i : i + hit[1]] = [None] * hit[1]
+
+
+# --- series -------------------------------------------------------------------------------------
+
+MAX_SERIES_REFERENCES = 5  # "like the Bond films": the best-known few steer the search
+
+
+def _could_name_a_series(r: Reading, words: str) -> bool:
+    """Not a genre, a year, a person or common words; typed as a name, or the start of several titles
+    ("no harry potter")."""
+    key = title_key(words)
+    if not key or set(key.split()) <= STOPWORDS | REQUEST_WORDS:
+        return False
+    if GENRE_WORD.fullmatch(words.strip()) or HAS_YEAR_EXPRESSION.search(words):
+        return False
+    capitalised = all(w[:1].isupper() or w.lower() in TITLE_GLUE for w in words.split())
+    if not capitalised and not set(key.split()) - r.index.common:
+        return False  # "nothing after 2000": a lower-case common word opens no series
+    return capitalised or r.index.series.starts_titles(key)
+
+
+def _blocked(r: Reading, i: int, refused: re.Match[str] | None) -> bool:
+    """A person starts at token i ("no Tom Cruise": people are read later), or the refusing word
+    opens a title ("No Country for Old Men")."""
+    toks = r.toks
+    if any(r.index.is_person(" ".join(t.norm for t in toks[i : i + n])) for n in (2, 3)):
+        return True
+    if refused is None:
+        return False
+    first = bisect_left(r.starts, refused.start())
+    hit = r.index.title_at([None if r.used(t) else t for t in toks], first, 2)
+    return hit is not None and first + hit[1] > i
+
+
+def find_series(r: Reading) -> None:
+    """Series ruled out ("no Harry Potter", "nothing from Marvel", "that isn't Star Wars"): their
+    names go to `r.excluded_series` and their films to `r.excluded_films`; a series named as a taste
+    ("like the Bourne films", "the Harry Potter series") becomes references."""
+    toks, i = r.toks, 0
+    while i < len(toks):
+        tok = toks[i]
+        refused = r.before(SERIES_REFUSAL_BEFORE, tok.start)
+        cued = refused or tok.raw[:1].isupper() or r.series_noun_ahead(tok)
+        if r.used(tok) or tok.norm in STOPWORDS or not cued or _blocked(r, i, refused):
+            i += 1
+            continue
+        hit = None
+        for length in range(min(4, len(toks) - i), 0, -1):
+            run = toks[i : i + length]
+            if any(map(r.used, run)) or any(r.text[a.end : b.start].strip() for a, b in pairwise(run)):
+                continue
+            words = r.text[run[0].start : run[-1].end]
+            noun = SERIES_NOUN_AFTER.match(r.masked, run[-1].end)
+            if not refused and not _named_as_a_series(r, tok.start, words, noun):
+                continue
+            if _could_name_a_series(r, words) and (members := r.index.series.members(words)):
+                hit = (words, members, run[-1].end if noun is None else noun.end(), length)
+                break
+        if hit is None:
+            i += 1
+            continue
+        words, members, end, length = hit
+        name = " ".join(w[:1].upper() + w[1:] for w in words.split())
+        if refused:
+            if name not in r.excluded_series:
+                r.excluded_series.append(name)
+            r.excluded_films.update(m.id for m in members)
+            r.take(refused.start(), end)
+        else:
+            for movie in members[:MAX_SERIES_REFERENCES]:
+                r.named.append(movie.id)
+                r.references.append(movie.id)
+            cue = r.before(SERIES_TASTE_BEFORE, tok.start)
+            r.take(cue.start() if cue else tok.start, end)
+        i += length
+
+
+def _named_as_a_series(r: Reading, start: int, words: str, noun: re.Match[str] | None) -> bool:
+    """ "the Bourne films", "the Harry Potter series", "like Marvel movies"; not "Korean films"."""
+    if noun is None:
+        return False
+    if noun.group("strong") or r.before(THE_BEFORE, start):
+        return True
+    return words[:1].isupper() and bool(r.before(SERIES_TASTE_BEFORE, start))

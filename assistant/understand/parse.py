@@ -8,6 +8,7 @@ from assistant.understand.catalogue import CatalogueIndex
 from assistant.understand.genres import find_genres
 from assistant.understand.mentions import (
     find_quoted_titles,
+    find_series,
     find_title_lists,
     find_titles_anywhere,
     find_titles_with_years,
@@ -27,11 +28,12 @@ from assistant.understand.vocabulary import (
 
 
 def read_names(text: str, index: CatalogueIndex) -> Reading:
-    """Titles first (they may contain any word: "No Country for Old Men"), then people."""
+    """Titles first (they may contain any word: "No Country for Old Men"), series, then people."""
     r = Reading(text, index)
     for step in (
         find_titles_with_years,
         find_quoted_titles,
+        find_series,
         find_title_lists,
         find_people,
         find_titles_anywhere,
@@ -72,7 +74,15 @@ def parse_request(message: str, index: CatalogueIndex) -> ParsedRequest:
     years = find_years(r)
     include, exclude = find_genres(r)
     constraints = RequestConstraints(
-        *years, tuple(include), tuple(exclude), *runtime, rating, tuple(r.directors), tuple(r.cast)
+        *years,
+        tuple(include),
+        tuple(exclude),
+        *runtime,
+        rating,
+        tuple(r.directors),
+        tuple(r.cast),
+        exclude_series=tuple(r.excluded_series),
+        excluded_films=frozenset(r.excluded_films),
     )
     intent = r.intent()  # may be empty: then constraints and references carry the request
     notices = list(dict.fromkeys(notices + r.notices))

@@ -14,6 +14,7 @@ from assistant.understand.vocabulary import (
     FUZZY_CUTOFF,
     LOOSE_EDGES,
     REMOVED_MARK,
+    SERIES_NOUN_AHEAD,
     STOPWORDS,
     UNSEEN_BEFORE,
 )
@@ -31,6 +32,8 @@ class Reading:
         self.notices: list[str] = []
         self.references: list[str] = []
         self.named: list[str] = []
+        self.excluded_series: list[str] = []  # series the message rules out, by name
+        self.excluded_films: set[str] = set()  # and their films
         # (the near-twins' ids, the notice): said only if the message did not name the twin too
         self.twin_notices: list[tuple[set[str], str]] = []
         self.directors: list[str] = []
@@ -79,6 +82,10 @@ class Reading:
         if mode != "unseen" and (trigger := self.before(FILM_CUE_BEFORE, start)):
             start = trigger.start()
         self.take(start, end, remove=mode != "unseen" or movie is None)
+
+    def series_noun_ahead(self, tok: Token) -> bool:
+        """Whether "films", "series", "franchise" follows within a few words ("the bourne films")."""
+        return bool(SERIES_NOUN_AHEAD.search(self.masked, tok.end, tok.end + 40))
 
     def finish_names(self) -> None:
         """Say which of two near-twin titles was understood, unless the message named both."""

@@ -217,3 +217,22 @@ LOOSE_EDGES = re.compile(r"^(?:[^\w\"“(]+|(?:and|or|but|also)\b)+"
                     r"|(?:[\s,;:&/\-–—(]|\b(?:the|a|an|and|or|with|of)\b)+$", re.I)
 ADJACENT_REMOVALS = re.compile(r"\x00(?:[\s,;&/]*(?:\b(?:and|or|nor)\b)?[\s,;&/]*\x00)+", re.I)
 # fmt: on
+
+# Series and franchises: "no Harry Potter", "nothing from Marvel", "a space opera that isn't Star Wars";
+# "like the Bourne films", "the Harry Potter series".
+SERIES_REFUSAL_BEFORE = re.compile(
+    r"\b(?:no|not|nothing|none|without|except|excluding|skip|avoid|minus|anything\s+but|other\s+than"
+    r"|(?:that|which)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not)|isn['’]t|aren['’]t|but\s+not|never)\s+"
+    r"(?:(?:from|of|in|part\s+of|related\s+to|to\s+do\s+with|more)\s+)?(?:the\s+|any\s+|a\s+)?$",
+    re.I,
+)
+SERIES_NOUN_AFTER = re.compile(
+    r"(?:\s+|-)(?:(?P<strong>series|franchise|saga|trilogy|universe|sequels|prequels)|films?|movies?|flicks|ones"
+    r"|stuff)\b",
+    re.I,
+)
+SERIES_TASTE_BEFORE = re.compile(rf"\b(?:{LIKING_CUES})\s+(?:the\s+)?$", re.I)
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+SERIES_NOUN_AHEAD = re.compile(
+    r"^(?:\s+[\w'’-]+){0,3}?(?:\s+|-)(?:series|franchise|saga|trilogy|universe|films?|movies?)\b", re.I
+)

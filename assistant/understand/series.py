@@ -1,0 +1,86 @@
+"""Series and franchises, known from the catalogue itself, and how a message rules one out or names it.
+
+No hand-written list of franchises: a series is whatever the catalogue ties to a name.
+- titles that carry the name ("Harry Potter and the ...", "Rogue One: A Star Wars Story", "Jason Bourne");
+- TMDB keywords that carry it ("marvel cinematic universe", "marvel comic");
+- overviews that name it, capitalised as a name is ("Bond has left active service", "Jedi");
+- and, for films found through a keyword or an overview, the films sharing their title stem
+  ("Thor" brings "Thor: Ragnarok", "Iron Man 2" brings "Iron Man"): the second source's films carry
+  no keywords, so their titles are what ties them to a franchise.
+Ruling a series out is a hard constraint (`RequestConstraints.excluded_films`), so it errs on the
+side of leaving a film out: a documentary about Star Wars goes with "no Star Wars".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+
+from assistant.understand.titles import title_key
+from ingest.movie import Movie
+
+MIN_MEMBERS = 2  # one film is a film, not a series
+_TRAILING_NUMBER = re.compile(r"\s+(?:\d{1,2}|i{1,3}|iv|v|vi{0,3}|part\s+\w+|chapter\s+\w+)$")
+
+
+def title_stem(title: str) -> str:
+    """What a franchise's titles share: "Thor: Ragnarok" -> "thor", "Iron Man 2" -> "iron man"."""
+    head = title.split(":", 1)[0] if ":" in title else title
+    key = _TRAILING_NUMBER.sub("", title_key(head))
+    return key.removeprefix("the ").removeprefix("a ") or key
+
+
+class SeriesIndex:
+    """Which catalogue films belong to a named series, decided once per name and kept."""
+
+    def __init__(self, movies: Sequence[Movie]) -> None:
+        self._movies = list(movies)  # most-voted first
+        self._title_keys = [f" {title_key(m.title)} " for m in self._movies]
+        self._by_stem: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(self._movies):
+            self._by_stem[title_stem(m.title)].append(i)
+        self._keywords: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(self._movies):
+            for keyword in m.keywords:
+                self._keywords[f" {title_key(keyword)} "].append(i)
+        # One string of every overview: a name is searched once, not film by film.
+        self._overviews = "\n".join(m.overview.replace("\n", " ") for m in self._movies)
+        self._starts = [0]
+        for m in self._movies[:-1]:
+            self._starts.append(self._starts[-1] + len(m.overview) + 1)
+        self._members: dict[str, tuple[Movie, ...]] = {}
+
+    def starts_titles(self, key: str) -> bool:
+        """Whether at least two titles begin with these words (after an article)."""
+        padded = f" {key} "
+        starts = (f" {key} ", f" the {key} ", f" a {key} ")
+        return sum(1 for title in self._title_keys if padded in title and title.startswith(starts)) >= 2
+
+    def members(self, name: str) -> tuple[Movie, ...]:
+        """The films of the series called `name`, most-voted first; () when the catalogue knows none."""
+        key = title_key(name).removeprefix("the ")
+        if key not in self._members:
+            self._members[key] = self._find(key, name)
+        return self._members[key]
+
+    def _find(self, key: str, name: str) -> tuple[Movie, ...]:
+        if not key:
+            return ()
+        padded = f" {key} "
+        found = {i for i, title in enumerate(self._title_keys) if padded in title}
+        indirect = {i for keyword, ids in self._keywords.items() if padded in keyword for i in ids}
+        # An overview names a series the way a name is written: capitalised ("Bond", "Jedi").
+        spelled = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in name.split())
+        # The name leads the pattern (a literal prefix makes the scan fast); the word boundary before
+        # it is checked by hand.
+        for m in re.finditer(rf"{spelled}(?![\w-])", self._overviews):
+            if m.start() == 0 or not (
+                self._overviews[m.start() - 1].isalnum() or self._overviews[m.start() - 1] in "-_"
+            ):
+                indirect.add(bisect_right(self._starts, m.start()) - 1)
+        for i in list(indirect - found):
+            indirect.update(self._by_stem.get(title_stem(self._movies[i].title), ()))
+        members = sorted(found | indirect)
+        return tuple(self._movies[i] for i in members) if len(members) >= MIN_MEMBERS else ()

@@ -1,0 +1,99 @@
+"""Series and franchises known from the catalogue: ruled out on request, or named as a taste."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import CatalogueIndex, RequestConstraints, parse_request
+from assistant.understand.series import title_stem
+from ingest.movie import Movie
+
+
+@pytest.fixture(scope="module")
+def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
+    return CatalogueIndex(catalogue_movies)
+
+
+def titles_of(index: CatalogueIndex, ids: frozenset[str] | tuple[str, ...]) -> set[str]:
+    return {index.movie(i).title for i in ids}
+
+
+@pytest.mark.parametrize(
+    ("message", "series", "member", "genres"),
+    [
+        ("fantasy but no Harry Potter", "Harry Potter", "Harry Potter and the Goblet of Fire", ("Fantasy",)),
+        (
+            "fantasy but no harry potter",
+            "Harry Potter",
+            "Harry Potter and the Chamber of Secrets",
+            ("Fantasy",),
+        ),
+        ("superheroes, nothing from Marvel", "Marvel", "Iron Man", ()),
+        (
+            "space opera that isn't Star Wars",
+            "Star Wars",
+            "Rogue One: A Star Wars Story",
+            ("Science Fiction",),
+        ),
+        ("a spy film, no James Bond", "James Bond", "Casino Royale", ()),
+        ("action, nothing from the Bourne films", "Bourne", "Jason Bourne", ("Action",)),
+    ],
+)
+def test_a_ruled_out_series_excludes_all_its_films(
+    index: CatalogueIndex, message: str, series: str, member: str, genres: tuple[str, ...]
+) -> None:
+    parsed = parse_request(message, index)
+    constraints = parsed.constraints
+    assert constraints.exclude_series == (series,)
+    assert member in titles_of(index, constraints.excluded_films)
+    assert constraints.include_genres == genres
+    assert parsed.references == ()
+    assert series.lower() not in parsed.intent.lower()
+    film = next(m for m in map(index.movie, constraints.excluded_films) if m.title == member)
+    assert not constraints.allows(film)
+    assert f"one of the {series} films" in constraints.violations(film)
+
+
+def test_marvel_reaches_films_without_keywords_through_their_title_stems(index: CatalogueIndex) -> None:
+    excluded = titles_of(index, parse_request("nothing from Marvel", index).constraints.excluded_films)
+    # the second source's films carry no keywords: their titles tie them to the franchise
+    assert {"Avengers: Endgame", "Thor: Ragnarok", "Iron Man 2", "The Avengers"} <= excluded
+    assert "Blade Runner" not in excluded and "Batman Begins" not in excluded
+
+
+def test_the_series_films_are_references_when_named_as_a_taste(index: CatalogueIndex) -> None:
+    parsed = parse_request("something like the Bourne films", index)
+    assert "The Bourne Identity" in titles_of(index, parsed.references)
+    assert set(parsed.references) <= set(parsed.named)
+    assert parsed.constraints.is_empty()
+    assert parsed.intent == "something"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["nothing after 2000", "Korean films", "I liked Top Gun but no Tom Cruise", "a thriller, no violence"],
+)
+def test_ordinary_words_and_people_are_no_series(index: CatalogueIndex, message: str) -> None:
+    assert parse_request(message, index).constraints.exclude_series == ()
+
+
+def test_series_exclusions_merge_across_turns_and_are_described() -> None:
+    first = RequestConstraints(exclude_series=("Marvel",), excluded_films=frozenset({"1", "2"}))
+    second = RequestConstraints(exclude_series=("Star Wars",), excluded_films=frozenset({"3"}))
+    merged = first.merged(second)
+    assert merged.exclude_series == ("Marvel", "Star Wars")
+    assert merged.excluded_films == {"1", "2", "3"}
+    assert merged.describe() == "no Marvel, no Star Wars"
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        ("Thor: Ragnarok", "thor"),
+        ("Iron Man 2", "iron man"),
+        ("The Avengers", "avengers"),
+        ("Blade II", "blade"),
+    ],
+)
+def test_title_stem(title: str, stem: str) -> None:
+    assert title_stem(title) == stem
