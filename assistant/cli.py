@@ -214,6 +214,52 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train_ranker(args: argparse.Namespace) -> int:
+    from assistant.evaluation.runner import DEFAULT_TOMT
+    from assistant.ranker_training import train_ranker
+
+    settings = _settings(args)
+    out = Path(args.out) if args.out else settings.data_dir / "ranker.json"
+    result = train_ranker(settings, out, Path(args.tomt or DEFAULT_TOMT), progress=not args.json)
+    _emit({"out": str(out), **result}, args.json, json.dumps({"out": str(out), **result}, indent=2))
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    """A person's taste, kept on this machine: import a ratings export, show it, delete it."""
+    from assistant.api import MovieAssistant
+
+    assistant = MovieAssistant(_settings(args))
+    if args.action == "import":
+        if not args.path:
+            raise ValueError("say which file: reelchat profile import ratings.csv --user NAME")
+        report = assistant.import_ratings(args.path, args.user, args.format, args.links)
+        for row in report.unmatched:
+            print(f"unmatched {row}", file=sys.stderr)
+        payload = {k: v for k, v in report.as_json().items() if k != "unmatched_rows"}
+        human = (
+            f"{report.matched} of {report.rows} rows matched ({report.added} added, {report.updated} "
+            f"updated, {report.unchanged} unchanged), {len(report.unmatched)} unmatched; "
+            f"{args.user} has {payload['rated']} films rated, {payload['liked']} liked "
+            f"({report.seconds:.2f} s)"
+        )
+        _emit(payload, args.json, human)
+        return 0
+    if args.action == "show":
+        profile = assistant.profile(args.user)
+        if profile.is_empty():
+            raise ValueError(f"no profile for {args.user!r}: reelchat profile import ratings.csv --user NAME")
+        loved = [assistant.movie(f.movie_id) for f in profile.liked[:10]]
+        titles = [m.label for m in loved if m is not None]
+        payload = {"user": args.user, **profile.summary(), "top_liked": titles}
+        human = f"{args.user}: {profile.summary()}\nmost loved: {'; '.join(titles) or '-'}"
+        _emit(payload, args.json, human)
+        return 0
+    removed = assistant.delete_profile(args.user)
+    _emit({"user": args.user, **removed}, args.json, f"deleted {args.user}: {removed}")
+    return 0
+
+
 def cmd_train_reranker(args: argparse.Namespace) -> int:
     from assistant.training import train_and_tune
 
@@ -356,6 +402,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _store_flags(p)
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("train-ranker", help="train the learned ranker (LightGBM) shipped as data/ranker.json")
+    p.add_argument("--out", help="where to write the model (default: data/ranker.json)")
+    p.add_argument("--tomt", help="r/tipofmytongue train.jsonl (default: ../shared/data/tomt/train.jsonl)")
+    p.add_argument("--json", action="store_true")
+    _store_flags(p)
+    p.set_defaults(func=cmd_train_ranker)
+
+    p = sub.add_parser("profile", help="your taste: import rating exports, show or delete a profile")
+    p.add_argument("action", choices=["import", "show", "delete"])
+    p.add_argument("path", nargs="?", help="import: the export, e.g. Letterboxd's ratings.csv")
+    p.add_argument("--user", required=True, help="whose profile, e.g. alice")
+    p.add_argument("--format", choices=["letterboxd", "imdb", "movielens"], help="default: read the columns")
+    p.add_argument("--links", help="MovieLens links.csv (movieId, imdbId, tmdbId) for MovieLens or IMDb ids")
+    p.add_argument("--json", action="store_true")
+    _store_flags(p)
+    p.set_defaults(func=cmd_profile)
 
     p = sub.add_parser("train-reranker", help="train the cross-encoder on pairs derived from the catalogue")
     p.add_argument("--minutes", type=float, default=12.0, help="training time budget (default 12)")

@@ -130,6 +130,29 @@ class ChatUI:
 
         return feedback
 
+    def import_taste(self, path: str | None, name: str, session_id: str) -> str:
+        """Import a ratings export into the named person's profile and tie this chat to it."""
+        import html
+        import re
+
+        from ui.rest import ID_PATTERN
+
+        name = (name or "").strip()
+        if not path:
+            return _taste_line("Choose your ratings file (Letterboxd, IMDb or MovieLens CSV).")
+        if not re.match(ID_PATTERN, name) or len(name) > 128:
+            return _taste_line("Type your name first (letters, digits, - _ . @), then upload again.")
+        try:
+            report = self.assistant.import_ratings(path, name)
+        except CALLER_ERRORS as e:
+            return _taste_line(f"Could not import that file: {html.escape(str(e))}")
+        self.assistant.profiles.link_session(name, session_id)
+        missed = f" · {len(report.unmatched)} rows not matched" if report.unmatched else ""
+        return _taste_line(
+            f"Using {html.escape(name)}'s taste: {report.profile.get('rated', 0)} films rated, "
+            f"{report.profile.get('liked', 0)} liked; films you have seen are left out{missed}."
+        )
+
     def build(self) -> gr.Blocks:
         with gr.Blocks(title="reelchat", analytics_enabled=False) as demo:
             session = gr.State(new_session_id)
@@ -173,6 +196,17 @@ class ChatUI:
                         genres = list(self.genres)
                         include = gr.Dropdown(genres, multiselect=True, label="Only these genres")
                         exclude = gr.Dropdown(genres, multiselect=True, label="Leave out these genres")
+                    with gr.Accordion("Your taste (import your ratings)", open=False, elem_id="rc-taste"):
+                        who = gr.Textbox(label="Your name", max_length=128, elem_id="rc-user")
+                        ratings = gr.File(
+                            label="Letterboxd, IMDb or MovieLens ratings.csv",
+                            file_types=[".csv"],
+                            type="filepath",
+                            elem_id="rc-ratings",
+                        )
+                    taste = gr.HTML(_taste_line("No taste profile in use."), elem_id="rc-taste-line")
+                    upload = self.import_taste
+                    ratings.upload(upload, [ratings, who, session], [taste], api_visibility=PRIVATE)
                 with gr.Column(scale=4, elem_id="rc-cards"):
                     self._cards(cards, chatbot, session, notices, box, status)
 
@@ -220,6 +254,10 @@ CSS = """
 .rc-actions { padding: 0 0.8rem 0.6rem; gap: 0.4rem; }
 .rc-empty { opacity: 0.6; }
 """
+
+
+def _taste_line(text: str) -> str:
+    return f'<p class="rc-taste-line">{text}</p>'
 
 
 def build_ui(assistant: MovieAssistant, interactions: InteractionLog) -> gr.Blocks:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi import Depends, FastAPI, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -45,6 +45,8 @@ def _plain_text(value: str) -> str:
 
 PlainText = AfterValidator(_plain_text)  # after the length checks, so their messages read as text limits
 SessionId = Annotated[str, Field(min_length=1, max_length=128, pattern=ID_PATTERN)]
+UserId = Annotated[str, Field(min_length=1, max_length=128, pattern=ID_PATTERN)]
+UserPath = Annotated[str, Path(min_length=1, max_length=128, pattern=ID_PATTERN)]
 Name = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS), PlainText]
 # Module level: FastAPI resolves dependency annotations in the module's namespace.
 BEARER = HTTPBearer(auto_error=False, description="Needed for writes when REELCHAT_API_TOKEN is set")
@@ -56,12 +58,18 @@ class RecommendIn(BaseModel):
     ]
     k: int = Field(5, ge=1, le=MAX_K, description="how many films")
     session_id: SessionId | None = Field(None, description="films shown in this session are not repeated")
+    user_id: UserId | None = Field(
+        None, description="whose profile: their films are left out, their taste used"
+    )
 
 
 class ChatIn(BaseModel):
     message: Annotated[str, Field(max_length=MAX_REQUEST_CHARS), PlainText]
     session_id: SessionId
     k: int | None = Field(None, ge=1, le=MAX_K)
+    user_id: UserId | None = Field(
+        None, description="whose profile: their films are left out, their taste used"
+    )
 
 
 class RecommendationOut(BaseModel):
@@ -157,6 +165,42 @@ class FeedbackOut(BaseModel):
     value: int
 
 
+class UnmatchedOut(BaseModel):
+    line: int
+    title: str
+    reason: str
+
+
+class ImportOut(BaseModel):
+    user_id: str
+    matched: int
+    unmatched: int
+    rated: int
+    liked: int
+    rows: int
+    format: str
+    added: int
+    updated: int
+    unchanged: int
+    unmatched_rows: list[UnmatchedOut]
+
+
+class ProfileOut(BaseModel):
+    user_id: str
+    films: int
+    rated: int
+    liked: int
+    disliked: int
+    top_liked: list[TitleHit]
+
+
+class ProfileDeleted(BaseModel):
+    user_id: str
+    films: int
+    sessions: int
+    log_lines: int
+
+
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
     movies: int
@@ -222,7 +266,9 @@ def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token
         """Films for one request, without prose (fast: no language model). With a session id,
         follow-ups ("something older", "not that one") refer to what that session was shown."""
         with caller_errors(), slots:
-            reply = assistant.chat(body.request, session_id=body.session_id, k=body.k, explain=False)
+            reply = assistant.chat(
+                body.request, session_id=body.session_id, k=body.k, explain=False, user_id=body.user_id
+            )
         recs = reply.recommendations
         interactions.request(body.session_id, body.request, [r.movie_id for r in recs], "api")
         return RecommendOut(
@@ -235,7 +281,7 @@ def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token
     def chat(body: ChatIn) -> ChatOut:
         """One conversational turn; follow-ups ("why the second one?") refer to this session."""
         with caller_errors(), slots:
-            reply = assistant.chat(body.message, session_id=body.session_id, k=body.k)
+            reply = assistant.chat(body.message, session_id=body.session_id, k=body.k, user_id=body.user_id)
         shown = [r.movie_id for r in reply.recommendations]
         interactions.request(body.session_id, body.message, shown, "api")
         return ChatOut(
@@ -285,6 +331,64 @@ def build_api(assistant: MovieAssistant, interactions: InteractionLog, api_token
             assistant.feedback(body.session_id, body.movie_id, body.value)
         interactions.feedback(body.session_id, body.movie_id, body.value, "api")
         return FeedbackOut(session_id=body.session_id, movie_id=body.movie_id, value=body.value)
+
+    @app.post(
+        "/api/users/{user_id}/ratings",
+        response_model=ImportOut,
+        tags=["profiles"],
+        dependencies=[Depends(require_token)],
+    )
+    def import_ratings(
+        user_id: UserPath,
+        file: Annotated[UploadFile, File(description="Letterboxd, IMDb or MovieLens ratings CSV")],
+        format: Annotated[Literal["letterboxd", "imdb", "movielens"] | None, Query()] = None,
+    ) -> ImportOut:
+        """Import a ratings export into this person's profile; every row not matched is listed."""
+        import tempfile
+        from pathlib import Path as FilePath
+
+        from assistant.ratings_import import MAX_IMPORT_BYTES
+
+        data = file.file.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:
+            raise HTTPException(413, f"The file is over {MAX_IMPORT_BYTES // 2**20} MB")
+        with tempfile.TemporaryDirectory() as tmp, caller_errors(), slots:
+            path = FilePath(tmp) / "ratings.csv"
+            path.write_bytes(data)
+            report = assistant.import_ratings(path, user_id, format)
+        return ImportOut(user_id=user_id, **report.as_json())
+
+    @app.get(
+        "/api/users/{user_id}",
+        response_model=ProfileOut,
+        tags=["profiles"],
+        dependencies=[Depends(require_token)],
+    )
+    def profile(user_id: UserPath) -> ProfileOut:
+        """What this machine keeps about a person: counts and their most loved films."""
+        found = assistant.profile(user_id)
+        if found.is_empty():
+            raise HTTPException(
+                404, f"No profile for {user_id!r}; import one with POST /api/users/{user_id}/ratings"
+            )
+        loved = [m for f in found.liked[:10] if (m := assistant.movie(f.movie_id)) is not None]
+        return ProfileOut(
+            user_id=user_id,
+            **found.summary(),
+            top_liked=[TitleHit(movie_id=m.id, title=m.title, year=m.year) for m in loved],
+        )
+
+    @app.delete(
+        "/api/users/{user_id}",
+        response_model=ProfileDeleted,
+        tags=["profiles"],
+        dependencies=[Depends(require_token)],
+    )
+    def delete_profile(user_id: UserPath) -> ProfileDeleted:
+        """Forget a person: their films, their sessions and their lines in the interaction log."""
+        with caller_errors():
+            removed = assistant.delete_profile(user_id)
+        return ProfileDeleted(user_id=user_id, **removed)
 
     @app.get("/health", response_model=Health, tags=["status"])
     def health() -> Health:
