@@ -6,8 +6,7 @@ lists to what the recommender returns. A request passes when at least three of t
 shown are on its list. Each list is generous but honest: a good fit left off counts as a miss.
 
 Expected to fail until the learned ranker lands (issue 12): today these requests come back as
-title-word matches. Slow (the whole shipped catalogue is ingested once per session), so it runs
-only with the slow tests.
+title-word matches. Marked slow: the whole shipped catalogue is ingested once per session.
 """
 
 from __future__ import annotations
