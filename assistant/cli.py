@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import USER_ERRORS
+from assistant.errors import USER_ERRORS, ReelchatError
 from assistant.settings import REPO_ROOT, Settings
 
 DEFAULT_REDIAL = REPO_ROOT.parent / "shared" / "data" / "redial"
@@ -196,7 +196,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-EVAL_JOBS = ("redial", "movielens", "prior", "probes", "grounding")
+EVAL_JOBS = ("redial", "movielens", "judged", "known_item", "probes", "grounding", "profiles")
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -309,10 +309,18 @@ def _version() -> str:
         return "unknown"
 
 
-def cmd_ui(args: argparse.Namespace) -> int:
-    """The browser chat and the REST API on one server (Gradio is imported only here)."""
-    from ui.server import serve
+UI_ENTRY_POINTS = "reelchat.ui"  # pyproject: the ui package registers its `serve` here
 
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    """The browser chat and the REST API on one server. The core does not import the
+    presentation layer: the ui package registers its server as an entry point."""
+    from importlib.metadata import entry_points
+
+    found = [ep for ep in entry_points(group=UI_ENTRY_POINTS) if ep.name == "serve"]
+    if not found:
+        raise ReelchatError("The chat UI is not installed: run `bash scripts/setup.sh` (pip install -e .)")
+    serve: Callable[..., int] = found[0].load()
     return serve(_settings(args), host=args.host, port=args.port)
 
 

@@ -1,46 +1,45 @@
-"""The recommendation engine: everything loaded once (catalogue, indexes, models) and the ranking
-of one understood request. Stages can be switched off one by one, which is how eval measures
-what each adds."""
+"""The recommendation engine: the ranking policy for one understood request.
+
+    retrieve (dense + BM25 by field + co-liked neighbours; constraints hold)
+      -> order: the learned ranker over every signal (default), or RRF ("hybrid"), or dense alone
+      -> optionally the cross-encoder over the learned head
+
+Stages can be stopped one by one, which is how the evaluation measures what each adds. What is
+loaded once (films, vectors, indexes, signals) lives in `assistant.catalogue.Catalogue`.
+"""
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.errors import NotIngestedError, ReelchatError
-from assistant.lexical import BM25Index, lexical_query
-from assistant.retrieval import Candidate, HybridRetriever, RetrievalQuery, blend_query_vector
+from assistant.catalogue import Catalogue
+from assistant.errors import ReelchatError
+from assistant.lexical import lexical_query
+from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest
 from ingest.movie import Movie
+from rerank.features import MISSING_RANK, SOURCES, CandidateSignals, RankingRequest, feature_matrix
+from rerank.movielens import MovieLensSignals
 
 if TYPE_CHECKING:
     from rerank.cross_encoder import CrossEncoderReranker
+    from rerank.ltr import LearnedRanker
 
 log = logging.getLogger(__name__)
 
-# dense -> hybrid adds BM25 and collaborative retrieval; "prior" is hybrid with the popularity/quality
-# prior blended in (no cross-encoder); "rerank" is hybrid reordered by the cross-encoder alone;
-# "full" is what recommend() runs: cross-encoder + prior with a reranker loaded, else "prior".
-STAGES = ("dense", "hybrid", "prior", "rerank", "full")
-CANDIDATES = 100  # films retrieval hands to the ordering stages
+# dense: the vector search alone; hybrid: every retriever fused by RRF; learned: the learned
+# ranker over the hybrid candidates (the default); rerank: the cross-encoder over its head.
+STAGES = ("dense", "hybrid", "learned", "rerank")
+CANDIDATES = 100  # films each retriever hands to the ordering stages
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
-
-
-@dataclass
-class Ranked:
-    movie: Movie
-    score: float
-    candidate: Candidate
-    prior: float = 0.0
-    avoided: bool = False  # matches a word the person asked to avoid ("nothing gory")
-
 
 # "nothing gory" should also keep films tagged "gore" away: the word, and what catalogues say instead.
 AVOID_SYNONYMS = {
@@ -54,7 +53,7 @@ AVOID_SYNONYMS = {
     "sex": ("sex", "erotic", "nudity"),
     "sexy": ("sex", "erotic", "nudity"),
 }
-AVOID_PENALTY = 0.5  # RRF scores are multiplied by it; reranked z-scores lose 2 * (1 - it)
+AVOID_PENALTY = 2.0  # subtracted from the order's (z-scored) score of a film with an avoided word
 
 
 def avoid_stems(words: Sequence[str]) -> tuple[str, ...]:
@@ -71,218 +70,209 @@ def mentions_any(movie: Movie, stems: Sequence[str]) -> bool:
 
 @dataclass
 class Ranking:
-    items: list[Ranked]
+    items: list[Candidate]  # best first; `Candidate.score` is the final order's score
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
-def load_movies(collection: Any, page: int = 5_000) -> list[Movie]:
-    movies: list[Movie] = []
-    offset = 0
-    while True:
-        got = collection.get(include=["metadatas"], limit=page, offset=offset)
-        movies += [
-            Movie.from_metadata(i, m or {}) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
-        ]
-        if len(got["ids"]) < page:
-            return movies
-        offset += page
-
-
 class Engine:
-    def __init__(self, settings: Settings, load_reranker: bool = True) -> None:
-        from langchain_chroma import Chroma
-
-        from assistant.embeddings import SentenceTransformerEmbeddings
-        from assistant.library import open_store
-
+    def __init__(
+        self, settings: Settings, load_reranker: bool = True, signals: MovieLensSignals | None = None
+    ) -> None:
         self.settings = settings
-        client, self.collection = open_store(settings, create=False)
-        movies = load_movies(self.collection)
-        if not movies:
-            raise NotIngestedError(
-                f"The collection {settings.collection!r} is empty: run `reelchat ingest` first"
-            )
-        self.movies: dict[str, Movie] = {m.id: m for m in movies}
-        self.index = CatalogueIndex(movies)
-        self.embeddings = SentenceTransformerEmbeddings(settings.embed_model, settings.batch_size)
-        store = Chroma(
-            client=client,
-            collection_name=settings.collection,
-            embedding_function=self.embeddings,
-            create_collection_if_not_exists=False,
-        )
-        self.retriever = HybridRetriever(
-            store, self.movies, BM25Index(movies), load_neighbours(settings, self.movies)
-        )
+        self.catalogue = Catalogue(settings, signals)
+        self.ranker = load_ranker(settings)
         self.reranker = load_reranker_for(settings) if load_reranker else None
-        self._add_lock = threading.Lock()
-        from rerank.cross_encoder import tuned_prior_weight
-        from rerank.prior import DEFAULT_PRIOR_WEIGHT, RETRIEVAL_PRIOR_WEIGHT, quality_prior
 
-        # Explicit setting, else the weight tuned on MovieLens for this reranker, else the default.
-        weight = settings.prior_weight
-        if weight is None and self.reranker is not None:
-            weight = tuned_prior_weight(self.reranker.model_name)
-        self.prior_weight = DEFAULT_PRIOR_WEIGHT if weight is None else weight
-        self.retrieval_prior_weight = (
-            RETRIEVAL_PRIOR_WEIGHT
-            if settings.retrieval_prior_weight is None
-            else settings.retrieval_prior_weight
-        )
-        self._prior = {movie_id: quality_prior(m) for movie_id, m in self.movies.items()}
+    # The catalogue's parts, as the rest of reelchat reads them.
+    @property
+    def movies(self) -> dict[str, Movie]:
+        return self.catalogue.movies
+
+    @property
+    def index(self) -> CatalogueIndex:
+        return self.catalogue.index
+
+    @property
+    def signals(self) -> MovieLensSignals:
+        return self.catalogue.signals
 
     def add(self, movie: Movie) -> None:
-        """Make a film just upserted into the collection findable by name, BM25 and filters too.
-        Rebuilds the in-memory indexes (about a second at 5k films); for bulk loads use ingest."""
-        # Copy, then swap: requests running in other threads keep a consistent old view; the lock
-        # keeps two adds at once from each building on the same old view and losing a film.
-        with self._add_lock:
-            self._add(movie)
-
-    def _add(self, movie: Movie) -> None:
-        from rerank.prior import quality_prior
-
-        movies = {**self.movies, movie.id: movie}
-        self._prior = {**self._prior, movie.id: quality_prior(movie)}
-        self.index = CatalogueIndex(movies.values())
-        self.retriever.bm25 = BM25Index(list(movies.values()))
-        self.retriever.movies = movies
-        self.movies = movies
+        self.catalogue.add(movie)
 
     def search_titles(self, query: str, limit: int = 10) -> list[Movie]:
-        from assistant.search import search_titles
+        return self.catalogue.search_titles(query, limit)
 
-        return search_titles(self.movies, query, limit)
-
-    def reference_vectors(self, ids: Sequence[str]) -> np.ndarray | None:
-        if not ids:
-            return None
-        got = self.collection.get(ids=list(ids), include=["embeddings"])
-        vectors = got.get("embeddings")
-        return None if vectors is None or len(vectors) == 0 else np.asarray(vectors, dtype=np.float32)
+    @property
+    def default_stage(self) -> str:
+        if self.ranker is None:
+            return "hybrid"
+        return "rerank" if self.reranker is not None else "learned"
 
     def rank(
         self,
         parsed: ParsedRequest,
         exclude: frozenset[str] = frozenset(),
         k: int = 5,
-        stage: str = "full",
+        stage: str | None = None,
         n: int = CANDIDATES,
     ) -> Ranking:
         """Rank films for an understood request; `stage` stops the pipeline early (for eval)."""
+        stage = stage or self.default_stage
         if stage not in STAGES:
             raise ValueError(f"stage must be one of {STAGES}, not {stage!r}")
         timings: dict[str, float] = {}
-        items = self.candidates(parsed, exclude, n, lexical=stage != "dense", timings=timings)
-        if stage in ("rerank", "full") and self.reranker is not None and items:
-            started = time.perf_counter()
-            ce = self.cross_scores(parsed, items)
-            items = self.order(items, ce, self.prior_weight if stage == "full" else 0.0)
-            timings["rerank"] = _ms(started)
-        elif stage in ("prior", "full") and self.retrieval_prior_weight:  # off by default
-            items = self.with_prior(items, self.retrieval_prior_weight)
+        retrieved = self.retrieve(parsed, exclude, n, dense_only=stage == "dense", timings=timings)
+        started = time.perf_counter()
+        items = self.order(parsed, retrieved, stage)
+        timings["rank"] = _ms(started)
         return Ranking(items[: max(k, 1)] if k else items, timings)
 
-    def candidates(
+    def retrieve(
         self,
         parsed: ParsedRequest,
         exclude: frozenset[str] = frozenset(),
-        n: int = 100,
-        lexical: bool = True,
+        n: int = CANDIDATES,
+        dense_only: bool = False,
         timings: dict[str, float] | None = None,
-    ) -> list[Ranked]:
-        """Retrieval: dense alone, or dense + BM25 + collaborative fused; constraints hold."""
+    ) -> Retrieved:
+        """Candidates from every retriever (or dense alone), all meeting the constraints."""
         timings = {} if timings is None else timings
         started = time.perf_counter()
         intent = parsed.intent[-INTENT_CHARS:]
-        intent_vector = self.embeddings.encode([intent])[0] if intent.strip() else None
-        vector = blend_query_vector(intent_vector, self.reference_vectors(parsed.references))
+        intent_vector = self.catalogue.embeddings.encode([intent])[0] if intent.strip() else None
+        refs = [r for r in parsed.references if r in self.movies]
+        ref_vectors = self.catalogue.vectors(refs) if refs else None
+        vector = blend_query_vector(intent_vector, ref_vectors)
         timings["embed"] = _ms(started)
 
         started = time.perf_counter()
         query = RetrievalQuery(
             vector=None if vector is None else vector.tolist(),
-            lexical=" ".join(
-                [
-                    lexical_query(intent),
-                    *(self.movies[r].title for r in parsed.references if r in self.movies),
-                ]
-            ),
+            lexical=lexical_query(intent),
             references=parsed.references,
             constraints=parsed.constraints,
             exclude=exclude,
         )
-        sources = ("dense", "bm25", "cf") if lexical else ("dense",)
-        found = self.retriever.retrieve(query, n=n, sources=sources)
+        sources = ("dense",) if dense_only else SOURCES
+        found = self.catalogue.retriever.retrieve(query, n=n, sources=sources)
         if not found:
-            found = self._popular_allowed(query, n)  # e.g. "90s horror": constraints, no words
+            found = self._best_known_allowed(query, n)  # e.g. "90s horror": constraints, no words
         timings["retrieve"] = _ms(started)
-        stems = avoid_stems(parsed.avoid)
-        items = [
-            Ranked(c.movie, c.fused, c, self._prior[c.movie.id], mentions_any(c.movie, stems)) for c in found
-        ]
-        if stems:
-            for item in items:
-                item.score *= AVOID_PENALTY if item.avoided else 1.0
-            items.sort(key=lambda r: r.score, reverse=True)
-        return items
+        request = RankingRequest(
+            intent_vector=intent_vector,
+            query_vector=vector,
+            references=[self.movies[r] for r in refs],
+            reference_vectors=ref_vectors,
+            words=len(intent.split()),
+            constrained=not parsed.constraints.is_empty(),
+        )
+        return Retrieved(found, request, avoid_stems(parsed.avoid))
 
-    def cross_scores(self, parsed: ParsedRequest, items: Sequence[Ranked]) -> np.ndarray:
-        """Cross-encoder logits for the first `rerank_top` candidates."""
+    def order(self, parsed: ParsedRequest, retrieved: Retrieved, stage: str) -> list[Candidate]:
+        """The candidates in the stage's order, each with its `score`."""
+        cands = retrieved.candidates
+        if not cands:
+            return []
+        avoided = (
+            np.asarray([mentions_any(c.movie, retrieved.avoid) for c in cands])
+            if retrieved.avoid
+            else (np.zeros(len(cands), dtype=bool))
+        )
+        if stage == "dense":
+            scores = _z(np.asarray([-c.ranks.get("dense", MISSING_RANK) for c in cands], dtype=np.float32))
+        elif stage == "hybrid" or self.ranker is None:
+            scores = _z(np.asarray([c.fused for c in cands], dtype=np.float32))
+        else:
+            kind = intent_kind(parsed)
+            signals = self.signals_of(retrieved, avoided)
+            features = feature_matrix(
+                retrieved.request, signals, self.catalogue.state.facts, self.ranker.names(kind)
+            )
+            scores = _z(self.ranker.score(kind, features))
+        scores = scores - AVOID_PENALTY * avoided
+        order = np.argsort(-scores, kind="stable")
+        ranked = [cands[i] for i in order]
+        for i, cand in zip(order, ranked, strict=True):
+            cand.score = float(scores[i])
+        if stage == "rerank" and self.reranker is not None:
+            ranked = self.rerank(parsed, ranked)
+        return ranked
+
+    def signals_of(self, retrieved: Retrieved, avoided: np.ndarray) -> CandidateSignals:
+        cands = retrieved.candidates
+        return CandidateSignals(
+            movies=[c.movie for c in cands],
+            vectors=self.catalogue.vectors([c.movie.id for c in cands]),
+            ranks={s: np.asarray([c.ranks.get(s, MISSING_RANK) for c in cands]) for s in SOURCES},
+            scores={
+                s: np.asarray([c.scores.get(s, 0.0) for c in cands], dtype=np.float32)
+                for s in ("title", "text", "cf")
+            },
+            rrf=np.asarray([c.fused for c in cands], dtype=np.float32),
+            avoided=avoided,
+        )
+
+    def rerank(self, parsed: ParsedRequest, ranked: list[Candidate]) -> list[Candidate]:
+        """The cross-encoder over the learned head: z(cross-encoder) + z(learned), the tail kept."""
         from rerank.texts import query_text
 
         if self.reranker is None:
             raise ReelchatError("no reranker loaded: run `reelchat train-reranker`")
+        head, tail = ranked[: self.settings.rerank_top], ranked[self.settings.rerank_top :]
         refs = [self.movies[r] for r in parsed.references if r in self.movies]
-        top = items[: self.settings.rerank_top]
-        return np.asarray(self.reranker.score(query_text(parsed.intent, refs), [r.movie for r in top]))
+        ce = np.asarray(self.reranker.score(query_text(parsed.intent, refs), [c.movie for c in head]))
+        blended = _z(ce) + _z(np.asarray([c.score for c in head], dtype=np.float32))
+        for cand, score in zip(head, blended, strict=True):
+            cand.score = float(score)
+        head.sort(key=lambda c: c.score, reverse=True)
+        floor = min((c.score for c in head), default=0.0)
+        for offset, cand in enumerate(tail, start=1):
+            cand.score = floor - offset
+        return head + tail
 
-    def order(self, items: Sequence[Ranked], ce: np.ndarray, prior_weight: float) -> list[Ranked]:
-        """Reranked head (cross-encoder blended with the prior), then the tail in retrieval order."""
-        from rerank.prior import blend
-
-        head = [replace(r) for r in items[: len(ce)]]
-        rest = [replace(r) for r in items[len(ce) :]]
-        scores = blend(ce, np.array([r.prior for r in head]), prior_weight)
-        for item, score in zip(head, scores, strict=True):
-            item.score = float(score) - (2 * (1 - AVOID_PENALTY) if item.avoided else 0.0)
-        return _head_then_rest(head, rest)
-
-    def with_prior(self, items: Sequence[Ranked], weight: float) -> list[Ranked]:
-        """Retrieval order blended with the prior, for when no cross-encoder runs. Like the
-        cross-encoder, it reorders only the first `rerank_top` candidates (fused scores z-normalised
-        over them, plus `weight` * prior: rerank.prior.blend), so popularity picks among films that
-        fit and never lifts one from deep in the list; the rest follow in retrieval order."""
-        from rerank.prior import blend
-
-        top = self.settings.rerank_top
-        head, rest = [replace(r) for r in items[:top]], [replace(r) for r in items[top:]]
-        if not head or weight == 0:
-            return head + rest
-        scores = blend(np.array([r.score for r in head]), np.array([r.prior for r in head]), weight)
-        for item, score in zip(head, scores, strict=True):
-            item.score = float(score)
-        return _head_then_rest(head, rest)
-
-    def _popular_allowed(self, query: RetrievalQuery, n: int) -> list[Candidate]:
+    def _best_known_allowed(self, query: RetrievalQuery, n: int) -> list[Candidate]:
+        """When no retriever has anything (only constraints were given): the best-known allowed films."""
+        facts = self.catalogue.state.facts
+        votes = facts.standing["log_votes"] + facts.standing["rating"]
         allowed = [
             m
             for m in self.movies.values()
             if m.id not in query.exclude and m.id not in query.references and query.constraints.allows(m)
         ]
-        allowed.sort(key=lambda m: self._prior[m.id], reverse=True)
-        return [
-            Candidate(m, fused=self._prior[m.id], ranks={"prior": i}) for i, m in enumerate(allowed[:n], 1)
-        ]
+        allowed.sort(key=lambda m: float(votes[facts.index[m.id]]), reverse=True)
+        return [Candidate(m, fused=1.0 / (60 + i), ranks={"dense": i}) for i, m in enumerate(allowed[:n], 1)]
 
 
-def _head_then_rest(head: list[Ranked], rest: list[Ranked]) -> list[Ranked]:
-    """The rescored head, best first, then the rest in retrieval order, scored below every head film."""
-    head.sort(key=lambda r: r.score, reverse=True)
-    floor = min((r.score for r in head), default=0.0)
-    for offset, item in enumerate(rest, start=1):
-        item.score = floor - offset
-    return head + rest
+@dataclass
+class Retrieved:
+    candidates: list[Candidate]
+    request: RankingRequest
+    avoid: tuple[str, ...]
+
+
+def intent_kind(parsed: ParsedRequest) -> str:
+    """Which ranker model fits the request: "known_item" ranks by plot fit alone."""
+    return "known_item" if getattr(parsed, "intent_kind", "recommend") == "known_item" else "recommend"
+
+
+def _z(values: np.ndarray) -> np.ndarray:
+    std = float(values.std()) if len(values) > 1 else 0.0
+    return (values - values.mean()) / std if std > 0 else values - (values.mean() if len(values) else 0.0)
+
+
+def load_ranker(settings: Settings) -> LearnedRanker | None:
+    """The learned ranker (shipped in data/), or None for the RRF ordering."""
+    if settings.ranker.lower() == "none":
+        return None
+    from rerank.ltr import LearnedRanker
+
+    path = (
+        settings.data_dir / "ranker.json" if settings.ranker.lower() == "learned" else Path(settings.ranker)
+    )
+    if not path.exists():
+        log.warning("no ranker model at %s: ordering by RRF; build it with `reelchat train-ranker`", path)
+        return None
+    return LearnedRanker.load(path)
 
 
 def load_reranker_for(settings: Settings) -> CrossEncoderReranker | None:
@@ -302,18 +292,6 @@ def load_reranker_for(settings: Settings) -> CrossEncoderReranker | None:
         raise ReelchatError(
             f"Cannot load the reranker {source!r}: {e}. Run `reelchat train-reranker`."
         ) from e
-
-
-def load_neighbours(settings: Settings, movies: dict[str, Movie]) -> dict[str, list[tuple[str, float]]]:
-    """MovieLens co-liked neighbours from the training users only (evaluation users held out)."""
-    if not (settings.movielens_dir / "ratings.csv").exists():
-        log.warning("MovieLens not found at %s: collaborative retrieval is off", settings.movielens_dir)
-        return {}
-    from rerank.movielens import item_neighbours, load_ratings, split_users
-
-    ratings = load_ratings(settings.movielens_dir, set(movies))
-    train_users, _ = split_users(sorted(ratings["user"].unique()), seed=0, fraction=0.5)
-    return item_neighbours(ratings, users=set(train_users))
 
 
 def _ms(started: float) -> float:

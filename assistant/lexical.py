@@ -1,17 +1,13 @@
-"""BM25 over what people name exactly: titles, directors, actors, keywords, genres, plot (bm25s).
+"""BM25 over what people name exactly: titles; and directors, actors, keywords, genres, plot (bm25s).
 
 Dense vectors blur names ("Tom Hanks" is close to any actor); BM25 does not, which is why the
 two are fused."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 
 from ingest.movie import Movie
 
@@ -29,22 +25,26 @@ def lexical_query(text: str) -> str:
     return " ".join(w for w in text.split() if w.lower().strip(".,;:!?\"'()") not in REQUEST_NOISE)
 
 
-def lexical_text(movie: Movie) -> str:
-    # Title twice: a title match should outweigh one keyword. The plot too: rare plot words
-    # ("ferry", "smuggle") are exactly what a dense vector of a short request can miss.
-    fields = [movie.title, movie.title, *movie.directors, *movie.cast, *movie.keywords, *movie.genres]
-    fields += [movie.tagline, movie.overview]
+def title_text(movie: Movie) -> str:
+    return movie.title
+
+
+def content_text(movie: Movie) -> str:
+    """Everything but the title: people, keywords, genres, tagline and plot. Rare plot words
+    ("ferry", "smuggle") are exactly what a dense vector of a short request can miss. The title is
+    its own index, so that a title word alone ("Heist") cannot outscore a film about a heist."""
+    fields = [*movie.directors, *movie.cast, *movie.keywords, *movie.genres, movie.tagline, movie.overview]
     return " ".join(fields)
 
 
 class BM25Index:
-    """A bm25s index whose row i is `ids[i]`."""
+    """A bm25s index over one field of each film (`text_of`), whose row i is `ids[i]`."""
 
-    def __init__(self, movies: Sequence[Movie]) -> None:
+    def __init__(self, movies: Sequence[Movie], text_of: Callable[[Movie], str] = content_text) -> None:
         import bm25s
 
         self.ids = [movie.id for movie in movies]
-        tokens = bm25s.tokenize([lexical_text(m) for m in movies], stopwords="en", show_progress=False)
+        tokens = bm25s.tokenize([text_of(m) for m in movies], stopwords="en", show_progress=False)
         self._bm25 = bm25s.BM25()
         self._bm25.index(tokens, show_progress=False)
 
@@ -60,19 +60,3 @@ class BM25Index:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top])]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
-
-
-class BM25MovieRetriever(BaseRetriever):
-    """The BM25 index as a LangChain retriever (documents carry `movie_id` and `score`)."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-    index: BM25Index
-    k: int = 100
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        return [
-            Document(page_content=movie_id, id=movie_id, metadata={"movie_id": movie_id, "score": score})
-            for movie_id, score in self.index.search(query, self.k)
-        ]

@@ -1,24 +1,27 @@
 """Candidate retrieval: dense (langchain-chroma, hard constraints as Chroma `where` filters),
-lexical BM25 and collaborative neighbours of the films the person named, fused by reciprocal
-rank fusion. Every candidate returned satisfies the hard constraints."""
+BM25 on titles and on everything else, and collaborative neighbours of the films the person
+named. Each candidate keeps every source's rank and score (the learned ranker's features) and a
+reciprocal-rank-fusion score (the "hybrid" baseline ordering). Every candidate returned satisfies
+the hard constraints."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
 
-from assistant.lexical import BM25Index
+from assistant.lexical import BM25Index, lexical_query
 from assistant.understand import RequestConstraints
 from ingest.movie import Movie
 
-if TYPE_CHECKING:
-    from langchain_chroma import Chroma
-
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
-SOURCES = ("dense", "bm25", "cf")
+SOURCES = ("dense", "title", "text", "cf")
 
 
 def chroma_where(c: RequestConstraints) -> dict[str, Any] | None:
@@ -48,8 +51,10 @@ def chroma_where(c: RequestConstraints) -> dict[str, Any] | None:
 @dataclass
 class Candidate:
     movie: Movie
-    fused: float = 0.0
-    ranks: dict[str, int] = field(default_factory=dict)  # source -> 1-based rank
+    fused: float = 0.0  # reciprocal rank fusion score: the "hybrid" ordering
+    ranks: dict[str, int] = field(default_factory=dict)  # source -> 1-based rank among allowed films
+    scores: dict[str, float] = field(default_factory=dict)  # source -> the source's own score
+    score: float = 0.0  # the final order's score (set by the engine)
 
 
 @dataclass(frozen=True)
@@ -61,56 +66,80 @@ class RetrievalQuery:
     exclude: frozenset[str] = frozenset()
 
 
-class HybridRetriever:
-    def __init__(
-        self,
-        store: Chroma,
-        movies: Mapping[str, Movie],
-        bm25: BM25Index,
-        neighbours: Mapping[str, Sequence[tuple[str, float]]] | None = None,
-        weights: Mapping[str, float] | None = None,
-    ) -> None:
-        self.store = store
-        self.movies = movies
-        self.bm25 = bm25
-        self.neighbours = neighbours or {}
-        self.weights = {"dense": 1.0, "bm25": 1.0, "cf": 1.0, **(weights or {})}
+class HybridRetriever(BaseRetriever):
+    """Dense (Chroma, constraints as `where` filters), BM25 on titles, BM25 on everything else,
+    and MovieLens co-liked neighbours of the named films. `retrieve` is the typed call the engine
+    makes; as a LangChain retriever, `invoke("a 90s heist thriller")` reads the text with the
+    request parser and returns the candidates as Documents (metadata: movie_id, ranks, scores)."""
 
-    def dense(self, query: RetrievalQuery, n: int) -> list[str]:
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    store: Any  # langchain_chroma.Chroma
+    movies: Mapping[str, Movie]
+    titles: BM25Index
+    texts: BM25Index
+    neighbours: Mapping[str, Sequence[tuple[str, float]]] = {}
+    weights: Mapping[str, float] = {"dense": 1.0, "title": 0.5, "text": 1.0, "cf": 1.0}
+    catalogue_index: Any = None  # assistant.understand.CatalogueIndex, for invoke() on plain text
+    k: int = 10
+
+    def dense(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         if query.vector is None:
             return []
         # Over-fetch: named and excluded films are dropped after the search.
         fetch = n + len(query.exclude) + len(query.references)
-        where = chroma_where(query.constraints)
         hits = self.store.similarity_search_by_vector_with_relevance_scores(
-            list(query.vector), k=fetch, filter=where
+            list(query.vector), k=fetch, filter=chroma_where(query.constraints)
         )
-        return [doc.id for doc, _ in hits if doc.id]
+        return [(doc.id, float(score)) for doc, score in hits if doc.id]
 
-    def lexical(self, query: RetrievalQuery, n: int) -> list[str]:
+    def lexical(self, index: BM25Index, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
+        # BM25 cannot filter: fetch deeper when constraints will drop many.
         fetch = n * 3 if not query.constraints.is_empty() else n + len(query.exclude)
-        return [movie_id for movie_id, _ in self.bm25.search(query.lexical, fetch)]
+        return index.search(query.lexical, fetch)
 
-    def collaborative(self, query: RetrievalQuery, n: int) -> list[str]:
+    def collaborative(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         """Films people who liked the named films also liked (MovieLens co-ratings)."""
         scores: dict[str, float] = {}
         for ref in query.references:
             for movie_id, strength in self.neighbours.get(ref, ()):
                 scores[movie_id] = scores.get(movie_id, 0.0) + strength
-        return sorted(scores, key=scores.__getitem__, reverse=True)[: n * 3]
+        return sorted(scores.items(), key=lambda p: p[1], reverse=True)[: n * 3]
 
     def retrieve(
         self, query: RetrievalQuery, n: int = 100, sources: Iterable[str] = SOURCES
     ) -> list[Candidate]:
-        lists = {name: getattr(self, _METHOD[name])(query, n) for name in sources}
+        """Up to `n` allowed films from each source, fused; best RRF score first."""
+        found = {
+            "dense": lambda: self.dense(query, n),
+            "title": lambda: self.lexical(self.titles, query, n),
+            "text": lambda: self.lexical(self.texts, query, n),
+            "cf": lambda: self.collaborative(query, n),
+        }
+        lists = {name: found[name]() for name in sources}
         return fuse(lists, self.movies, query, n, self.weights)
 
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        from assistant.understand import parse_request
 
-_METHOD = {"dense": "dense", "bm25": "lexical", "cf": "collaborative"}
+        if self.catalogue_index is None:
+            raise ValueError("HybridRetriever.invoke needs catalogue_index (the request parser's index)")
+        parsed = parse_request(query, self.catalogue_index)
+        vector = self.store.embeddings.embed_query(parsed.intent) if parsed.intent.strip() else None
+        typed = RetrievalQuery(vector, lexical_query(parsed.intent), parsed.references, parsed.constraints)
+        return [
+            Document(
+                page_content=c.movie.document(),
+                id=c.movie.id,
+                metadata={"movie_id": c.movie.id, "title": c.movie.title, "rrf": c.fused, **c.ranks},
+            )
+            for c in self.retrieve(typed)[: self.k]
+        ]
 
 
 def fuse(
-    lists: Mapping[str, Sequence[str]],
+    lists: Mapping[str, Sequence[tuple[str, float]]],
     movies: Mapping[str, Movie],
     query: RetrievalQuery,
     n: int,
@@ -119,9 +148,9 @@ def fuse(
     """Reciprocal rank fusion over the allowed films of each list: score = sum w / (RRF_K + rank)."""
     blocked = query.exclude | set(query.references)
     candidates: dict[str, Candidate] = {}
-    for source, ids in lists.items():
+    for source, hits in lists.items():
         rank = 0
-        for movie_id in ids:
+        for movie_id, score in hits:
             movie = movies.get(movie_id)
             if movie is None or movie_id in blocked or not query.constraints.allows(movie):
                 continue  # the hard guarantee: nothing disallowed gets past this line
@@ -129,11 +158,11 @@ def fuse(
             cand = candidates.setdefault(movie_id, Candidate(movie))
             if source not in cand.ranks:
                 cand.ranks[source] = rank
+                cand.scores[source] = score
                 cand.fused += weights.get(source, 1.0) / (RRF_K + rank)
             if rank >= n:
                 break
-    ordered = sorted(candidates.values(), key=lambda c: c.fused, reverse=True)
-    return ordered[:n]
+    return sorted(candidates.values(), key=lambda c: c.fused, reverse=True)
 
 
 def blend_query_vector(

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CATALOGUE = REPO_ROOT / "data" / "movies.parquet"
+DATA_DIR = REPO_ROOT / "data"  # what the product ships: catalogue, vectors, MovieLens signals, ranker
+DEFAULT_CATALOGUE = DATA_DIR / "movies.parquet"
 DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 DEFAULT_MOVIELENS = REPO_ROOT.parent / "shared" / "data" / "movielens-latest-small"
 MAX_K = 20  # films one reply may show
@@ -33,15 +34,14 @@ class Settings:
     embed_model: str = DEFAULT_EMBED_MODEL
     catalogue: Path = DEFAULT_CATALOGUE
     batch_size: int = 64
-    # Cross-encoder: "none" (the default: it did not beat hybrid retrieval on ReDial, see
-    # docs/EVAL.md), "trained" for the one `train-reranker` saves under the data directory, or a
-    # hub name / local directory.
+    data_dir: Path = DATA_DIR
+    # The ordering: "learned" (the LightGBM ranker shipped as data/ranker.json), "none" (reciprocal
+    # rank fusion of the retrievers), or a path to another ranker file.
+    ranker: str = "learned"
+    # Cross-encoder over the learned head: "none" (the default: see docs/EVAL.md), "trained" for
+    # the one `train-reranker` saves under the data directory, or a hub name / local directory.
     reranker: str = "none"
     rerank_top: int = 30
-    prior_weight: float | None = None  # None: the value tuned on MovieLens (rerank.prior)
-    # The prior's weight over retrieval scores when no cross-encoder runs; None: rerank.prior's
-    # default (0, off: it overrides clear fits).
-    retrieval_prior_weight: float | None = None
     movielens_dir: Path = DEFAULT_MOVIELENS
     # Language model backend: auto | ollama | llamacpp | openai | none (assistant.llm).
     llm: str = "auto"
@@ -73,14 +73,10 @@ class Settings:
             embed_model=env.get("REELCHAT_EMBED_MODEL") or DEFAULT_EMBED_MODEL,
             catalogue=Path(env.get("REELCHAT_CATALOGUE") or DEFAULT_CATALOGUE),
             batch_size=int(env.get("REELCHAT_BATCH_SIZE") or 64),
+            data_dir=Path(env.get("REELCHAT_DATA_DIR") or DATA_DIR),
+            ranker=env.get("REELCHAT_RANKER") or "learned",
             reranker=env.get("REELCHAT_RERANKER") or "none",
             rerank_top=int(env.get("REELCHAT_RERANK_TOP") or 30),
-            prior_weight=float(env["REELCHAT_PRIOR_WEIGHT"]) if env.get("REELCHAT_PRIOR_WEIGHT") else None,
-            retrieval_prior_weight=(
-                float(env["REELCHAT_RETRIEVAL_PRIOR_WEIGHT"])
-                if env.get("REELCHAT_RETRIEVAL_PRIOR_WEIGHT")
-                else None
-            ),
             movielens_dir=Path(env.get("REELCHAT_MOVIELENS_DIR") or DEFAULT_MOVIELENS),
             llm=(env.get("REELCHAT_LLM") or "auto").strip().lower(),
             ollama_host=env.get("OLLAMA_HOST") or "http://127.0.0.1:11434",
@@ -102,7 +98,7 @@ class Settings:
         if unknown:
             raise TypeError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         given = {k: v for k, v in overrides.items() if v is not None}
-        for name in ("home", "chroma_dir", "catalogue", "movielens_dir", "gguf"):
+        for name in ("home", "chroma_dir", "catalogue", "movielens_dir", "gguf", "data_dir"):
             if isinstance(given.get(name), str):
                 given[name] = Path(given[name]).expanduser()
         if "home" in given and "chroma_dir" not in given:

@@ -7,10 +7,9 @@ from typing import Any
 
 STAGE_NAMES = {
     "dense": "dense only (MiniLM + Chroma, where-filters)",
-    "hybrid": "hybrid (dense + BM25 + MovieLens neighbours, RRF)",
-    "prior": "hybrid + popularity/quality prior",
-    "rerank": "hybrid + cross-encoder reranker",
-    "full": "hybrid + cross-encoder + prior",
+    "hybrid": "hybrid RRF (dense + BM25 title/text + MovieLens neighbours)",
+    "learned": "learned ranker (LightGBM LambdaMART over the hybrid candidates)",
+    "rerank": "learned + cross-encoder",
 }
 
 
@@ -62,7 +61,7 @@ def _redial_section(r: dict[str, Any]) -> list[str]:
         *_table(r["stages"], ["recall@1", "recall@10", "recall@50", "ndcg@10"]),
         "",
         "For reference, GPT-4 zero-shot reaches Recall@1 0.0504 and Recall@10 0.2008 on ReDial test",
-        "(He et al. 2023) over its own item set, which differs from our 4.8k-film catalogue, so the",
+        "(He et al. 2023) over its own item set, which differs from our catalogue, so the",
         "comparison is indicative, not exact.",
         "",
     ]
@@ -70,23 +69,44 @@ def _redial_section(r: dict[str, Any]) -> list[str]:
 
 def render(result: dict[str, Any]) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    stage = result.get("default_stage", "")
+    crossed = f" Cross-encoder: `{result['reranker']}`." if result.get("reranker") else ""
     out = [
         "# reelchat evaluation",
         "",
-        f"Written by `reelchat eval` on {now}: {result['movies']:,} films; the latest run's prior weight",
-        f"{result.get('retrieval_prior_weight')} over retrieval scores"
-        + (
-            f" and {result['prior_weight']} over the scores of `{result['reranker']}`."
-            if result.get("reranker")
-            else " (no cross-encoder loaded)."
-        )
-        + " Bold marks the best stage.",
-        "",
-        "`recommend()` runs hybrid retrieval by default; the prior only with",
-        "`REELCHAT_RETRIEVAL_PRIOR_WEIGHT` (it scores higher here but overrides clear fits: see",
-        "`rerank/prior.py`), the cross-encoder only with `REELCHAT_RERANKER=trained`.",
+        f"Written by `reelchat eval` on {now}: {result['movies']:,} films. `recommend()` runs the",
+        f"**{STAGE_NAMES.get(stage, stage)}** stage by default.{crossed} Bold marks the best stage.",
         "",
     ]
+    if "judged" in result:
+        j = result["judged"]
+        out += [
+            "## Judged free-text requests (`reelchat eval judged`)",
+            "",
+            f'{j["requests"]} requests of every kind people type (moods, occasions, "like X but Y", eras,',
+            "people, themes, constraints), each with 15+ catalogue films a film lover would accept, written",
+            "by hand before any tuning (`assistant/evaluation/judged_requests.json`); used to validate,",
+            f"never to train. Ran in {j['seconds']} s.",
+            "",
+            *_table(j["stages"], ["p@5", "p@10"]),
+            "",
+            "Default stage P@5 by kind: "
+            + ", ".join(f"{k} {v:.2f}" for k, v in j.get("default_p@5_by_kind", {}).items()),
+            "",
+        ]
+    for key in ["known_item", *sorted(k for k in result if k.startswith("known_item_first_"))]:
+        if key in result:
+            k = result[key]
+            out += [
+                "## Known-item search (r/tipofmytongue, held-out part)",
+                "",
+                f"{k['posts']} real posts describing a film the writer could not name, whose film is in",
+                "the catalogue (the held-out fifth of the split in `assistant/evaluation/datasets.py`;",
+                f"the ranker's known-item model trains on the rest). Ran in {k['seconds']} s.",
+                "",
+                *_table(k["stages"], ["hit@1", "hit@10", "hit@50"]),
+                "",
+            ]
     for key in ["redial", *sorted(k for k in result if k.startswith("redial_first_"))]:
         if key in result:
             out += _redial_section(result[key])
@@ -96,7 +116,7 @@ def render(result: dict[str, Any]) -> str:
             "## MovieLens liked-history (ml-latest-small)",
             "",
             f"{m['users']} held-out users (the `test` half of a seeded user split; the other half feeds",
-            "collaborative neighbours, reranker training and the prior's weight).",
+            "the MovieLens signals the evaluation engine and the ranker's training use).",
             'Request: "I loved A, B and C" from three of their >= 4.5-rated catalogue films;',
             "targets: their other >= 4.5-rated films.",
             f"Ran in {m['seconds']} s.",
@@ -129,25 +149,6 @@ def render(result: dict[str, Any]) -> str:
             f"{g['replies_with_titles_not_given']} (rate {g['hallucinated_title_rate']}); "
             f"those sentences were removed ({g['titles_removed']} titles)",
             f"- **titles not given that reached a reply: {g['titles_not_given_in_replies']}**",
-            "",
-        ]
-    if "prior" in result:
-        t = result["prior"]
-        out += [
-            "## Prior weight (tuned on MovieLens tune users, `reelchat eval prior`)",
-            "",
-            f"Over {t['over']}, {t['users']} users.",
-            "",
-            "| weight | Recall@10 |",
-            "|---:|---:|",
-        ]
-        out += [f"| {w} | {v:.4f} |" for w, v in t["recall@10_by_weight"].items()]
-        out += [
-            "",
-            f"Best: {t.get('best_weight', t['weight'])}. The one-standard-error rule picks {t['weight']},",
-            f"the smallest weight within one standard error ({t.get('standard_error')}) of the best.",
-            "Liked-history rewards popularity and measures no fit to a request, so `recommend()`",
-            "leaves the prior off by default (see `rerank/prior.py`).",
             "",
         ]
     return "\n".join(out) + "\n"

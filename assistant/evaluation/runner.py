@@ -1,60 +1,29 @@
-"""`reelchat eval`: ReDial (conversational), MovieLens liked-history and constraint probes, with a
-stage table (dense, hybrid, + reranker, + prior) written to docs/EVAL.md.
-
-Each sample's retrieval and cross-encoder scores are computed once; the stages are orderings of
-those, so the table compares like with like and the run stays within minutes on 2 cores."""
+"""`reelchat eval`: ReDial (conversational), MovieLens liked-history, judged free-text requests,
+known-item search and constraint probes, with a stage table (dense, hybrid, learned ranker, +
+cross-encoder) written to docs/EVAL.md. Each request is retrieved once and every stage orders the
+same candidates (`assistant.evaluation.stages`)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from tqdm.auto import tqdm
 
-from assistant.engine import CANDIDATES, STAGES, Engine, Ranked
+from assistant.engine import Engine
 from assistant.evaluation.metrics import score_ranking, summarise
 from assistant.evaluation.probes import PROBES
-from assistant.understand import ParsedRequest, parse_request
-from rerank.prior import TUNED_RETRIEVAL_PRIOR_WEIGHT
+from assistant.evaluation.stages import as_known_item, held_out_engine, staged_rankings
+from assistant.understand import parse_request
 
-RANK_DEPTH = 50  # Recall@50 needs 50 films ranked
 GPT4_REDIAL = {"recall@1": 0.0504, "recall@10": 0.2008}  # He et al., CIKM 2023, ReDial test
+DEFAULT_TOMT = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "tomt" / "train.jsonl"
 
 
-@dataclass(frozen=True)
-class StagedRankings:
-    """One sample's rankings at every stage (movie ids, best first)."""
-
-    by_stage: dict[str, list[str]]
-    head: list[Ranked]  # hybrid candidates that the cross-encoder scored
-    ce: np.ndarray | None
-    tail: list[Ranked]
-
-
-def staged_rankings(engine: Engine, parsed: ParsedRequest, exclude: frozenset[str]) -> StagedRankings:
-    dense = engine.candidates(parsed, exclude, n=CANDIDATES, lexical=False)
-    hybrid = engine.candidates(parsed, exclude, n=CANDIDATES)
-    with_prior = _ids(engine.with_prior(hybrid, eval_prior_weight(engine)))
-    by_stage = {"dense": _ids(dense), "hybrid": _ids(hybrid), "prior": with_prior}
-    ce = engine.cross_scores(parsed, hybrid) if engine.reranker is not None and hybrid else None
-    if ce is not None:
-        by_stage["rerank"] = _ids(engine.order(hybrid, ce, 0.0))
-        by_stage["full"] = _ids(engine.order(hybrid, ce, engine.prior_weight))
-    return StagedRankings(by_stage, hybrid[: len(ce) if ce is not None else 0], ce, hybrid)
-
-
-def eval_prior_weight(engine: Engine) -> float:
-    """The weight the "prior" stage is measured at: the configured one, or the tuned one when the
-    prior is off in recommend() (the default), so the stage never just repeats hybrid."""
-    return engine.retrieval_prior_weight or TUNED_RETRIEVAL_PRIOR_WEIGHT
-
-
-def _ids(items: Sequence[Ranked]) -> list[str]:
-    return [item.movie.id for item in items[:RANK_DEPTH]]
+def _by_stage(rows: dict[str, list[dict[str, float]]]) -> dict[str, dict[str, float]]:
+    return {stage: summarise(r) for stage, r in rows.items() if r}
 
 
 # --- ReDial ------------------------------------------------------------------------------------
@@ -69,36 +38,35 @@ def eval_redial(
     samples = load_redial_samples(
         redial_dir / "test_data.jsonl", TitleMatcher(engine.movies.values()), limit_dialogues=limit
     )
-    rows: dict[str, list[dict[str, float]]] = {stage: [] for stage in STAGES}
+    rows: dict[str, list[dict[str, float]]] = {}
     outside = 0  # samples whose target breaks the seeker's own stated constraints: unreachable
     started = time.perf_counter()
     for sample in tqdm(samples, desc="ReDial", unit="sample", disable=not progress):
         parsed = dialogue_request(sample, engine.index)
         outside += not parsed.constraints.allows(engine.movies[sample.target_id])
-        staged = staged_rankings(engine, parsed, frozenset(sample.mentioned_ids))
-        for stage, ranked in staged.by_stage.items():
-            rows[stage].append(score_ranking(ranked, {sample.target_id}, ks=(1, 10, 50)))
+        for stage, ranked in staged_rankings(engine, parsed, frozenset(sample.mentioned_ids)).items():
+            rows.setdefault(stage, []).append(score_ranking(ranked, {sample.target_id}, ks=(1, 10, 50)))
     return {
         "samples": len(samples),
         "dialogues_limit": limit,
         "reranker": engine.reranker.model_name if engine.reranker else None,
         "targets_outside_constraints": outside,
         "seconds": round(time.perf_counter() - started, 1),
-        "stages": {stage: summarise(r) for stage, r in rows.items() if r},
+        "stages": _by_stage(rows),
     }
 
 
 # --- MovieLens ---------------------------------------------------------------------------------
 
 
-def liked_request(engine: Engine, query_ids: Sequence[str]) -> str:
+def liked_request(engine: Engine, query_ids: list[str] | tuple[str, ...]) -> str:
     names = [engine.movies[i].label for i in query_ids]
     return f"I loved {', '.join(names[:-1])} and {names[-1]}"
 
 
 def movielens_samples(engine: Engine, part: str) -> list[Any]:
     """Liked-history samples of the `tune` or `test` users (split_users seed 0: the same split
-    that keeps test users out of collaborative neighbours and reranker training)."""
+    that keeps test users out of the signals the ranker and the evaluation engine use)."""
     from rerank.movielens import liked_history_samples, load_ratings, split_users
 
     ratings = load_ratings(engine.settings.movielens_dir, set(engine.movies))
@@ -108,61 +76,74 @@ def movielens_samples(engine: Engine, part: str) -> list[Any]:
 
 
 def eval_movielens(engine: Engine, part: str = "test", progress: bool = True) -> dict[str, Any]:
+    engine = held_out_engine(engine.settings, engine)
     samples = movielens_samples(engine, part)
-    rows: dict[str, list[dict[str, float]]] = {stage: [] for stage in STAGES}
+    rows: dict[str, list[dict[str, float]]] = {}
     started = time.perf_counter()
     for sample in tqdm(samples, desc=f"MovieLens ({part})", unit="user", disable=not progress):
         parsed = parse_request(liked_request(engine, sample.query_ids), engine.index)
-        staged = staged_rankings(engine, parsed, frozenset(sample.query_ids))
-        for stage, ranked in staged.by_stage.items():
+        for stage, ranked in staged_rankings(engine, parsed, frozenset(sample.query_ids)).items():
             scores = score_ranking(ranked, sample.target_ids, ks=(10,))
-            rows[stage].append({"hr@10": scores["hit@10"], "recall@10": scores["recall@10"]})
+            rows.setdefault(stage, []).append({"hr@10": scores["hit@10"], "recall@10": scores["recall@10"]})
     return {
         "users": len(samples),
         "part": part,
         "seconds": round(time.perf_counter() - started, 1),
-        "stages": {stage: summarise(r) for stage, r in rows.items() if r},
+        "stages": _by_stage(rows),
     }
 
 
-def tune_prior_weight(
-    engine: Engine,
-    weights: Sequence[float] = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 10.0, 15.0, 25.0, 40.0, 100.0),
-    progress: bool = True,
+# --- judged free-text requests ------------------------------------------------------------------
+
+
+def eval_judged(engine: Engine, progress: bool = True) -> dict[str, Any]:
+    """Precision@5/@10 on hand-judged requests: a pick counts when a film lover accepted it."""
+    from assistant.evaluation.datasets import load_judged_requests
+
+    judged = load_judged_requests()
+    rows: dict[str, list[dict[str, float]]] = {}
+    by_kind: dict[str, list[float]] = {}
+    started = time.perf_counter()
+    for item in tqdm(judged.requests, desc="judged", unit="request", disable=not progress):
+        parsed = parse_request(item.request, engine.index)
+        accepted = item.accepted_ids
+        for stage, ranked in staged_rankings(engine, parsed, frozenset()).items():
+            p5 = sum(i in accepted for i in ranked[:5]) / 5
+            p10 = sum(i in accepted for i in ranked[:10]) / 10
+            rows.setdefault(stage, []).append({"p@5": p5, "p@10": p10})
+            if stage == engine.default_stage:
+                by_kind.setdefault(item.kind, []).append(p5)
+    return {
+        "requests": len(judged.requests),
+        "seconds": round(time.perf_counter() - started, 1),
+        "stages": _by_stage(rows),
+        "default_p@5_by_kind": {k: round(sum(v) / len(v), 4) for k, v in sorted(by_kind.items())},
+    }
+
+
+# --- known-item search ----------------------------------------------------------------------------
+
+
+def eval_known_item(
+    engine: Engine, tomt_path: Path = DEFAULT_TOMT, limit: int | None = None, progress: bool = True
 ) -> dict[str, Any]:
-    """Choose the prior's weight by Recall@10 on the MovieLens *tune* users (never ReDial): over
-    the cross-encoder's scores when a reranker is loaded, else over the retrieval scores."""
-    per_weight: dict[float, list[float]] = {w: [] for w in weights}
-    for sample in tqdm(movielens_samples(engine, "tune"), desc="tuning prior", disable=not progress):
-        parsed = parse_request(liked_request(engine, sample.query_ids), engine.index)
-        hybrid = engine.candidates(parsed, frozenset(sample.query_ids), n=CANDIDATES)
-        if not hybrid:
-            continue
-        ce = engine.cross_scores(parsed, hybrid) if engine.reranker is not None else None
-        for w in weights:
-            ordered = engine.with_prior(hybrid, w) if ce is None else engine.order(hybrid, ce, w)
-            per_weight[w].append(score_ranking(_ids(ordered), sample.target_ids, ks=(10,))["recall@10"])
-    return {
-        **one_standard_error_choice(per_weight),
-        "over": "retrieval scores" if engine.reranker is None else "cross-encoder scores",
-        "users": len(per_weight[weights[0]]),
-    }
+    """HR@10 on the held-out r/tipofmytongue posts whose film is in the catalogue."""
+    from itertools import islice
 
+    from assistant.evaluation.knownitem import tomt_samples
 
-def one_standard_error_choice(per_weight: dict[float, list[float]]) -> dict[str, Any]:
-    """The one-standard-error rule over per-user scores by weight: the smallest weight whose mean is
-    within one standard error of the best mean. Past it the gains are noise, and a smaller weight
-    leaves more say to how well a film fits the request, which liked-history does not measure."""
-    table = {w: float(np.mean(v)) if v else 0.0 for w, v in per_weight.items()}
-    best = max(table, key=lambda w: (table[w], -w))
-    values = per_weight[best]
-    stderr = float(np.std(values, ddof=1) / np.sqrt(len(values))) if len(values) > 1 else 0.0
-    chosen = min(w for w in table if table[w] >= table[best] - stderr)
+    samples = list(islice(tomt_samples(tomt_path, "heldout", set(engine.movies)), limit))
+    rows: dict[str, list[dict[str, float]]] = {}
+    started = time.perf_counter()
+    for sample in tqdm(samples, desc="known-item", unit="post", disable=not progress):
+        parsed = as_known_item(parse_request(sample.text, engine.index))
+        for stage, ranked in staged_rankings(engine, parsed, frozenset()).items():
+            scores = score_ranking(ranked, {sample.target_id}, ks=(1, 10, 50))
+            rows.setdefault(stage, []).append({k: scores[k] for k in ("hit@1", "hit@10", "hit@50")})
     return {
-        "weight": chosen,
-        "best_weight": best,
-        "standard_error": round(stderr, 4),
-        "recall@10_by_weight": table,
+        "posts": len(samples),
+        "seconds": round(time.perf_counter() - started, 1),
+        "stages": _by_stage(rows),
     }
 
 
@@ -224,26 +205,34 @@ def eval_grounding(settings: Any, limit: int = 10, progress: bool = True) -> dic
 # --- the command -------------------------------------------------------------------------------
 
 
+def eval_profiles(settings: Any, limit: int | None, progress: bool) -> dict[str, Any]:
+    from assistant.evaluation.profiles import eval_profiles as run
+
+    return run(settings, limit, progress)
+
+
 def run_eval(
     engine: Engine, what: str, redial_dir: Path, limit: int | None = None, progress: bool = True
 ) -> dict[str, Any]:
     jobs: dict[str, Callable[[], dict[str, Any]]] = {
         "redial": lambda: eval_redial(engine, redial_dir, limit, progress),
         "movielens": lambda: eval_movielens(engine, "test", progress),
-        "prior": lambda: tune_prior_weight(engine, progress=progress),
+        "judged": lambda: eval_judged(engine, progress),
+        "known_item": lambda: eval_known_item(engine, limit=limit, progress=progress),
         "probes": lambda: eval_probes(engine),
         "grounding": lambda: eval_grounding(engine.settings, limit or 10, progress),
+        "profiles": lambda: eval_profiles(engine.settings, limit, progress),
     }
-    chosen = list(jobs) if what == "all" else [what]
+    chosen = [j for j in jobs if j != "grounding"] if what == "all" else [what]
     result: dict[str, Any] = {
+        "default_stage": engine.default_stage,
+        "ranker": engine.ranker.about if engine.ranker else None,
         "reranker": engine.reranker.model_name if engine.reranker else None,
-        "prior_weight": engine.prior_weight,
-        "retrieval_prior_weight": eval_prior_weight(engine),
         "movies": len(engine.movies),
     }
     for name in chosen:
-        # A run on the first N dialogues keeps its own section: it never replaces the full split's.
-        key = f"redial_first_{limit}" if name == "redial" and limit else name
+        # A run on the first N items keeps its own section: it never replaces the full one's.
+        key = f"{name}_first_{limit}" if name in ("redial", "known_item") and limit else name
         result[key] = jobs[name]()
     return result
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from assistant.api import MovieAssistant, Recommendation
+from assistant import MovieAssistant, Recommendation
 from assistant.evaluation.probes import PROBES
 from assistant.understand import parse_request
 from tests.conftest import VENV_BIN, cli_env
@@ -39,20 +39,18 @@ def test_named_films_steer_the_search_but_are_not_recommended_back(assistant: Mo
     assert {"Toy Story 2", "Toy Story 3"} & set(titles)
 
 
-def test_the_prior_reorders_retrieval_but_never_adds_or_drops_a_film(assistant: MovieAssistant) -> None:
+def test_every_stage_orders_the_same_candidates_and_keeps_the_constraints(assistant: MovieAssistant) -> None:
     engine = assistant.engine
     parsed = parse_request("a heist thriller from the 90s", engine.index)
-    hybrid = engine.candidates(parsed)
-    assert len(hybrid) > 10
-    ids, scores = [r.movie.id for r in hybrid], [r.score for r in hybrid]
-    assert [r.movie.id for r in engine.with_prior(hybrid, 0.0)] == ids
-    prior_led = engine.with_prior(hybrid, 1e9)  # the prior decides among the first rerank_top
-    top = engine.settings.rerank_top
-    assert sorted(r.movie.id for r in prior_led) == sorted(ids)
-    assert [r.prior for r in prior_led[:top]] == sorted((r.prior for r in hybrid[:top]), reverse=True)
-    assert [r.movie.id for r in prior_led[top:]] == ids[top:]  # the rest keep retrieval order
-    assert all(parsed.constraints.allows(r.movie) for r in prior_led)
-    assert [r.score for r in hybrid] == scores  # the input list is not changed
+    retrieved = engine.retrieve(parsed)
+    ids = sorted(c.movie.id for c in retrieved.candidates)
+    assert len(ids) > 10
+    for stage in ("dense", "hybrid", "learned"):
+        ordered = engine.order(parsed, retrieved, stage)
+        assert sorted(c.movie.id for c in ordered) == ids, stage
+        assert all(parsed.constraints.allows(c.movie) for c in ordered), stage
+        scores = [c.score for c in ordered]
+        assert scores == sorted(scores, reverse=True), stage
 
 
 def test_director_filter(assistant: MovieAssistant) -> None:

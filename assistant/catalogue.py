@@ -1,0 +1,143 @@
+"""The catalogue as the engine sees it, loaded once: every film with its vector, the request
+parser's index, the BM25 indexes, the retriever and the MovieLens signals shipped in data/.
+
+This is wiring only: what to do with a request is the engine's business (assistant/engine.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import NotIngestedError
+from assistant.lexical import BM25Index, content_text, title_text
+from assistant.retrieval import HybridRetriever
+from assistant.settings import Settings
+from assistant.understand import CatalogueIndex
+from ingest.movie import Movie
+from rerank.features import FilmFacts
+from rerank.movielens import MovieLensSignals, load_shipped_signals
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CatalogueState:
+    """Everything that changes when a film is added, swapped in as one object so that a request
+    running in another thread always sees one consistent catalogue."""
+
+    movies: dict[str, Movie]
+    row: dict[str, int]  # movie id -> row of `vectors`
+    vectors: np.ndarray  # (films, dim) float32, unit length
+    index: CatalogueIndex
+    facts: FilmFacts
+
+
+def load_collection(collection: Any, page: int = 5_000) -> tuple[list[Movie], np.ndarray]:
+    """Every film in the collection with its stored vector, paged so 100k films stay cheap."""
+    movies: list[Movie] = []
+    vectors: list[np.ndarray] = []
+    offset = 0
+    while True:
+        got = collection.get(include=["metadatas", "embeddings"], limit=page, offset=offset)
+        metas = got["metadatas"] or []
+        movies += [Movie.from_metadata(i, m or {}) for i, m in zip(got["ids"], metas, strict=True)]
+        if len(got["ids"]):
+            vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
+        if len(got["ids"]) < page:
+            break
+        offset += page
+    matrix = np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
+    return movies, matrix
+
+
+class Catalogue:
+    def __init__(self, settings: Settings, signals: MovieLensSignals | None = None) -> None:
+        """`signals` replaces the MovieLens signals shipped in data/ (the evaluation passes its
+        own, built from training users only, so nothing it measures was learnt from its test users)."""
+        from langchain_chroma import Chroma
+
+        from assistant.embeddings import SentenceTransformerEmbeddings
+        from assistant.library import open_store
+
+        self.settings = settings
+        client, self.collection = open_store(settings, create=False)
+        movies, vectors = load_collection(self.collection)
+        if not movies:
+            raise NotIngestedError(
+                f"The collection {settings.collection!r} is empty: run `reelchat ingest` first"
+            )
+        self.signals = load_shipped_signals(settings.data_dir) if signals is None else signals
+        self.embeddings = SentenceTransformerEmbeddings(settings.embed_model, settings.batch_size)
+        store = Chroma(
+            client=client,
+            collection_name=settings.collection,
+            embedding_function=self.embeddings,
+            create_collection_if_not_exists=False,
+        )
+        self.state = self._state(movies, vectors)
+        self.retriever = HybridRetriever(
+            store=store,
+            movies=self.state.movies,
+            titles=BM25Index(movies, title_text),
+            texts=BM25Index(movies, content_text),
+            neighbours=self.signals.neighbours,
+            catalogue_index=self.state.index,
+        )
+        self._add_lock = threading.Lock()
+
+    def _state(self, movies: Sequence[Movie], vectors: np.ndarray) -> CatalogueState:
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return CatalogueState(
+            movies={m.id: m for m in movies},
+            row={m.id: i for i, m in enumerate(movies)},
+            vectors=vectors / np.where(norms == 0, 1.0, norms),
+            index=CatalogueIndex(movies),
+            facts=FilmFacts.build(movies, self.signals.counts, self.signals.means),
+        )
+
+    @property
+    def movies(self) -> dict[str, Movie]:
+        return self.state.movies
+
+    @property
+    def index(self) -> CatalogueIndex:
+        return self.state.index
+
+    def vectors(self, ids: Sequence[str]) -> np.ndarray:
+        state = self.state
+        return state.vectors[[state.row[i] for i in ids]] if ids else state.vectors[:0]
+
+    def add(self, movie: Movie) -> None:
+        """Make a film just upserted into the collection findable by name, BM25 and filters too.
+        Rebuilds the in-memory indexes (a second or two at 12k films); for bulk loads use ingest."""
+        got = self.collection.get(ids=[movie.id], include=["embeddings"])
+        vector = np.asarray(got["embeddings"], dtype=np.float32).reshape(1, -1)
+        # Copy, then swap: requests running in other threads keep a consistent old view; the lock
+        # keeps two adds at once from each building on the same old view and losing a film.
+        with self._add_lock:
+            old = self.state
+            movies = {**old.movies, movie.id: movie}
+            rows = dict(old.row)
+            if movie.id in rows:
+                vectors = old.vectors.copy()
+                vectors[rows[movie.id]] = vector[0]
+            else:
+                vectors = np.vstack([old.vectors, vector])
+            films = sorted(movies.values(), key=lambda m: rows.get(m.id, len(rows)))
+            state = self._state(films, vectors)
+            self.retriever.titles = BM25Index(films, title_text)
+            self.retriever.texts = BM25Index(films, content_text)
+            self.retriever.movies = state.movies
+            self.retriever.catalogue_index = state.index
+            self.state = state
+
+    def search_titles(self, query: str, limit: int = 10) -> list[Movie]:
+        from assistant.search import search_titles
+
+        return search_titles(self.movies, query, limit)

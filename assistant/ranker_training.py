@@ -1,0 +1,183 @@
+"""`reelchat train-ranker`: build training requests, retrieve their candidates with the real
+engine, and train the learned ranker (rerank.ltr) on their features. Never touches ReDial, the
+judged set, or held-out r/tipofmytongue posts.
+
+Training requests, each with the films that answer it:
+- synthesized from catalogue metadata ("a tense 90s crime thriller about bank and heist"): the
+  film described, and any other film with everything asked. Films are drawn weighted by how
+  widely seen they are, as people ask about films they have heard of;
+- MovieLens tags ("something atmospheric", "a heist film"): the films users gave that tag;
+- MovieLens liked histories of the training users ("I loved A, B and C"): their other loved films;
+- r/tipofmytongue posts of the dev part (the known-item model): the film the post was about.
+Requests are split by a hash into training and validation (early stopping) groups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm.auto import tqdm
+
+from assistant.engine import Engine, intent_kind
+from assistant.evaluation.stages import as_known_item, held_out_engine
+from assistant.settings import Settings
+from assistant.understand import ParsedRequest, parse_request
+from ingest.movie import Movie
+from rerank.features import KNOWN_ITEM_FEATURES, RECOMMEND_FEATURES, feature_matrix
+from rerank.ltr import Group, LearnedRanker, train_model
+from rerank.requests import Facets
+
+TAG_TEMPLATES = ("a {tag} film", "something {tag}", "{tag} movies", "a film about {tag}")
+MIN_TAG_FILMS = 6
+
+
+@dataclass(frozen=True)
+class TrainingRequest:
+    text: str
+    answer_ids: frozenset[str]
+    source: str
+    known_item: bool = False
+    facets: Facets | None = None  # a synthesized request: any film with all of it answers too
+
+    def answers(self, movie: Movie) -> bool:
+        return movie.id in self.answer_ids or (self.facets is not None and self.facets.satisfied_by(movie))
+
+
+def is_validation(text: str, share: int = 10) -> bool:
+    return int(hashlib.sha1(text.encode()).hexdigest(), 16) % share == 0
+
+
+def synthesized(movies: Sequence[Movie], n: int, seed: int = 0) -> list[TrainingRequest]:
+    from rerank.requests import synthesize_request
+
+    rng = random.Random(seed)
+    weights = np.sqrt(np.asarray([(m.vote_count or 0) + 1.0 for m in movies]))
+    p = weights / weights.sum()
+    order = np.random.default_rng(seed).choice(len(movies), size=len(movies), replace=False, p=p)
+    out: list[TrainingRequest] = []
+    for i in order:
+        request = synthesize_request(movies[int(i)], rng)
+        if request is not None:
+            answer = frozenset({request.movie.id})
+            out.append(TrainingRequest(request.text, answer, "synth", facets=request.facets))
+        if len(out) >= n:
+            break
+    return out
+
+
+def tagged(settings: Settings, movie_ids: set[str], seed: int = 0) -> list[TrainingRequest]:
+    import pandas as pd
+
+    ml = settings.movielens_dir
+    links = pd.read_csv(ml / "links.csv", usecols=["movieId", "tmdbId"]).dropna()
+    to_id = {int(a): str(int(b)) for a, b in zip(links["movieId"], links["tmdbId"], strict=True)}
+    tags = pd.read_csv(ml / "tags.csv", usecols=["movieId", "tag"])
+    films: dict[str, set[str]] = {}
+    for movie, tag in zip(tags["movieId"], tags["tag"], strict=True):
+        film = to_id.get(int(movie))
+        word = " ".join(str(tag).lower().split())
+        if film in movie_ids and word.isascii() and "netflix" not in word and "imdb" not in word:
+            films.setdefault(word, set()).add(film)
+    rng = random.Random(seed)
+    return [
+        TrainingRequest(rng.choice(TAG_TEMPLATES).format(tag=tag), frozenset(ids), "tags")
+        for tag, ids in sorted(films.items())
+        if len(ids) >= MIN_TAG_FILMS
+    ]
+
+
+def liked_histories(engine: Engine, seeds: Iterable[int] = (0, 1, 2)) -> list[TrainingRequest]:
+    from assistant.evaluation.runner import liked_request
+
+    return [
+        TrainingRequest(liked_request(engine, sample.query_ids), frozenset(sample.target_ids), "movielens")
+        for seed in seeds
+        for sample in _samples(engine, seed)
+    ]
+
+
+def _samples(engine: Engine, seed: int) -> list[Any]:
+    from rerank.movielens import liked_history_samples, load_ratings, split_users
+
+    ratings = load_ratings(engine.settings.movielens_dir, set(engine.movies))
+    tune, _ = split_users(sorted(ratings["user"].unique()), seed=0, fraction=0.5)
+    return liked_history_samples(ratings[ratings["user"].isin(tune)], seed=seed)
+
+
+def known_items(tomt: Path, movie_ids: set[str], n: int) -> list[TrainingRequest]:
+    from assistant.evaluation.knownitem import tomt_samples
+
+    return [
+        TrainingRequest(s.text, frozenset({s.target_id}), "tomt", known_item=True)
+        for s in islice(tomt_samples(tomt, "dev", movie_ids), n)
+    ]
+
+
+def to_group(engine: Engine, request: TrainingRequest) -> tuple[str, Group] | None:
+    parsed: ParsedRequest = parse_request(request.text, engine.index)
+    if request.known_item:
+        parsed = as_known_item(parsed)
+    retrieved = engine.retrieve(parsed, frozenset(parsed.references))
+    cands = retrieved.candidates
+    labels = np.asarray([request.answers(c.movie) for c in cands], dtype=np.float32)
+    if not len(cands) or not labels.any() or labels.all():
+        return None
+    kind = intent_kind(parsed) if not request.known_item else "known_item"
+    names = KNOWN_ITEM_FEATURES if kind == "known_item" else RECOMMEND_FEATURES
+    avoided = np.zeros(len(cands), dtype=bool)
+    features = feature_matrix(
+        retrieved.request, engine.signals_of(retrieved, avoided), engine.catalogue.state.facts, names
+    )
+    return kind, Group(features, labels)
+
+
+def train_ranker(
+    settings: Settings,
+    out: Path,
+    tomt: Path,
+    synth: int = 1500,
+    tomt_posts: int = 1200,
+    progress: bool = True,
+) -> dict[str, Any]:
+    started = time.perf_counter()
+    engine = held_out_engine(settings)
+    ids = set(engine.movies)
+    requests = (
+        synthesized(list(engine.movies.values()), synth)
+        + tagged(settings, ids)
+        + liked_histories(engine)
+        + known_items(tomt, ids, tomt_posts)
+    )
+    groups: dict[tuple[str, bool], list[Group]] = {}
+    sources: dict[str, int] = {}
+    for request in tqdm(requests, desc="training requests", unit="request", disable=not progress):
+        got = to_group(engine, request)
+        if got is None:
+            continue
+        kind, group = got
+        groups.setdefault((kind, is_validation(request.text)), []).append(group)
+        sources[request.source] = sources.get(request.source, 0) + 1
+    models, names, reports = {}, {}, {}
+    for kind, features in (("recommend", RECOMMEND_FEATURES), ("known_item", KNOWN_ITEM_FEATURES)):
+        train, valid = groups.get((kind, False), []), groups.get((kind, True), [])
+        if not train or not valid:
+            continue
+        models[kind], reports[kind] = train_model(train, valid, features)
+        names[kind] = tuple(features)
+    about = {
+        "trained_on": sources,
+        "models": reports,
+        "seconds": round(time.perf_counter() - started, 1),
+        "command": "reelchat train-ranker",
+    }
+    ranker = LearnedRanker(models, names, about)
+    ranker.save(out)
+    return about
