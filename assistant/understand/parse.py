@@ -6,6 +6,7 @@ import re
 
 from assistant.understand.catalogue import CatalogueIndex
 from assistant.understand.genres import find_genres
+from assistant.understand.intents import classify, read_question
 from assistant.understand.mentions import (
     find_quoted_titles,
     find_series,
@@ -51,8 +52,12 @@ INJECTION = re.compile(
 )
 
 
-def parse_request(message: str, index: CatalogueIndex) -> ParsedRequest:
-    """Read one chat message. Never raises for odd input: what could not be honoured comes back as notices."""
+def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = False) -> ParsedRequest:
+    """Read one chat message. Never raises for odd input: what could not be honoured comes back as notices.
+
+    `in_session`: films were already shown in this conversation, so "the second one" or "something
+    older" points back at them (`intent_kind` "follow_up").
+    """
     text = " ".join(str(message or "").split())
     work = MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)  # markup is noise; blanking keeps offsets
     notices = []
@@ -65,7 +70,9 @@ def parse_request(message: str, index: CatalogueIndex) -> ParsedRequest:
         work = work[:MAX_CHARS]
         notices.append(f"Your message is long, so I only read its first {MAX_CHARS:,} characters.")
     if not re.search(r"[^\W_]", work):
-        return ParsedRequest(text, "", RequestConstraints(), (), None, (EMPTY_NOTICE,))
+        return ParsedRequest(
+            text, "", RequestConstraints(), (), None, (EMPTY_NOTICE,), intent_kind="chit_chat"
+        )
     r = read_names(work, index)
     # Order matters: a phrase, once read, is masked, so "over 2 hours" is never read as a rating.
     runtime = find_runtime(r)
@@ -88,8 +95,31 @@ def parse_request(message: str, index: CatalogueIndex) -> ParsedRequest:
     notices = list(dict.fromkeys(notices + r.notices))
     intent, avoid = split_avoided(intent)
     intent = intent.strip(" ,;:.!?")  # "a heist thriller." and "a heist thriller" are one request
+    asked = read_question(work, index)
+    named = list(r.named)
+    if asked and asked[1] and asked[1] not in named:
+        named.append(asked[1])  # the film asked about is no pick either
+    kind = classify(
+        work,
+        question=asked is not None,
+        constraints_set=not constraints.is_empty(),
+        names_film=bool(named),
+        in_session=in_session,
+    )
+    if kind == "film_question" and asked and asked[1] is None:
+        notices.append(f'I couldn\'t find "{asked[2]}" in the catalogue.')
     return ParsedRequest(
-        text, intent, constraints, tuple(r.references), k, tuple(notices), avoid, named=tuple(r.named)
+        text,
+        intent,
+        constraints,
+        tuple(r.references),
+        k,
+        tuple(dict.fromkeys(notices)),
+        avoid,
+        named=tuple(named),
+        intent_kind=kind,
+        question=asked[0] if kind == "film_question" and asked else None,
+        asked_film=asked[1] if kind == "film_question" and asked else None,
     )
 
 

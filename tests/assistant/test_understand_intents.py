@@ -1,0 +1,75 @@
+"""The kind of message: recommendation, known-item search, film question, follow-up, chit-chat."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import CatalogueIndex, parse_request
+from ingest.movie import Movie
+
+
+@pytest.fixture(scope="module")
+def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
+    return CatalogueIndex(catalogue_movies)
+
+
+@pytest.mark.parametrize(
+    ("message", "question", "title"),
+    [
+        ("who directed Heat?", "director", "Heat"),
+        ("How long is Titanic?", "runtime", "Titanic"),
+        ("is Coco for kids?", "kids", "Coco"),
+        ("Can my kids watch Jaws?", "kids", "Jaws"),
+        ("what year did the matrix come out", "year", "The Matrix"),
+        ("Who plays Neo in The Matrix?", "cast", "The Matrix"),
+        ("What's Inception about?", "plot", "Inception"),
+        ("What genre is Drive?", "genre", "Drive"),
+        ("Is Interstellar any good?", "rating", "Interstellar"),
+        ("Heat: who directed it?", "director", "Heat"),
+    ],
+)
+def test_a_question_about_a_film_names_the_fact_and_the_film(
+    index: CatalogueIndex, message: str, question: str, title: str
+) -> None:
+    parsed = parse_request(message, index)
+    assert parsed.intent_kind == "film_question"
+    assert parsed.question == question
+    assert parsed.asked_film is not None and index.movie(parsed.asked_film).title == title
+    assert parsed.asked_film in parsed.named  # asked about, so never a pick
+
+
+def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueIndex) -> None:
+    parsed = parse_request("who directed Zzzyxq?", index)
+    assert (parsed.intent_kind, parsed.question, parsed.asked_film) == ("film_question", "director", None)
+    assert parsed.notices == ('I couldn\'t find "Zzzyxq" in the catalogue.',)
+
+
+@pytest.mark.parametrize(
+    ("message", "in_session", "kind"),
+    [
+        ("what's the movie where a man relives the same day", False, "known_item"),
+        ("I remember a film from the 90s about a boy and a giant robot", False, "known_item"),
+        ("trying to find a movie I saw as a kid about a talking dog", False, "known_item"),
+        ("[TOMT] movie about a guy who wakes up in a coffin", False, "known_item"),
+        ("a feel-good film for tonight", False, "recommend"),
+        ("90s comedies", False, "recommend"),
+        ("I want a movie where the bad guy wins", False, "recommend"),
+        ("something like Heat but funnier", False, "recommend"),
+        ("more like the second one", True, "follow_up"),
+        ("something older", True, "follow_up"),
+        ("what about the 80s?", True, "follow_up"),
+        ("nah, seen them all", True, "follow_up"),
+        ("hi there!", False, "chit_chat"),
+        ("thanks, I'll watch the first one!", True, "chit_chat"),
+        ("who are you?", False, "chit_chat"),
+        ("", False, "chit_chat"),
+    ],
+)
+def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind: str) -> None:
+    assert parse_request(message, index, in_session=in_session).intent_kind == kind
+
+
+def test_a_recommendation_keeps_its_search_intent(index: CatalogueIndex) -> None:
+    parsed = parse_request("a tense heist thriller", index)
+    assert (parsed.intent_kind, parsed.question, parsed.asked_film) == ("recommend", None, None)
+    assert parsed.intent == "a tense heist thriller"
