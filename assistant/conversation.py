@@ -86,7 +86,7 @@ def _last_discussed(session: Session) -> str | None:
 
 def request_to_json(parsed: ParsedRequest) -> str:
     """A shown film remembers the understood request it answered, so follow-ups can narrow it."""
-    return json.dumps(asdict(parsed), ensure_ascii=False)
+    return json.dumps(asdict(parsed), ensure_ascii=False, default=sorted)  # sets (excluded_films) as lists
 
 
 def request_from_json(text: str) -> ParsedRequest:
@@ -94,6 +94,8 @@ def request_from_json(text: str) -> ParsedRequest:
     c: dict[str, Any] = {
         k: tuple(v) if isinstance(v, list) else v for k, v in data.pop("constraints").items()
     }
+    if "excluded_films" in c:  # a frozenset field: a tuple would never equal the empty default
+        c["excluded_films"] = frozenset(c["excluded_films"])
     rest: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
     return ParsedRequest(**rest, constraints=RequestConstraints(**c))
 
