@@ -212,6 +212,8 @@ def find_series(r: Reading) -> None:
             run = toks[i : i + length]
             if any(map(r.used, run)) or any(r.text[a.end : b.start].strip() for a, b in pairwise(run)):
                 continue
+            if run[-1].norm in STOPWORDS:  # "no Harry Potter and ...": a name does not end on "and"
+                continue
             words = r.text[run[0].start : run[-1].end]
             noun = SERIES_NOUN_AFTER.match(r.masked, run[-1].end)
             if not refused and not _named_as_a_series(r, tok.start, words, noun):

@@ -149,7 +149,8 @@ REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|exc
                             r"|leave\s+out|nix|not\s+in\s+the\s+mood\s+for|anything\s+but)"
                             r"|\b\w+n['’]t)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # ...and after it: "horror-free", "romance is a no", "musicals, no thanks".
-REFUSAL_AFTER = re.compile(r"[\s-]*(?:free\b|(?:is|are)\s+(?:a\s+no(?:[\s-]?go)?|out|off\s+the\s+table"
+REFUSAL_AFTER = re.compile(r"(?:\s+(?:movies?|films?|flicks?|ones|stuff))?[\s-]*"
+                           r"(?:free\b|(?:is|are)\s+(?:a\s+no(?:[\s-]?go)?|out|off\s+the\s+table"
                            r"|not\s+(?:for\s+me|my\s+thing))\b|,?\s+no\s+thanks?\b|,?\s+not\s+please\b)",
                            re.I)
 NOT_A_REFUSAL = re.compile(r"(?:n['’]t|\bnot)\s+(?:mind|care)\b|\bno\s+matter\b|\bnot\s+only\b"
