@@ -1,7 +1,8 @@
 """Matching film names from other datasets ("Title (Year)", as ReDial writes them) to catalogue `Movie`s.
 
-`normalise_title` folds away what varies between sources without changing which film is meant: case,
-accents, punctuation, a leading or trailing English article ("The Matrix", "Matrix, The") and "&".
+`normalise_title` (request understanding's one title normaliser, `assistant.understand.titles`) folds
+away what varies between sources without changing which film is meant: case, accents, punctuation, a
+leading or trailing English article ("The Matrix", "Matrix, The") and "&".
 `TitleMatcher.match` then tries, most certain first: normalised title and the same year; year ±1
 (release years differ by a year between databases: festival versus theatrical release); the title
 alone when the name carries no year and the catalogue holds one film of that title; and last a
@@ -26,41 +27,18 @@ mislabels ("Titanic (2012)", a TV series picked where people meant 1997), which 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from urllib.parse import unquote
 
 from rapidfuzz import fuzz, process
 
+from assistant.understand.titles import normalise_title
 from ingest.movie import Movie
 
 _NAME_WITH_YEAR = re.compile(r"^(?P<title>.*?)\s*\((?P<year>\d{4})\)\s*$")
-_TRAILING_ARTICLE = re.compile(r",\s*(the|a|an)\s*$")
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
-# Dropped without a space so "Schindler's" == "Schindlers" and "A.I." == "AI".
-_JOINING_MARKS = {"'", "\u2019", "\u2018", "."}
 
 FUZZY_THRESHOLD = 85.0
-
-
-def normalise_title(title: str) -> str:
-    """A comparison key for a title: "Amélie" -> "amelie", "Matrix, The" -> "matrix",
-    "Fast & Furious" -> "fast and furious", "Spider-Man: Homecoming" -> "spider man homecoming"."""
-    text = unicodedata.normalize("NFKD", title.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("&", " and ")
-    text = _TRAILING_ARTICLE.sub("", text.strip())
-    chars = []
-    for ch in text:
-        if ch in _JOINING_MARKS:
-            continue
-        category = unicodedata.category(ch)
-        chars.append(" " if category[0] in "PSZ" else ch)
-    words = " ".join("".join(chars).split())
-    stripped = _LEADING_ARTICLE.sub("", words)
-    # A title that is only an article ("A", "The") keeps it rather than becoming empty.
-    return stripped or words
 
 
 def parse_name(name: str) -> tuple[str, int | None]:

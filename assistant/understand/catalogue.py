@@ -13,6 +13,7 @@ from assistant.understand.series import SeriesIndex
 from assistant.understand.titles import Token, title_key
 from assistant.understand.vocabulary import (
     FUZZY_CUTOFF,
+    FUZZY_MIN_CHARS,
     NEAR_TWIN_MIN_VOTES,
     NOT_SURNAMES,
     REQUEST_WORDS,
@@ -98,7 +99,7 @@ class CatalogueIndex:
     def closest_title(self, title: str, year: int | None, cutoff: float) -> Movie | None:
         key = title_key(title)
         candidates = [(100.0, m) for m in self.by_title.get(key, [])]
-        if key and not candidates:
+        if len(key) >= FUZZY_MIN_CHARS and not candidates:  # "like" is not a misspelt "L.I.E."
             near = (
                 [k for y in (year - 1, year, year + 1) for k in self.title_keys_by_year.get(y, [])]
                 if year

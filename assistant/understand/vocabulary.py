@@ -8,6 +8,7 @@ import re
 
 MAX_CHARS, MAX_K = 2_000, 20
 FUZZY_CUTOFF, LOWER_CASE_CUTOFF = 85.0, 90.0  # lower-case words are held to more: they are often not titles
+FUZZY_MIN_CHARS = 5  # shorter words are one typo from too many titles
 OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
 EMPTY_NOTICE = "Tell me what you feel like watching…"
 # A film with fewer votes than this is too little known to be confused with a namesake.
@@ -42,7 +43,7 @@ LIST_OPENERS = ("the movie", "the film", "the movies", "the films", "movies", "f
 REMOVED_MARK = "\x00"
 
 # fmt: off
-TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
+TOKEN = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*|&")  # "A.I.", "Schindler's" are one word each
 MARKUP_TAG = re.compile(r"<[^<>]{0,200}>")
 YEAR_IN_PARENS = re.compile(r"\(\s*((?:18|19|20)\d\d)\s*\)")
 QUOTED = re.compile(
