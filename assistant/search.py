@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 
+from assistant.understand.titles import fold  # the one title normaliser's first step
 from ingest.movie import Movie
 
 _cache: tuple[Mapping[str, Movie], list[tuple[str, Movie]]] | None = None
-
-
-def fold(text: str) -> str:
-    """Case and accents folded away: "Amélie" and "AMELIE" both become "amelie"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
 
 
 def _folded(movies: Mapping[str, Movie]) -> list[tuple[str, Movie]]:
