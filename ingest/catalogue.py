@@ -311,8 +311,13 @@ def _raise(message: str) -> Any:
     raise ValueError(message)
 
 
+# Lone surrogates are what `surrogateescape` turns undecodable bytes into. One regex scan per value,
+# not a Python loop per character: this check runs on every field of every row.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
 def _has_undecodable(value: Any) -> bool:
-    return isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value)
+    return isinstance(value, str) and _UNDECODABLE.search(value) is not None
 
 
 def _is_missing(value: Any) -> bool:
