@@ -253,7 +253,7 @@ _QUESTION_RULES += [
         ("plot", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+(?:plot|story|storyline|premise){_END}"),
         ("genre", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+genre{_END}"),
         ("year", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+(?:release\s+(?:date|year)|year){_END}"),
-        ("rating", rf"\bshould\s+(?:i|we)\s+(?:watch|see|bother\s+with|skip)\s+{_FILM}{_END}"),
+        ("rating", rf"^\W*should\s+(?:i|we)\s+(?:watch|see|bother\s+with|skip)\s+{_FILM}{_END}"),
         ("rating", rf"\bdoes\s+{_FILM}\s+hold\s+up{_END}"),
         ("rating", rf"^\W*{_FILM}\s*[-:–,]\s*(?:any\s+good|worth\s+(?:it|watching)|good\s+or\s+bad){_END}"),
         ("kids", rf"\bwould\s+{_KIDS}\s+(?:like|enjoy|be\s+ok\s+with)\s+{_FILM}{_END}"),
@@ -309,6 +309,10 @@ _KNOWN_ITEM = _any(
     r"\bbeen\s+looking\s+for\s+(?:it\s+|this\s+)?for\s+(?:years|ages|months)\b",
     rf"\b(?:a|the|one|that|this)\s+scene\b|\bscenes?\s+(?:from|in|where)\s+{_A}\b|\b{_MOVIE}\s+scene\b",
     r"\b(?:this|the|that)\s+(?:gif|clip|video|trailer|preview)\b",
+    rf"\bi\s+(?:once\s+)?(?:saw|watched|caught)\s+(?:a|an|this|that|some)\s+(?:\w+\s+){{0,3}}?{_MOVIE}\b",
+    r"\bwhat\s+it(?:['’]s|\s+is|\s+was)\s+called\b|\b(?:name|title)\s+of\s+it\b|\bfind\s+(?:it|this\s+one)\b",
+    rf"\bhelp\s+(?:me\s+)?find\s+(?:a|the|this|that)\s+(?:\w+\s+){{0,2}}?{_MOVIE}\s+(?:where|about\s+(?:a|an|the)|"
+    r"with\s+(?:a|an|the)|that|in\s+which|i)\b",
     r"\b(?:as\s+a\s+(?:kid|child|teen(?:ager)?)|when\s+i\s+was\s+(?:a\s+)?(?:kid|little|young|child|teen))\b",
     r"\b(?:years|decades|a\s+long\s+time)\s+ago\b.*\b(?:saw|watched|seen)\b",
     r"\b(?:saw|watched|seen)\b.*\b(?:years|decades|a\s+long\s+time)\s+ago\b",
@@ -334,9 +338,16 @@ _NARRATIVE = re.compile(
 _PAST_MEMORY = _any(
     r"\bi\s+(?:think|believe)\s+(?:it\s+)?(?:was|is)\b|\bi['’]m\s+not\s+sure\b|\bnot\s+sure\s+if\b",
     r"\b(?:possibly|probably)\b|\bmaybe\s+(?:it\s+)?was\b|\bi\s+only\s+remember\b|\ball\s+i\s+(?:can\s+)?remember\b",
-    r"\bon\s+(?:tv|vhs|dvd|netflix|youtube)\b|\bi\s+(?:saw|watched|seen)\b|\bthere\s+was\s+a\s+scene\b",
+    r"\b(?:saw|watched|seen|caught)\s+(?:it\s+)?on\s+(?:tv|vhs|dvd|cable|netflix|youtube)\b|\bon\s+(?:vhs|cable)\b",
+    r"\bwas\s+on\s+(?:tv|cable)\b|\bi\s+(?:saw|watched|seen)\b|\bthere\s+was\s+a\s+scene\b",
     r"\d0['’]?s\s*(?:/|or|-|–|to)\s*(?:early\s+|late\s+|mid\s+)?(?:\d0|\d{4})['’]?s",
     r"(?:early|late|mid)[\s-]*\d0['’]?s\s+(?:early|late|mid)[\s-]*\d0['’]?s|\b\d0s?[\s-]?ish\b",
+)
+# "the movie where the guy...": one film, known to exist; after films were shown it may point at one.
+_DEFINITE_PLOT = re.compile(
+    r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:movie|film|one)\s+(?:where|in\s+which|about\s+(?:a|an|the|two)|"
+    r"with\s+the)\b",
+    re.I,
 )
 # "Horror movie where a family moves into ...": a plot told to name a film, unless framed as a request.
 _PLOT_CLAUSE = re.compile(
@@ -352,6 +363,7 @@ _REQUEST = _any(
     r"\b(?:looking|searching)\s+for\s+(?:a\s+|an\s+|some\s+)?(?:good\s+)?(?:something|movies|films|recommendations?)\b",
     r"\bwhat\s+should\s+(?:i|we)\s+watch\b|\bsomething\b|\banything\b|\bany\s+good\b|\btonight\b",
     r"\bcan\s+you\s+(?:find|pick)\b|\bwatch\s+(?:with|tonight)\b|\bideas?\s+for\b|\boptions?\b|\bpicks?\b|\bplease\b",
+    r"\b(?:looking|searching)\s+for\s+(?:a|an|some)\s+(?:\w+\s+){0,2}?(?:movie|film)\b|\bis\s+there\s+(?:a|any)\b",
 )
 # A question that asks for something: a described film put as a question ("Killer robot spiders?") has none.
 _ASKS = re.compile(
@@ -442,6 +454,8 @@ def read_question(text: str, index: CatalogueIndex) -> tuple[str, str | None, st
         dated = _YEAR.search(written)
         title = written[: dated.start()].strip() if dated else written
         movie = index.match_title(title, int(dated.group(1)) if dated else None)
+        if movie is None and set(title_key(title).split()) & _NOT_A_TITLE:
+            continue  # "the best Nolan movie", "tonight": a request, not a film's name
         return fact, (movie.id if movie else None), written
     return None
 
@@ -449,6 +463,11 @@ def read_question(text: str, index: CatalogueIndex) -> tuple[str, str | None, st
 _NOT_A_NAME = frozenset(
     "a an any some it this that these those one they them there something anything everything your my you "
     "he she we i what which who".split()
+)
+# Words that make an unknown "film" a description: "the best Christopher Nolan movie", "tonight".
+_NOT_A_TITLE = frozenset(
+    "best top greatest worst good great most favourite favorite movie movies film films tonight now today "
+    "next first something anything".split()
 )
 # A film already shown: "the second one", "those".
 _POINTERS = frozenset("first second third fourth fifth last one ones them those these".split())
@@ -464,7 +483,7 @@ def classify(
     text: str, *, question: bool, constraints_set: bool, names_film: bool, in_session: bool
 ) -> IntentKind:
     """The kind of message, given what parsing found in it (a film question, constraints, named films)."""
-    if _KNOWN_ITEM.search(text):
+    if _KNOWN_ITEM.search(text) or (not in_session and _DEFINITE_PLOT.search(text)):
         return "known_item"
     if question:
         return "film_question"

@@ -103,7 +103,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         work,
         question=asked is not None,
         constraints_set=not constraints.is_empty(),
-        names_film=bool(named),
+        names_film=bool(named) or any(n.startswith("I couldn't find") for n in r.notices),
         in_session=in_session,
     )
     if kind == "film_question" and asked and asked[1] is None:
