@@ -108,8 +108,21 @@ class MovieAssistant:
         picks = self.chain.decide(message, session, k, profile)
         notices = list(picks.notices)
         recs = [
-            Recommendation.from_movie(m, score) for m, score in zip(picks.movies, picks.scores, strict=True)
+            Recommendation.from_movie(m, score, ev)
+            for m, score, ev in zip(picks.movies, picks.scores, self.chain.evidence(picks), strict=True)
         ]
+        if session_id is not None:
+            # Remembered before any prose: a follow-up sent while this reply is still being written
+            # ("Why this?" on card 3) must find these films.
+            mentioned = picks.parsed.references if picks.turn.kind == "recommend" else ()
+            self.sessions.record_turn(
+                session_id,
+                message,
+                "; ".join(m.label for m in picks.movies),
+                [r.movie_id for r in recs],
+                request_to_json(picks.parsed),
+                tuple(mentioned),
+            )
         timings = {**picks.timings_ms, "recommendations": _ms(started)}
         if picks.turn.kind == "reject" and picks.turn.target and session_id is not None:
             self.sessions.set_feedback(session_id, picks.turn.target, -1)
@@ -133,18 +146,10 @@ class MovieAssistant:
             notices += prose.notices
         text = "".join(text_parts).strip()
         timings = {**picks.timings_ms, **timings, "total": _ms(started)}
-        if session_id is not None:
-            mentioned = picks.parsed.references if picks.turn.kind == "recommend" else ()
-            listing = text or "; ".join(m.label for m in picks.movies)
-            self.sessions.record_turn(
-                session_id,
-                message,
-                listing,
-                [r.movie_id for r in recs],
-                request_to_json(picks.parsed),
-                tuple(mentioned),
-            )
-        reply = Reply(text, recs, backend, list(dict.fromkeys(notices)), timings, picks.removed_titles)
+        checked = {"kept": picks.checks.kept, **picks.checks.dropped}
+        reply = Reply(
+            text, recs, backend, list(dict.fromkeys(notices)), timings, picks.removed_titles, checked
+        )
         yield Event("done", reply=reply)
 
     def add_movie(self, record: dict[str, object]) -> Movie:

@@ -2,29 +2,39 @@
 
     condense (follow-up + session -> standalone Turn)
       -> understand / retrieve / rerank (Engine)          [recommend turns]
-      -> explain (LLM prompt | chat model | text), grounded, streamed
+      -> evidence per pick -> explain (one short prompt per film, written in parallel,
+         shown in order), checked sentence by sentence, streamed
 
-The LLM sees only the picks' plots and facts and the person's words. Its text is streamed one
-sentence at a time so that a sentence naming a film it was not given can be dropped before the
-person sees it. Any LLM failure leaves the recommendations standing and adds a notice.
+The LLM sees each pick's evidence and a piece of its plot, never the request (assistant.explain).
+Its text is cut into sentences, and a sentence claiming a title, year, person or genre that is
+not the film's own is dropped before the person sees it (assistant.grounding); a sentence the
+model did not finish is never shown. Any LLM failure leaves the recommendations standing, with
+the evidence's own sentence for each film and a notice.
 """
 
 from __future__ import annotations
 
-import re
+import queue
+import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from langchain_core.output_parsers import StrOutputParser
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import BaseMessageChunk
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.conversation import Turn, request_from_json, resolve
 from assistant.engine import Engine
-from assistant.explain import SYSTEM_PROMPT, build_prompt, foreign_titles, template_explanation
+from assistant.evidence import Evidence, build_evidence
+from assistant.explain import SENTENCES_PER_FILM, SYSTEM_PROMPT, evidence_sentence, film_notes
+from assistant.grounding import CheckCounts, SentenceChecker, checked_sentences
 from assistant.llm import LLMBackend, describe_llm_error
 from assistant.profiles import Profile
 from assistant.results import NOTHING_TO_GO_ON
@@ -32,9 +42,6 @@ from assistant.sessions import Session
 from assistant.taste import asks_to_rewatch, pick_for
 from assistant.understand import ParsedRequest
 from ingest.movie import Movie
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)\s*")  # a sentence with its trailing space
 
 
 @dataclass
@@ -49,6 +56,9 @@ class Picks:
     timings_ms: dict[str, float] = field(default_factory=dict)
     references: list[Movie] = field(default_factory=list)
     removed_titles: int = 0  # film titles the model wrote that it was not given (their sentences dropped)
+    evidence: list[Evidence] = field(default_factory=list)  # one per film, once ReplyChain.evidence ran
+    checks: CheckCounts = field(default_factory=CheckCounts)  # the model's sentences kept and dropped
+    dropped: list[tuple[str, str, str]] = field(default_factory=list)  # (movie id, reason, sentence)
     because: dict[str, str] = field(default_factory=dict)  # movie id -> "because you rated Heat 5/5"
 
 
@@ -108,10 +118,10 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
     return RunnableLambda(pick, name="pick")
 
 
-def explain_runnable(backend: LLMBackend) -> Runnable[dict[str, Any], str]:
-    prompt = ChatPromptTemplate.from_messages([("system", SYSTEM_PROMPT), ("human", "{prompt}")])
-    assert backend.chat is not None
-    return prompt | backend.chat | StrOutputParser()
+# The system prompt is the same for every film, so llama.cpp serves it from its KV cache. The chain
+# streams the chat model itself (_FilmWriter), not a LangChain sequence: closing a sequence's stream
+# reads the model to its end, closing the model's own stream stops it at the next token.
+EXPLAIN_PROMPT = ChatPromptTemplate.from_messages([("system", SYSTEM_PROMPT), ("human", "{notes}")])
 
 
 @dataclass
@@ -141,9 +151,9 @@ class ReplyChain:
     def backend(self) -> LLMBackend:
         return self._backend_factory()
 
-    @cached_property
-    def explain(self) -> Runnable[dict[str, Any], str] | None:
-        return explain_runnable(self.backend) if self.backend.chat is not None else None
+    @property
+    def explain(self) -> BaseChatModel | None:
+        return self.backend.chat
 
     def decide(
         self, message: str, session: Session, k: int | None = None, profile: Profile | None = None
@@ -156,98 +166,154 @@ class ReplyChain:
         picks.timings_ms["decide"] = round((time.perf_counter() - started) * 1000, 2)
         return picks
 
+    def evidence(self, picks: Picks) -> list[Evidence]:
+        """Why each pick fits (computed once per turn, then kept on `picks`)."""
+        if len(picks.evidence) != len(picks.movies):
+            refs = picks.references or [
+                self.engine.movies[r] for r in picks.parsed.references if r in self.engine.movies
+            ]
+            signals = getattr(self.engine, "signals", None)  # MovieLens, when the engine has them
+            picks.evidence = [build_evidence(m, picks.parsed, refs, signals) for m in picks.movies]
+        return picks.evidence
+
     def prose(self, message: str, picks: Picks) -> Prose:
-        """The explanation as it is written. Any LLM failure keeps the picks: the text falls back
-        to the catalogue's facts and a notice says what happened."""
+        """The explanation as it is written. Any LLM failure keeps the picks: each film the model
+        could not explain gets the sentence built from its evidence, and a notice says why."""
         out = Prose(self.backend.name if self.explain is not None else "none")
         out.pieces = self._pieces(message, picks, out)
         return out
 
     def _pieces(self, message: str, picks: Picks, out: Prose) -> Iterator[str]:
-        written = False
-        for piece in self._model_text(message, picks):
-            if isinstance(piece, Exception):
-                out.notices.append(describe_llm_error(piece, self.backend))
-                break
-            written = written or bool(piece.strip())
-            yield piece
-        if out.backend == "none" or not written:
+        if self.explain is None or not picks.movies:
             out.notices += list(self.backend.notices)
-        if not written:  # no model, or it failed before writing: the catalogue's facts instead
             yield from self.fallback_text(picks)
-
-    def _model_text(self, message: str, picks: Picks) -> Iterator[str | Exception]:
-        """Each film gets its own short prompt, headed by its title and year from the catalogue,
-        so the model never has to (and cannot usefully) name a film."""
-        if not picks.movies or self.explain is None:
             return
+        with closing(self._model_text(picks)) as pieces:  # a reader who stops stops the model too
+            for piece in pieces:
+                if isinstance(piece, Exception):
+                    out.notices.append(describe_llm_error(piece, self.backend))
+                    continue
+                yield piece
+        if not picks.checks.kept:  # the model wrote nothing shown: say why, if the backend knows
+            out.notices += list(self.backend.notices)
+
+    def _model_text(self, picks: Picks) -> Generator[str | Exception, None, None]:
+        """Every film's sentences are generated at once (as many as the backend decodes in
+        parallel) and shown in order: film 1 as it is written, the others from what they wrote
+        meanwhile. Each sentence passes the checker first; a film left with no sentence (the model
+        failed, or every sentence was dropped) gets the one built from its evidence."""
+        evidence = self.evidence(picks)
         explaining = picks.turn.kind == "explain"
-        request = picks.parsed.text if explaining else message
-        for n, movie in enumerate(picks.movies, start=1):
-            if explaining:
-                # the catalogue's own facts first: what a "why" answer must contain, whatever the model adds
-                yield template_explanation(movie, picks.parsed, picks.references) + "\n"
-            else:
-                yield f"{n}. {movie.label}: "
-            user = build_prompt(request, movie, picks.parsed, picks.references)
-            if explaining:
-                user += f"\nThe person now asks: {message}"
-            try:
-                tokens = _counted(self.explain.stream({"prompt": user}), picks.timings_ms, first=n == 1)
-                yield from grounded_sentences(tokens, picks.movies, self.engine, picks)
-            except Exception as e:  # any backend failure: keep the picks, say what happened
-                yield e
-                return
-            yield "\n"
+        assert self.explain is not None
+        writers = [
+            _FilmWriter(self.explain, movie, ev, SentenceChecker(movie, picks.movies, self.engine.index))
+            for movie, ev in zip(picks.movies, evidence, strict=True)
+        ]
+        started = time.perf_counter()
+        pool = ThreadPoolExecutor(max(1, min(self.backend.parallel, len(writers))), "explain")
+        try:
+            for writer in writers:
+                pool.submit(writer.run)
+            for n, (writer, ev) in enumerate(zip(writers, evidence, strict=True), start=1):
+                if explaining:  # "why X?": the evidence answers at once; the model's words follow
+                    yield evidence_sentence(writer.movie, ev) + " "
+                else:
+                    yield f"{n}. {writer.movie.label}: "
+                said = False
+                for piece in writer.pieces():
+                    if isinstance(piece, Exception):
+                        yield piece
+                        continue
+                    if not said and n == 1:
+                        picks.timings_ms["llm_first_sentence_ms"] = _since(started)
+                    yield (" " if said else "") + piece.strip()
+                    said = True
+                if not said and not explaining:
+                    yield evidence_sentence(writer.movie, ev, named=False)
+                yield "\n"
+        finally:
+            for writer in writers:  # the person stopped reading (or a new message came): stop them all
+                writer.stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            _record(picks, writers, started)
 
     def fallback_text(self, picks: Picks) -> Iterator[str]:
-        """Explanations from the catalogue alone (no model, or the model failed)."""
-        for n, movie in enumerate(picks.movies, start=1):
+        """Explanations from the evidence alone (no model, or the model failed)."""
+        for n, (movie, ev) in enumerate(zip(picks.movies, self.evidence(picks), strict=True), start=1):
             prefix = "" if len(picks.movies) == 1 else f"{n}. "
-            yield prefix + template_explanation(movie, picks.parsed, picks.references) + "\n"
+            yield prefix + evidence_sentence(movie, ev) + "\n"
 
 
-def _counted(chunks: Iterator[str], timings: dict[str, float], first: bool) -> Iterator[str]:
-    """Pass the model's chunks (one token each for the streaming backends) through, recording
-    when the first came and how many came over how long, so benchmarks can report tokens/s."""
-    started = time.perf_counter()
-    count = 0
-    generating_since = started
-    for chunk in chunks:
-        count += 1
-        if count == 1:
-            generating_since = time.perf_counter()
-            if first:
-                timings["llm_first_token_ms"] = round((generating_since - started) * 1000, 2)
-        yield chunk
-    if count > 1:
-        timings["llm_tokens"] = timings.get("llm_tokens", 0) + count - 1
-        timings["llm_seconds"] = timings.get("llm_seconds", 0) + time.perf_counter() - generating_since
-        timings["llm_tokens_per_s"] = round(timings["llm_tokens"] / timings["llm_seconds"], 2)
+_DONE = object()
 
 
-def grounded_sentences(
-    chunks: Iterator[str], allowed: Sequence[Movie], engine: Engine, picks: Picks
-) -> Iterator[str]:
-    """Re-chunk a token stream at sentence ends and drop sentences naming films outside `allowed`
-    (counted in `picks.removed_titles`, which eval reports as the hallucinated-title rate)."""
-    buffer = ""
-    for chunk in chunks:
-        buffer += chunk
-        ends = list(_SENTENCE_END.finditer(buffer))
-        if ends:
-            cut = ends[-1].end()
-            segment, buffer = buffer[:cut], buffer[cut:]
-            yield from _without_foreign_titles(segment, allowed, engine, picks)
-    if buffer.strip():
-        yield from _without_foreign_titles(buffer, allowed, engine, picks)
+class _FilmWriter:
+    """One film's model call on a worker thread; `pieces()` hands its checked sentences over in
+    order, as they come."""
+
+    def __init__(
+        self, chat: BaseChatModel, movie: Movie, evidence: Evidence, checker: SentenceChecker
+    ) -> None:
+        self.chat = chat
+        self.movie = movie
+        self.notes = film_notes(movie, evidence)
+        self.checker = checker
+        self.unfinished: Counter[str] = Counter()
+        self.stop = threading.Event()
+        self.queue: queue.Queue[Any] = queue.Queue()
+        self.tokens = 0
+        self.first_token_s: float | None = None
+        self.started = self.ended = 0.0
+
+    def run(self) -> None:
+        self.started = time.perf_counter()
+        stream = self.chat.stream(EXPLAIN_PROMPT.format_messages(notes=self.notes))
+        try:
+            for sentence in checked_sentences(self._count(stream), self.checker, self.unfinished):
+                self.queue.put(sentence)
+                if self.stop.is_set() or self.checker.counts.total >= SENTENCES_PER_FILM:
+                    break
+        except Exception as e:  # any backend failure: this film falls back to its evidence
+            self.queue.put(e)
+        finally:
+            # Stops llama.cpp at its next token when the reader has gone (every backend's stream
+            # is a generator; the interface only promises an iterator).
+            getattr(stream, "close", lambda: None)()
+            self.ended = time.perf_counter()
+            self.queue.put(_DONE)
+
+    def _count(self, chunks: Iterator[BaseMessageChunk]) -> Iterator[str]:
+        for chunk in chunks:
+            if self.stop.is_set():
+                return
+            if self.first_token_s is None:
+                self.first_token_s = time.perf_counter()
+            self.tokens += 1
+            yield chunk.text
+
+    def pieces(self) -> Iterator[str | Exception]:
+        while (item := self.queue.get()) is not _DONE:
+            yield item
 
 
-def _without_foreign_titles(
-    segment: str, allowed: Sequence[Movie], engine: Engine, picks: Picks
-) -> Iterator[str]:
-    for sentence in _SENTENCE.findall(segment):
-        foreign = foreign_titles(sentence, allowed, engine.index) if sentence else []
-        picks.removed_titles += len(foreign)
-        if sentence and not foreign:
-            yield sentence
+def _since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 2)
+
+
+def _record(picks: Picks, writers: Sequence[_FilmWriter], started: float) -> None:
+    """What benchmarks and eval read: when the model's first token came (film 1), tokens/s over
+    the films decoded together, and what the checker kept and dropped."""
+    first = writers[0].first_token_s if writers else None
+    if first is not None:
+        picks.timings_ms["llm_first_token_ms"] = round((first - started) * 1000, 2)
+    generating = [w for w in writers if w.first_token_s is not None and w.tokens > 1]
+    if generating:
+        span = max(w.ended for w in generating) - min(w.first_token_s or 0 for w in generating)
+        tokens = sum(w.tokens - 1 for w in generating)
+        picks.timings_ms["llm_tokens"] = tokens
+        picks.timings_ms["llm_tokens_per_s"] = round(tokens / max(span, 1e-6), 2)
+    for writer in writers:
+        picks.checks.add(writer.checker.counts)
+        picks.dropped += [(writer.movie.id, *d) for d in writer.checker.dropped]
+        picks.checks.dropped.update(writer.unfinished)
+    picks.removed_titles = picks.checks.dropped["title"]

@@ -42,32 +42,37 @@ class LlamaCppTimeout(LlamaCppError, TimeoutError):
 
 
 @dataclass
-class Engine:
-    """One loaded model. `lock` serialises generation: one slot, one conversation at a time."""
+class LlamaServer:
+    """One loaded model: llama.cpp's server, in this process. It decodes up to `slots` replies at
+    once in one batch (on a CPU a batch of five costs little more than one: the weights are read
+    once per step for all of them); `slots` also bounds how many requests wait on it."""
 
     server: Any
-    lock: threading.Lock
+    slots: threading.BoundedSemaphore
     model_path: Path
     n_ctx: int
+    n_parallel: int
     load_seconds: float
 
 
-_ENGINES: dict[tuple[str, int, int], Engine] = {}
-_ENGINES_LOCK = threading.Lock()
+_SERVERS: dict[tuple[str, int, int, int], LlamaServer] = {}
+_SERVERS_LOCK = threading.Lock()
 
 
-def load_engine(model_path: str | Path, n_ctx: int = 4096, n_threads: int = 2) -> Engine:
-    """The per-process engine for this model and context size, loading it on first use."""
+def load_server(
+    model_path: str | Path, n_ctx: int = 4096, n_threads: int = 2, n_parallel: int = 1
+) -> LlamaServer:
+    """The per-process server for this model, context size and slot count, loading it on first use."""
     path = Path(model_path).expanduser().resolve()
-    key = (str(path), n_ctx, n_threads)
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(key)
-        if engine is None:
-            engine = _ENGINES[key] = _load(path, n_ctx, n_threads)
-    return engine
+    key = (str(path), n_ctx, n_threads, n_parallel)
+    with _SERVERS_LOCK:
+        loaded = _SERVERS.get(key)
+        if loaded is None:
+            loaded = _SERVERS[key] = _load(path, n_ctx, n_threads, n_parallel)
+    return loaded
 
 
-def _load(path: Path, n_ctx: int, n_threads: int) -> Engine:
+def _load(path: Path, n_ctx: int, n_threads: int, n_parallel: int) -> LlamaServer:
     if not path.is_file():
         raise LlamaCppError(
             f"No GGUF model at {path} — set REELCHAT_GGUF to a .gguf file, or run "
@@ -77,8 +82,9 @@ def _load(path: Path, n_ctx: int, n_threads: int) -> Engine:
 
     params = xllamacpp.CommonParams()
     params.model.path = str(path)
+    # Each slot gets n_ctx / n_parallel tokens: one film's notes and sentences need a few hundred.
     params.n_ctx = n_ctx
-    params.n_parallel = 1  # one slot owns the whole context; requests queue behind the lock
+    params.n_parallel = n_parallel
     params.cpuparams.n_threads = n_threads
     params.cpuparams_batch.n_threads = n_threads
     params.verbosity = -1  # llama.cpp logs every request to stderr otherwise
@@ -91,7 +97,9 @@ def _load(path: Path, n_ctx: int, n_threads: int) -> Engine:
         server = xllamacpp.Server(params)
     except Exception as exc:  # xllamacpp reports a bad file as a bare RuntimeError
         raise LlamaCppError(f"llama.cpp could not load {path.name}: {exc}") from exc
-    return Engine(server, threading.Lock(), path, n_ctx, time.perf_counter() - started)
+    return LlamaServer(
+        server, threading.BoundedSemaphore(n_parallel), path, n_ctx, n_parallel, time.perf_counter() - started
+    )
 
 
 def to_openai_messages(messages: Sequence[BaseMessage]) -> list[dict[str, str]]:
@@ -127,12 +135,12 @@ _DONE = object()
 
 
 def stream_chat(
-    engine: Engine, payload: dict[str, Any], timeout: float | None = None
+    llama: LlamaServer, payload: dict[str, Any], timeout: float | None = None
 ) -> Generator[dict[str, Any], None, None]:
     """Run one OpenAI-shaped chat request (`"stream": True`) and yield llama.cpp's chunks in order.
 
-    Generation runs on a worker thread that holds `engine.lock`. `timeout` bounds each wait for
-    the model (the queue for the lock, the prompt's evaluation, the next token), not the whole
+    Generation runs on a worker thread that holds one of `llama.slots`. `timeout` bounds each wait for
+    the model (the queue for a slot, the prompt's evaluation, the next token), not the whole
     reply: a long answer that keeps coming is not stuck. Stopping the iteration early, or a
     timeout, makes the callback tell llama.cpp to stop at its next token.
     """
@@ -145,13 +153,13 @@ def stream_chat(
 
     def work() -> None:
         try:
-            if not engine.lock.acquire(timeout=timeout or -1):
+            if not llama.slots.acquire(timeout=timeout):
                 return  # the reader has timed out already
             try:
                 if not stop.is_set():
-                    engine.server.handle_chat_completions(payload, on_chunk)
+                    llama.server.handle_chat_completions(payload, on_chunk)
             finally:
-                engine.lock.release()
+                llama.slots.release()
         except Exception as exc:  # handed to the reading thread, which raises it
             chunks.put(exc)
         finally:
@@ -173,7 +181,7 @@ def stream_chat(
             yield item
     finally:
         # Reached on completion, on error, on timeout and when the consumer stops reading early:
-        # the next chunk's callback tells llama.cpp to stop, and the worker lets go of the lock.
+        # the next chunk's callback tells llama.cpp to stop, and the worker lets go of its slot.
         stop.set()
 
 
@@ -188,6 +196,7 @@ class ChatLlamaCpp(BaseChatModel):
     n_threads: int = 2
     temperature: float = 0.7
     max_tokens: int = 320
+    n_parallel: int = 1  # replies decoded at once (see LlamaServer)
     timeout: float | None = None  # seconds to wait for the next words (see stream_chat)
     seed: int | None = None
     stop: list[str] | None = None
@@ -209,9 +218,9 @@ class ChatLlamaCpp(BaseChatModel):
     def model_name(self) -> str:
         return Path(self.model_path).name
 
-    def load(self) -> Engine:
-        """Load the model now (it loads on first use otherwise); the engine is shared per process."""
-        return load_engine(self.model_path, self.n_ctx, self.n_threads)
+    def load(self) -> LlamaServer:
+        """Load the model now (it loads on first use otherwise); the server is shared per process."""
+        return load_server(self.model_path, self.n_ctx, self.n_threads, self.n_parallel)
 
     def _payload(self, messages: list[BaseMessage], stop: list[str] | None, **kwargs: Any) -> dict[str, Any]:
         payload: dict[str, Any] = {

@@ -24,6 +24,9 @@ MODES = ("auto", "ollama", "llamacpp", "openai", "none")
 TEMPERATURE = 0.6  # some variety in the prose; the picks themselves come from the catalogue
 TRY_AGAIN = "try again, or raise REELCHAT_LLM_TIMEOUT"
 PROBE_TIMEOUT = 1.5  # seconds for auto mode's look at Ollama: long enough for a busy server
+# llama.cpp slots: a reply's five films are decoded in one batch, so the whole reply takes about
+# as long as its longest film, not the sum (see docs: `reelchat bench chat`).
+LLAMACPP_SLOTS = 5
 
 
 class LLMConfigError(ReelchatError):
@@ -39,6 +42,7 @@ class LLMBackend:
     notices: tuple[str, ...] = ()
     endpoint: str = ""  # where the model runs: a URL, or the GGUF path
     timeout: float = 60.0
+    parallel: int = 1  # films whose sentences the backend writes at once
 
 
 def ollama_url(host: str) -> str:
@@ -142,11 +146,21 @@ def _llamacpp(settings: Settings) -> LLMBackend:
         model_path=str(path),
         n_ctx=settings.llm_context,
         n_threads=2,
+        n_parallel=LLAMACPP_SLOTS,
         temperature=TEMPERATURE,
         max_tokens=settings.llm_max_tokens,
         timeout=settings.llm_timeout,
     )
-    return LLMBackend("llamacpp", path.name, chat, settings.llm_context, (), str(path), settings.llm_timeout)
+    return LLMBackend(
+        "llamacpp",
+        path.name,
+        chat,
+        settings.llm_context,
+        (),
+        str(path),
+        settings.llm_timeout,
+        parallel=LLAMACPP_SLOTS,
+    )
 
 
 def _openai(settings: Settings) -> LLMBackend:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.evidence import Evidence
 from ingest.movie import Movie
 
 EventType = Literal["recommendations", "text", "done"]
@@ -29,9 +30,10 @@ class Recommendation:
     directors: list[str] = field(default_factory=list)
     cast: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    evidence: Evidence = field(default_factory=Evidence)  # why it fits: matches, related films, standing
 
     @classmethod
-    def from_movie(cls, m: Movie, score: float) -> Recommendation:
+    def from_movie(cls, m: Movie, score: float, evidence: Evidence | None = None) -> Recommendation:
         return cls(
             movie_id=m.id,
             title=m.title,
@@ -45,6 +47,7 @@ class Recommendation:
             directors=list(m.directors),
             cast=list(m.cast),
             keywords=list(m.keywords),
+            evidence=evidence or Evidence(),
         )
 
     def brief(self) -> dict[str, object]:
@@ -67,6 +70,9 @@ class Reply:
     notices: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     removed_titles: int = 0  # titles the model wrote that it was not given: removed before showing
+    # The model's sentences the checker kept ("kept") and dropped, by reason ("title", "year",
+    # "person", "genre", "request", "unfinished"): assistant.grounding.
+    checked_sentences: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

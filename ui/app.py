@@ -50,6 +50,8 @@ class ChatUI:
         self.assistant = assistant
         self.interactions = interactions
         self.genres = genre_phrases(assistant.engine.index)
+        # session id -> the turn answering it now; a newer turn replaces it and the older one stops
+        self._answering: dict[str, object] = {}
 
     def status(self, backend: str | None = None) -> str:
         return status_html(backend or self.assistant.backend.name, len(self.assistant.engine.movies))
@@ -61,8 +63,14 @@ class ChatUI:
         history.append({"role": "assistant", "content": THINKING})
         yield history, skip, "", "" if show_cards else skip, skip  # a "why" keeps what is being typed
         text = ""
+        mine = self._answering[session_id] = object()
+        stream = self.assistant.stream(message, session_id)
         try:
-            for event in self.assistant.stream(message, session_id):
+            for event in stream:
+                if self._answering.get(session_id) is not mine:
+                    # A newer message or a "Why this?" click took over this conversation: stop here,
+                    # which also stops the model writing the rest of this reply.
+                    return
                 if event.type == "recommendations" and show_cards:
                     yield history, [card_data(r) for r in event.recommendations], skip, skip, skip
                 elif event.type == "text":
@@ -85,6 +93,10 @@ class ChatUI:
             sorry = "Something went wrong on my side answering that. Please try again or rephrase."
             history[-1] = {"role": "assistant", "content": chat_text(sorry)}
             yield history, skip, notices_html([sorry], "error"), skip, skip
+        finally:
+            getattr(stream, "close", lambda: None)()  # a generator: closing it stops the model too
+            if self._answering.get(session_id) is mine:
+                del self._answering[session_id]
 
     def submit(
         self,
@@ -249,6 +261,7 @@ CSS = """
 .rc-n { display: inline-block; min-width: 1.4em; opacity: 0.6; }
 .rc-year { font-weight: normal; opacity: 0.75; }
 .rc-facts { margin: 0 0 0.3rem; font-size: 0.85rem; opacity: 0.8; }
+.rc-evidence { margin: 0 0 0.3rem; font-size: 0.85rem; font-weight: 600; color: #c2410c; }
 .rc-tagline { margin: 0 0 0.3rem; font-style: italic; font-size: 0.9rem; }
 .rc-plot { margin: 0; font-size: 0.9rem; white-space: pre-wrap; }
 .rc-actions { padding: 0 0.8rem 0.6rem; gap: 0.4rem; }

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from typing import Any
 
 from assistant import Recommendation
+from assistant.evidence import Evidence
 
 PLOT_CHARS = 260  # a card shows a taste of the plot; "tell me more about it" gives the rest
 CardData = dict[str, Any]  # a Recommendation as a plain dict: what gr.State holds between events
@@ -37,7 +38,7 @@ def short_plot(text: str, width: int = PLOT_CHARS) -> str:
 
 
 def card_html(card: Mapping[str, Any], position: int) -> str:
-    """One film: title, year, genres, rating, runtime, director, a short plot."""
+    """One film: title, year, genres, rating, runtime, director, why it fits, a short plot."""
     year = f' <span class="rc-year">({_e(card["year"])})</span>' if card.get("year") else ""
     facts = []
     if card.get("genres"):
@@ -49,13 +50,23 @@ def card_html(card: Mapping[str, Any], position: int) -> str:
     if card.get("directors"):
         facts.append("dir. " + _e(", ".join(card["directors"][:2])))
     tagline = f'<p class="rc-tagline">{_e(card["tagline"])}</p>' if card.get("tagline") else ""
+    why = evidence_line(card)
+    evidence = f'<p class="rc-evidence">{_e(why)}</p>' if why else ""
     return (
         f'<article class="rc-card" data-movie-id="{_e(card["movie_id"])}" data-position="{position}">'
         f'<h3 class="rc-title"><span class="rc-n">{position}</span> {_e(card["title"])}{year}</h3>'
-        f'<p class="rc-facts">{" · ".join(facts)}</p>{tagline}'
+        f'<p class="rc-facts">{" · ".join(facts)}</p>{evidence}{tagline}'
         f'<p class="rc-plot">{_e(short_plot(card.get("overview") or ""))}</p>'
         "</article>"
     )
+
+
+def evidence_line(card: Mapping[str, Any]) -> str:
+    """ "Matches: heist · twist ending · 1990s": why the film is on the list, in one line."""
+    found = card.get("evidence")
+    if isinstance(found, Evidence):
+        return found.line()
+    return Evidence(**found).line() if isinstance(found, Mapping) else ""
 
 
 def status_html(backend: str, films: int) -> str:

@@ -72,6 +72,17 @@ class ChatIn(BaseModel):
     )
 
 
+class EvidenceOut(BaseModel):
+    """Why a film was picked (assistant.evidence.Evidence): request parts it matches, plot
+    phrases, how it relates to films named, its standing, and the plot sentence that fits best."""
+
+    matches: list[str]
+    plot_phrases: list[str]
+    related: list[str]
+    standing: str
+    plot: str
+
+
 class RecommendationOut(BaseModel):
     movie_id: str
     title: str
@@ -85,6 +96,7 @@ class RecommendationOut(BaseModel):
     directors: list[str]
     cast: list[str]
     keywords: list[str]
+    evidence: EvidenceOut
 
     @classmethod
     def of(cls, rec: Recommendation) -> RecommendationOut:

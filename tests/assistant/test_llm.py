@@ -71,7 +71,7 @@ def test_a_stream_abandoned_early_frees_the_model(chat: ChatLlamaCpp) -> None:
     for i, _ in enumerate(long_chat.stream("Write a long story about a lighthouse.")):
         if i == 2:
             break
-    # The lock is released once llama.cpp sees the stop: a deadlock here would hang the test.
+    # The slot is released once llama.cpp sees the stop: a deadlock here would hang the test.
     assert chat.invoke("Say hello.").text.strip()
 
 

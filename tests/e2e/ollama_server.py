@@ -40,7 +40,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from assistant.llamacpp import LlamaCppError, load_engine, stream_chat
+from assistant.llamacpp import LlamaCppError, load_server, stream_chat
 
 PASSED_OPTIONS = ("temperature", "top_k", "top_p", "seed", "stop")  # same name and meaning in llama.cpp
 
@@ -180,11 +180,11 @@ def _handler(server: FakeOllama) -> type[BaseHTTPRequestHandler]:
             payload.update({key: options[key] for key in PASSED_OPTIONS if key in options})
             started = time.perf_counter_ns()
             try:
-                engine = load_engine(
+                llama = load_server(
                     server.gguf, int(options.get("num_ctx") or server.num_ctx), server.n_threads
                 )
                 load_ns = time.perf_counter_ns() - started
-                tokens = _tokens(stream_chat(engine, payload))
+                tokens = _tokens(stream_chat(llama, payload))
                 first = next(tokens)
             except (LlamaCppError, StopIteration) as exc:
                 self._send(500, {"error": str(exc) or "no reply"})

@@ -1,0 +1,208 @@
+"""The checker between the language model and the person: every sentence the model writes about a
+film is kept only if what it asserts is that film's own. A sentence is dropped when it names
+
+- a catalogue film other than the ones given (a title),
+- a year or decade that is neither the film's nor in its plot,
+- a person of the catalogue who is not in the film's credits or plot,
+- a genre the film does not have (said as a genre: "a horror film", "this comedy"),
+- or the request itself ("fits the request", "you asked for"): the reply says what is in the film.
+
+and a sentence the model did not finish (the token cap cut it) is never shown. Each drop is
+counted by reason, which `reelchat eval explanations` reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from assistant.understand import CatalogueIndex, title_key
+from ingest.movie import Movie
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
+_DECADE = re.compile(r"(?:\b|')(\d0)s\b")
+_NAME = re.compile(r"\b[A-Z][\w'.-]+(?:\s+(?:de|van|von|del|da|di|le|la)?\s*[A-Z][\w'.-]+){1,2}")
+_REQUEST = re.compile(
+    r"\b(?:the|your|their|this) (?:request|query|question)\b|\byou (?:asked|requested|wanted)\b|"
+    r"\bthe person\b|\bthe user\b|\bthe notes\b|\bas requested\b",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
+_FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+# Genre words as a sentence says them; each stands for the catalogue genre it claims.
+GENRE_CLAIMS = {
+    "comedy": "Comedy",
+    "comedies": "Comedy",
+    "thriller": "Thriller",
+    "horror": "Horror",
+    "western": "Western",
+    "documentary": "Documentary",
+    "science fiction": "Science Fiction",
+    "sci-fi": "Science Fiction",
+    "animated": "Animation",
+    "animation": "Animation",
+    "musical": "Music",
+    "romantic comedy": "Romance",
+    "rom-com": "Romance",
+    "war film": "War",
+    "war movie": "War",
+    "fantasy": "Fantasy",
+}
+_GENRE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, GENRE_CLAIMS), key=len, reverse=True)) + r")\b", re.I
+)
+
+
+@dataclass
+class CheckCounts:
+    """Sentences kept and dropped (by reason) over one reply, or over an evaluation run."""
+
+    kept: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return self.kept + sum(self.dropped.values())
+
+    def add(self, other: CheckCounts) -> None:
+        self.kept += other.kept
+        self.dropped.update(other.dropped)
+
+
+def is_finished(text: str) -> bool:
+    return bool(_FINISHED.search(text.strip()))
+
+
+class SentenceChecker:
+    """Checks sentences about one film. `given` are all films of the reply (a sentence may compare
+    with another pick, never name a film outside them); `index` knows the catalogue's titles and
+    people."""
+
+    def __init__(
+        self, movie: Movie, given: Sequence[Movie], index: CatalogueIndex, request: str = ""
+    ) -> None:
+        self.movie = movie
+        self.given_ids = {m.id for m in given}
+        self.given_titles = {m.title.casefold() for m in given}
+        self.index = index
+        own = " ".join([movie.overview, movie.tagline, *movie.keywords])
+        self.own_text = own.lower()
+        self.own_people = {title_key(p) for p in (*movie.directors, *movie.cast)}
+        self.own_years = {str(movie.year)} if movie.year else set()
+        self.own_years |= {m.group(1) for m in _YEAR.finditer(own)}
+        self.request_words = set(re.findall(r"[a-z']+", request.lower()))
+        self.counts = CheckCounts()
+        self.dropped: list[tuple[str, str]] = []  # (reason, sentence): what eval shows as examples
+
+    def reason_to_drop(self, sentence: str) -> str | None:
+        if self._foreign_title(sentence):
+            return "title"
+        if self._foreign_year(sentence):
+            return "year"
+        if self._foreign_person(sentence):
+            return "person"
+        if self._foreign_genre(sentence):
+            return "genre"
+        if _REQUEST.search(sentence):
+            return "request"
+        return None
+
+    def check(self, sentence: str) -> bool:
+        """True when the sentence may be shown; counts it either way."""
+        if not sentence.strip():
+            return True
+        reason = self.reason_to_drop(sentence)
+        if reason is None:
+            self.counts.kept += 1
+            return True
+        self.counts.dropped[reason] += 1
+        self.dropped.append((reason, sentence.strip()))
+        return False
+
+    def _foreign_title(self, sentence: str) -> bool:
+        # A title counts as named when written as a title: "the edge of their seats" names no film,
+        # "The Edge" does. (The reader of requests is lenient on purpose; prose is not a request.)
+        return any(
+            m.id not in self.given_ids
+            and m.title.casefold() not in self.given_titles
+            and _as_title(m.title, sentence)
+            for m in self.index.find_titles(sentence)
+        )
+
+    def _foreign_year(self, sentence: str) -> bool:
+        year = self.movie.year
+        for found in _YEAR.finditer(sentence):
+            value, decade = found.group(1), found.group(2)
+            if decade and year and int(value) // 10 == year // 10 and value.endswith("0"):
+                continue  # "the 1990s" of a 1995 film
+            if value not in self.own_years:
+                return True
+        for found in _DECADE.finditer(sentence):
+            if not year or found.group(1) != f"{year % 100 // 10}0":
+                return True
+        return False
+
+    def _foreign_person(self, sentence: str) -> bool:
+        for found in _NAME.finditer(sentence):
+            words = found.group().split()
+            # Any two- or three-word run inside the capitalised run may be a name ("Director Michael Mann").
+            for size in (3, 2):
+                for i in range(len(words) - size + 1):
+                    key = title_key(" ".join(words[i : i + size]))
+                    if self.index.is_person(key) and key not in self.own_people and key not in self.own_text:
+                        return True
+        return False
+
+    def _foreign_genre(self, sentence: str) -> bool:
+        for found in _GENRE.finditer(sentence):
+            word = found.group(1).lower()
+            genre = GENRE_CLAIMS[word]
+            if genre not in self.movie.genres and word not in self.own_text:
+                return True
+        return False
+
+
+def _as_title(title: str, sentence: str) -> bool:
+    words = [w for w in re.findall(r"[\w']+", title) if w[0].isalpha()]
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS] or words
+    if not significant or not all(w[0].isupper() or not w[0].isalpha() for w in significant):
+        return title in sentence
+    pattern = r"\b" + r"\W+".join(re.escape(w) for w in re.findall(r"[\w']+", title)) + r"\b"
+    return re.search(pattern, sentence) is not None  # case-sensitive: "The Edge", not "the edge"
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut after each sentence end (a sentence keeps its trailing space or newline)."""
+    out, last = [], 0
+    for end in _BOUNDARY.finditer(text):
+        out.append(text[last : end.end()])
+        last = end.end()
+    return [*out, text[last:]] if text[last:] else out
+
+
+def checked_sentences(
+    chunks: Iterator[str], checker: SentenceChecker, unfinished: Counter[str]
+) -> Iterator[str]:
+    """Re-chunk a token stream into whole sentences and pass on those the checker keeps. Whatever
+    is left when the stream ends without a sentence end is dropped, counted in `unfinished`."""
+    buffer = ""
+    for chunk in chunks:
+        buffer += chunk
+        ends = list(_BOUNDARY.finditer(buffer))
+        if not ends:
+            continue
+        # A sentence end is certain only once whitespace follows it: "3." may become "3.5".
+        cut = ends[-1].end()
+        done, buffer = buffer[:cut], buffer[cut:]
+        for sentence in sentences(done):
+            if checker.check(sentence):
+                yield sentence
+    if buffer.strip():
+        if is_finished(buffer):
+            if checker.check(buffer):
+                yield buffer
+        else:
+            unfinished["unfinished"] += 1

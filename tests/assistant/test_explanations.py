@@ -1,0 +1,227 @@
+"""Explanations a person can trust: evidence from the film itself, a checker that drops any sentence
+claiming what is not the film's own, no sentence cut off, films explained in order even when
+written at once, and a plain paragraph when no model writes. No Chroma and no real model here:
+the catalogue file, and a scripted chat model where a model is needed."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGenerationChunk
+from pydantic import Field
+
+from assistant.chain import Picks, ReplyChain
+from assistant.conversation import Turn
+from assistant.evidence import build_evidence
+from assistant.explain import evidence_sentence, film_notes
+from assistant.grounding import SentenceChecker, checked_sentences
+from assistant.llm import LLMBackend
+from assistant.understand import CatalogueIndex, parse_request
+from ingest.catalogue import read_catalogue
+from ingest.movie import Movie
+from tests.conftest import CATALOGUE
+
+HEIST = "a tense 90s heist thriller, nothing gory"
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogueIndex:
+    return CatalogueIndex(read_catalogue(CATALOGUE).movies)
+
+
+def film(index: CatalogueIndex, title: str, year: int) -> Movie:
+    found = index.match_title(title, year)
+    assert found is not None and found.year == year, title
+    return found
+
+
+# --- evidence and the plain paragraph ---------------------------------------------------------
+
+
+def test_evidence_names_what_in_the_film_fits(index: CatalogueIndex) -> None:
+    heat = film(index, "Heat", 1995)
+    evidence = build_evidence(heat, parse_request(HEIST, index))
+    assert evidence.line().startswith("Matches: heist")
+    assert {"heist", "thriller", "1990s"} <= set(evidence.matches)
+    assert "5,1" in evidence.standing or "TMDB votes" in evidence.standing
+    notes = film_notes(heat, evidence)
+    assert "tense" not in notes and "gory" not in notes.replace("not gory", "")  # the request stays out
+
+
+def test_evidence_from_a_named_film_and_movielens_signals(index: CatalogueIndex) -> None:
+    heat, ronin = film(index, "Heat", 1995), film(index, "Ronin", 1998)
+    parsed = parse_request("something like Heat", index)
+    signals = SimpleNamespace(
+        neighbours={heat.id: [(ronin.id, 0.4)]}, counts={ronin.id: 180}, means={ronin.id: 4.2}
+    )
+    evidence = build_evidence(ronin, parsed, [heat], signals)
+    assert "liked by the same MovieLens viewers as Heat" in evidence.related
+    assert "4.2/5 from 180 MovieLens ratings" in evidence.standing
+    assert build_evidence(ronin, parsed, [heat]).related != evidence.related  # no signals: no claim
+
+
+def test_without_a_model_the_explanation_reads_as_sentences(index: CatalogueIndex) -> None:
+    heat = film(index, "Heat", 1995)
+    text = evidence_sentence(heat, build_evidence(heat, parse_request(HEIST, index)))
+    assert text.startswith("Heat (1995) is a 1990s ") and "heist" in text
+    assert ";" not in text and "its story involves" not in text
+    assert "Neil McCauley" in text  # a concrete plot detail
+    assert all(s.strip()[0].isupper() for s in text.split(". ") if s.strip())
+
+
+# --- the checker --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Heat came out in 1999 and it shows.", "year"),
+        ("Tom Hanks gives a career-best turn here.", "person"),
+        ("This horror film will keep you up at night.", "genre"),
+        ("Fans of Moonraker will love its gadgets.", "title"),
+        ("It is a heist film that matches the request.", "request"),
+    ],
+)
+def test_a_sentence_claiming_what_is_not_the_films_own_is_dropped(
+    index: CatalogueIndex, sentence: str, reason: str
+) -> None:
+    heat = film(index, "Heat", 1995)
+    checker = SentenceChecker(heat, [heat], index)
+    assert not checker.check(sentence)
+    assert checker.counts.dropped == Counter({reason: 1})
+
+
+def test_a_faithful_sentence_is_kept(index: CatalogueIndex) -> None:
+    dogs = film(index, "Reservoir Dogs", 1992)
+    checker = SentenceChecker(dogs, [dogs], index)
+    for sentence in (
+        "Quentin Tarantino's Reservoir Dogs, from 1992, starts with a robbery gone wrong.",
+        "You'll enjoy the tense standoff in the warehouse in this 90s crime thriller with Harvey Keitel.",
+    ):
+        assert checker.check(sentence), checker.dropped
+    assert checker.counts.kept == 2
+
+
+def test_no_sentence_is_shown_unfinished(index: CatalogueIndex) -> None:
+    heat = film(index, "Heat", 1995)
+    unfinished: Counter[str] = Counter()
+    tokens = iter(["The crew plans to steal $", "20.5 million. ", "Then the", " twist comes", " and they"])
+    out = list(checked_sentences(tokens, SentenceChecker(heat, [heat], index), unfinished))
+    assert out == ["The crew plans to steal $20.5 million. "]
+    assert unfinished == Counter({"unfinished": 1})
+
+
+# --- the chain, with a scripted model ---------------------------------------------------------
+
+
+class ScriptedChat(GenericFakeChatModel):
+    """Answers each film from `script` (keyed by a word of its notes), token by token, slowly for
+    films listed in `slow`; counts the tokens it streamed."""
+
+    script: dict[str, str]
+    slow: dict[str, float] = Field(default_factory=dict)
+    streamed: Any = Field(default_factory=Counter)
+    messages: Any = Field(default_factory=lambda: iter(()))
+
+    def _stream(
+        self, messages: list[BaseMessage], *args: Any, **kwargs: Any
+    ) -> Iterator[ChatGenerationChunk]:
+        notes = str(messages[-1].content)
+        key = next(k for k in self.script if k in notes)
+        for word in self.script[key].split(" "):
+            time.sleep(self.slow.get(key, 0.001))
+            self.streamed[key] += 1
+            yield ChatGenerationChunk(message=AIMessageChunk(content=word + " "))
+
+    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the chain streams")
+
+
+def chain_for(index: CatalogueIndex, chat: Any) -> ReplyChain:
+    engine = SimpleNamespace(index=index, movies={m.id: m for m in index._movies.values()})
+    backend = LLMBackend("scripted", "script", chat, 2048, parallel=5)
+    return ReplyChain(engine, lambda: backend)  # type: ignore[arg-type]
+
+
+def picks_for(index: CatalogueIndex, movies: list[Movie]) -> Picks:
+    parsed = parse_request(HEIST, index)
+    return Picks(Turn("recommend", parsed), parsed, movies, [1.0] * len(movies))
+
+
+def test_films_written_at_once_are_shown_in_order_and_checked(index: CatalogueIndex) -> None:
+    heat, ronin, dogs = (
+        film(index, "Heat", 1995),
+        film(index, "Ronin", 1998),
+        film(index, "Reservoir Dogs", 1992),
+    )
+    chat = ScriptedChat(
+        script={
+            "Heat": "A master thief meets his match in a relentless detective. Like Moonraker, it thrills.",
+            "Ronin": "A briefcase everyone wants drives car chases through Paris. Then the",
+            "Reservoir": "Fans of Titanic will cry. Fans of Avatar will too.",
+        },
+        slow={"Heat": 0.02},  # the first film is the slowest: the others wait for it, in order
+    )
+    picks = picks_for(index, [heat, ronin, dogs])
+    text = "".join(chain_for(index, chat).prose(HEIST, picks))
+    lines = text.strip().split("\n")
+    assert lines[0] == "1. Heat (1995): A master thief meets his match in a relentless detective."
+    assert lines[1] == "2. Ronin (1998): A briefcase everyone wants drives car chases through Paris."
+    assert lines[2].startswith("3. Reservoir Dogs (1992): A 1990s crime thriller")  # all dropped: evidence
+    assert "Moonraker" not in text and "Titanic" not in text and "Then the" not in text
+    assert picks.checks.kept == 2 and picks.checks.dropped == Counter({"title": 3, "unfinished": 1})
+    assert picks.removed_titles == 3
+
+
+def test_a_reader_who_stops_stops_the_model(index: CatalogueIndex) -> None:
+    movies = [film(index, "Heat", 1995), film(index, "Ronin", 1998)]
+    long = " ".join(["On and on it goes."] * 200)
+    chat = ScriptedChat(
+        script={"Heat": "A thief. " + long, "Ronin": long}, slow={"Heat": 0.01, "Ronin": 0.01}
+    )
+    prose = iter(chain_for(index, chat).prose(HEIST, picks_for(index, movies)))
+    assert next(prose) == "1. Heat (1995): "
+    prose.close()  # as when a newer message takes over the conversation
+    time.sleep(0.3)
+    seen = sum(chat.streamed.values())
+    time.sleep(0.3)
+    assert sum(chat.streamed.values()) == seen < 200  # nobody is writing any more
+
+
+def test_a_failing_model_leaves_the_evidence_and_a_notice(index: CatalogueIndex) -> None:
+    class Broken(ScriptedChat):
+        def _stream(self, *args: Any, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+            raise ConnectionError("model went away")
+
+    movies = [film(index, "Heat", 1995), film(index, "Ronin", 1998)]
+    prose = chain_for(index, Broken(script={})).prose(HEIST, picks_for(index, movies))
+    text = "".join(prose)
+    assert "1. Heat (1995): A 1990s action thriller" in text and "2. Ronin (1998): A 1990s" in text
+    assert prose.notices and "model went away" in prose.notices[0]
+
+
+def test_why_answers_at_once_from_the_evidence(index: CatalogueIndex) -> None:
+    heat = film(index, "Heat", 1995)
+    gate = threading.Event()
+
+    class Waiting(ScriptedChat):
+        def _stream(self, *args: Any, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+            gate.wait(5)  # the model is busy elsewhere
+            yield ChatGenerationChunk(message=AIMessageChunk(content="Late words. "))
+
+    parsed = parse_request(HEIST, index)
+    picks = Picks(Turn("explain", target=heat.id), parsed, [heat], [1.0])
+    prose = iter(chain_for(index, Waiting(script={})).prose("why Heat?", picks))
+    started = time.perf_counter()
+    first = next(prose)
+    assert first.startswith("Heat (1995) is a 1990s") and time.perf_counter() - started < 1
+    gate.set()
+    assert "Late words." in "".join(prose)
