@@ -52,7 +52,7 @@ def ingest_file(
         rejected=catalogue.rejected,
         show_progress_bar=show_progress_bar,
         chunk_size=chunk_size,
-        precomputed=load_vectors(vectors_path_for(source), settings.embed_model),
+        precomputed=lambda: load_vectors(vectors_path_for(source), settings.embed_model),
     )
 
 

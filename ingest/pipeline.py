@@ -145,11 +145,12 @@ def ingest_movies(
     rejected: Sequence[RejectedRow] = (),
     show_progress_bar: bool = True,
     chunk_size: int = CHUNK,
-    precomputed: PrecomputedVectors | None = None,
+    precomputed: Callable[[], PrecomputedVectors | None] | None = None,
 ) -> IngestReport:
     """Bring `collection` up to date with `movies`. The model is loaded (via `encode_factory`)
     only when something needs embedding, so an unchanged re-run costs a hash comparison, and a
-    catalogue with matching `precomputed` vectors costs only the writes."""
+    catalogue with matching `precomputed` vectors (loaded only when something is to be written)
+    costs only the writes."""
     started = time.perf_counter()
     stored = stored_hashes(collection, HASH_KEY)
     new, changed, unchanged = plan_changes(movies, stored, model_name)
@@ -167,7 +168,12 @@ def ingest_movies(
 
         with tqdm(total=len(todo), unit="film", desc="ingesting", disable=not show_progress_bar) as bar:
             embedded = upsert_movies(
-                collection, todo, encode, bar.update, chunk_size=chunk_size, precomputed=precomputed
+                collection,
+                todo,
+                encode,
+                bar.update,
+                chunk_size=chunk_size,
+                precomputed=precomputed() if precomputed else None,
             )
         report.from_vectors = len(todo) - embedded
     if prune:
