@@ -174,6 +174,7 @@ class ReplyChain:
             ]
             signals = getattr(self.engine, "signals", None)  # MovieLens, when the engine has them
             picks.evidence = [build_evidence(m, picks.parsed, refs, signals) for m in picks.movies]
+            picks.references = refs
         return picks.evidence
 
     def prose(self, message: str, picks: Picks) -> Prose:
@@ -205,8 +206,10 @@ class ReplyChain:
         evidence = self.evidence(picks)
         explaining = picks.turn.kind == "explain"
         assert self.explain is not None
+        given = [*picks.movies, *picks.references]
         writers = [
-            _FilmWriter(self.explain, movie, ev, SentenceChecker(movie, picks.movies, self.engine.index))
+            # The films shown and the films the person named may be mentioned; no other.
+            _FilmWriter(self.explain, movie, ev, SentenceChecker(movie, given, self.engine.index))
             for movie, ev in zip(picks.movies, evidence, strict=True)
         ]
         started = time.perf_counter()

@@ -196,7 +196,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-EVAL_JOBS = ("redial", "movielens", "judged", "known_item", "probes", "grounding", "profiles")
+EVAL_JOBS = ("redial", "movielens", "judged", "known_item", "probes", "grounding", "profiles", "explanations")
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -211,6 +211,12 @@ def eval_profiles(settings: Any, limit: int | None, progress: bool) -> dict[str,
     return run(settings, limit, progress)
 
 
+def eval_explanations(engine: Engine, limit: int, progress: bool) -> dict[str, Any]:
+    from assistant.evaluation.explanations import eval_explanations as run
+
+    return run(engine.settings, limit, progress=progress, engine=engine)
+
+
 def run_eval(
     engine: Engine, what: str, redial_dir: Path, limit: int | None = None, progress: bool = True
 ) -> dict[str, Any]:
@@ -222,8 +228,9 @@ def run_eval(
         "probes": lambda: eval_probes(engine),
         "grounding": lambda: eval_grounding(engine.settings, limit or 10, progress),
         "profiles": lambda: eval_profiles(engine.settings, limit, progress),
+        "explanations": lambda: eval_explanations(engine, limit or 30, progress),
     }
-    chosen = [j for j in jobs if j != "grounding"] if what == "all" else [what]
+    chosen = [j for j in jobs if j not in ("grounding", "explanations")] if what == "all" else [what]
     result: dict[str, Any] = {
         "default_stage": engine.default_stage,
         "ranker": engine.ranker.about if engine.ranker else None,
