@@ -4,13 +4,16 @@ Rule-based on purpose: deterministic, explainable and fast (well under 5 ms a me
 constraint a user sees applied can be traced to the words that set it. What rules cannot pin down
 (mood, plot, "but funnier") stays in `intent` for retrieval to embed.
 
-Modules, each with one job: `types` (the request types), `vocabulary` (every word and phrasing
-rule), `titles` (the one title normaliser), `catalogue` (what the parser knows about the
-catalogue), `reading` (one message being read), `mentions` (films named), `people`, `numbers`
-(years, runtime, rating, count), `genres`, `parse` (`parse_request`, the order of the steps).
+Modules, each with one job: `types` (the request types), `vocabulary` (the words and phrasings of
+constraints: genre synonyms, numbers, decades, refusals), `titles` (the one title normaliser),
+`catalogue` (what the parser knows about the catalogue), `series` (franchises known from the
+catalogue), `reading` (one message being read), `mentions` (films and series named), `people`,
+`numbers` (years, runtime, rating, count), `genres`, `questions` (a question about one film),
+`intents` (what kind of message it is), `parse` (`parse_request`, the order of the steps).
 """
 
 from assistant.understand.catalogue import CatalogueIndex
+from assistant.understand.intents import INTENT_KINDS, IntentKind
 from assistant.understand.parse import parse_request, split_avoided
 from assistant.understand.titles import title_key
 from assistant.understand.types import ParsedRequest, RequestConstraints
@@ -33,6 +36,7 @@ __all__ = [
     "FILM_NOUNS",
     "FUZZY_CUTOFF",
     "GOOD_RATING",
+    "INTENT_KINDS",
     "MAX_CHARS",
     "MAX_K",
     "OLD_YEAR_MAX",
@@ -41,6 +45,7 @@ __all__ = [
     "SHORT_MAX",
     "STOPWORDS",
     "CatalogueIndex",
+    "IntentKind",
     "ParsedRequest",
     "RequestConstraints",
     "parse_request",

@@ -6,7 +6,7 @@ import re
 
 from assistant.understand.catalogue import CatalogueIndex
 from assistant.understand.genres import find_genres
-from assistant.understand.intents import classify, read_question
+from assistant.understand.intents import classify
 from assistant.understand.mentions import (
     find_quoted_titles,
     find_series,
@@ -16,6 +16,7 @@ from assistant.understand.mentions import (
 )
 from assistant.understand.numbers import find_k, find_rating, find_runtime, find_years
 from assistant.understand.people import find_people
+from assistant.understand.questions import read_question
 from assistant.understand.reading import Reading
 from assistant.understand.types import ParsedRequest, RequestConstraints
 from assistant.understand.vocabulary import (

@@ -1,0 +1,306 @@
+"""Questions about one film ("who directed Heat?", "how long is Titanic?", "is Coco for kids?"): which
+fact is asked, and about which film.
+
+Rules by class of phrasing; the film is whatever stands where a film's name goes, looked up in the
+catalogue (a film it lacks is still a question, answered with "I couldn't find it").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand.catalogue import CatalogueIndex
+from assistant.understand.titles import title_key
+from assistant.understand.vocabulary import GENRE_ALTERNATIVES, GENRE_WORD
+
+QUESTIONS = (
+    "director",
+    "cast",
+    "runtime",
+    "year",
+    "rating",
+    "genre",
+    "plot",
+    "kids",
+    "crew",
+    "sequel",
+    "where",
+    "awards",
+    "language",
+)
+
+_FILM = r"(?P<film>[^?!.;]{1,80}?)"
+_END = r"\s*(?:[?!.]+|$)"
+_THE_FILM = r"(?:the\s+)?(?:movie|film)\s+"
+_KIDS = (
+    r"(?:kids?|children|(?:a|an|my|our)\s+(?:\d{1,2}|\w+)[\s-]+year[\s-]+olds?|(?:my|a)\s+(?:son|daughter|kid|child|"
+    r"nephew|niece|little\s+one)s?|the\s+(?:whole\s+)?family|(?:a\s+)?family\s+(?:movie\s+)?night|young\s+"
+    r"(?:kids|children)|the\s+kids|teens?|toddlers?|little\s+ones)"
+)
+# (fact, pattern): the film is the `film` group.
+_QUESTION_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (fact, re.compile(pattern, re.I))
+    for fact, pattern in [
+        ("director", rf"\bwho\s+(?:directed|made|helmed|was\s+behind|is\s+behind|shot)\s+{_FILM}{_END}"),
+        ("director", rf"\bwho(?:['’]s|\s+is|\s+was)\s+the\s+director\s+(?:of|for|on)\s+{_FILM}{_END}"),
+        ("director", rf"\b(?:director|filmmaker)\s+of\s+{_FILM}{_END}"),
+        ("director", rf"\b(?:who|which\s+director)\s+(?:did|directed)\s+{_FILM}\s*(?:direct)?{_END}"),
+        ("director", rf"^{_FILM}\s+(?:was\s+)?directed\s+by\s+(?:who|whom)\b"),
+        (
+            "cast",
+            rf"\bwho(?:['’]?s|\s+is|\s+was|\s+are|\s+were)?\s+(?:starring\s+|acting\s+)?(?:in|stars?\s+in|starred\s+in|"
+            rf"acts?\s+in|acted\s+in|plays?\s+in|played\s+in|the\s+(?:cast|actors|stars|lead)\s+(?:of|in))\s+"
+            rf"{_FILM}{_END}",
+        ),
+        ("cast", rf"\bwho\s+(?:plays|played|stars|starred)\s+(?:the\s+\w+\s+)?in\s+{_FILM}{_END}"),
+        ("cast", rf"\b(?:cast|actors|stars|lead\s+actors?)\s+(?:of|in)\s+{_FILM}{_END}"),
+        (
+            "runtime",
+            rf"\bhow\s+(?:long|many\s+(?:minutes|hours))\s+(?:is|was|does)\s+{_FILM}\s*"
+            rf"(?:last|run|take|go\s+on|long)?{_END}",
+        ),
+        ("runtime", rf"\b(?:runtime|run\s+time|running\s+time|length|duration)\s+(?:of|for)\s+{_FILM}{_END}"),
+        (
+            "year",
+            rf"\b(?:when|what\s+year)\s+(?:did|was|were)\s+{_FILM}\s+(?:come\s+out|released|made|out|filmed|"
+            rf"first\s+shown|premiered?)\b",
+        ),
+        ("year", rf"\b(?:release\s+(?:date|year)|year)\s+(?:of|for)\s+{_FILM}{_END}"),
+        ("year", rf"\bhow\s+old\s+is\s+{_FILM}{_END}"),
+        (
+            "kids",
+            rf"\b(?:is|are)\s+{_FILM}\s+(?:\w+\s+)?(?:ok(?:ay)?|suitable|appropriate|good|fine|safe|alright|"
+            rf"too\s+\w+|right|for|kid[\s-]friendly|family[\s-]friendly)\s*(?:for|to\s+watch\s+with)?\s+{_KIDS}",
+        ),
+        ("kids", rf"\b(?:is|are)\s+{_FILM}\s+(?:kid|child|family)[\s-]?(?:friendly|safe|appropriate){_END}"),
+        ("kids", rf"\bcan\s+{_KIDS}\s+watch\s+{_FILM}{_END}"),
+        ("kids", rf"\b(?:what\s+(?:is|'s)\s+)?(?:the\s+)?age\s+rating\s+(?:of|for)\s+{_FILM}{_END}"),
+        (
+            "rating",
+            rf"\bhow\s+(?:good|well[\s-]+(?:rated|reviewed)|highly\s+rated|is)\s+(?:is\s+|was\s+)?{_FILM}\s*"
+            rf"(?:rated|reviewed)?{_END}",
+        ),
+        ("rating", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}\s+rated{_END}"),
+        ("rating", rf"\b(?:rating|score|reviews?)\s+(?:of|for)\s+{_FILM}{_END}"),
+        (
+            "rating",
+            rf"\bis\s+{_FILM}\s+(?:any\s+)?(?:good|worth\s+(?:it|watching|seeing)|well\s+rated){_END}",
+        ),
+        (
+            "genre",
+            rf"\bwhat\s+(?:kind|type|sort|genre)s?\s+of\s+(?:movie|film|thing)\s+is\s+{_FILM}{_END}",
+        ),
+        ("genre", rf"\bwhat\s+genres?\s+(?:is|are)\s+{_FILM}{_END}"),
+        ("genre", rf"\bgenres?\s+of\s+{_FILM}{_END}"),
+        (
+            "plot",
+            rf"\bwhat(?:['’]s|\s+is|\s+was)\s+{_FILM}\s+(?:about|all\s+about){_END}",
+        ),
+        ("plot", rf"\bwhat\s+happens\s+in\s+{_FILM}{_END}"),
+        ("plot", rf"\b(?:plot|story|storyline|synopsis|summary|premise)\s+of\s+{_FILM}{_END}"),
+        ("plot", rf"\btell\s+me\s+(?:more\s+)?about\s+{_FILM}{_END}"),
+        (
+            "plot",
+            rf"\bwhat(?:['’]s|\s+is)\s+(?:the\s+(?:deal|story)\s+with\s+)?{_FILM}\s*(?:like)?\s*[?]+\s*$",
+        ),
+        (
+            "plot",
+            rf"\bdoes\s+{_FILM}\s+have\s+(?:a\s+)?(?:happy|sad|good|twist|surprise|open)\w*\s*(?:ending|end|twist)",
+        ),
+        (
+            "plot",
+            rf"\bdoes\s+(?:the\s+)?\w+\s+(?:die|survive|live|win|get\s+\w+)\s+(?:in|at\s+the\s+end\s+of)\s+{_FILM}{_END}",
+        ),
+        (
+            "plot",
+            rf"\bis\s+{_FILM}\s+(?:based\s+on|a\s+true\s+story|true|sad|depressing|uplifting|a\s+tear[\s-]?jerker)",
+        ),
+        (
+            "kids",
+            rf"\bis\s+{_FILM}\s+(?:too\s+)?(?:very\s+)?(?:scary|violent|gory|bloody|graphic|explicit|"
+            rf"inappropriate|rated\s+r|r[\s-]rated|pg(?:[\s-]?13)?|sexual|dark)\b",
+        ),
+        ("kids", rf"\b(?:watch|show)\s+{_FILM}\s+(?:with|to)\s+{_KIDS}"),
+        ("genre", rf"\bis\s+{_FILM}\s+(?:a|an)\s+(?:\w+\s+)?(?:{GENRE_ALTERNATIVES}|film|movie)\b"),
+        ("genre", rf"\bis\s+{_FILM}\s+(?:funny|romantic|animated|a\s+cartoon|scary\s+or\s+funny)\s*[?]"),
+        ("year", rf"\b(?:what\s+year|when|which\s+year|what\s+decade)\s+is\s+{_FILM}\s+from{_END}"),
+        ("year", rf"\bis\s+{_FILM}\s+(?:old|new|recent|from\s+the\s+\w+)\s*[?]"),
+        (
+            "runtime",
+            rf"\bis\s+{_FILM}\s+(?:very\s+|too\s+|really\s+)?(?:long|short|over\s+\w+\s+hours?)\s*[?]",
+        ),
+        ("runtime", rf"\bhow\s+long\s+does\s+{_FILM}\s+(?:run|last|take){_END}"),
+        (
+            "cast",
+            rf"^\W*(?:is|was|does)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+\s+(?:in|star\s+in|appear\s+in|"
+            rf"act\s+in|play\s+in)\s+{_FILM}{_END}",
+        ),
+        (
+            "cast",
+            rf"\bwho(?:['’]s|\s+is|\s+was)\s+the\s+(?:lead|star|main\s+(?:actor|actress|character))\s+"
+            rf"(?:of|in)\s+{_FILM}{_END}",
+        ),
+        ("cast", rf"\bdoes\s+{_FILM}\s+(?:star|have)\s+[A-Z]\w+"),
+        (
+            "rating",
+            rf"\b(?:what\s+did\s+(?:people|critics|viewers)\s+think\s+of|how\s+was)\s+{_FILM}\s*"
+            rf"(?:received)?{_END}",
+        ),
+        (
+            "rating",
+            rf"\bis\s+{_FILM}\s+(?:overrated|underrated|acclaimed|popular|a\s+good\s+(?:movie|film)|"
+            rf"worth\s+(?:a\s+)?watch)",
+        ),
+        (
+            "crew",
+            rf"\bwho\s+(?:wrote|scored|composed|produced|edited|shot|did\s+the\s+music\s+(?:for|of|in))\s+"
+            rf"{_FILM}{_END}",
+        ),
+        (
+            "sequel",
+            rf"\b(?:is\s+there|are\s+there)\s+(?:a|any)\s+(?:sequels?|prequels?|follow[\s-]ups?)\s+"
+            rf"(?:to|of|for)\s+{_FILM}{_END}",
+        ),
+        ("sequel", rf"\bdoes\s+{_FILM}\s+have\s+(?:a\s+)?(?:sequels?|prequels?){_END}"),
+        (
+            "where",
+            rf"\bwhere\s+(?:can|could|do)\s+(?:i|we|you)\s+(?:watch|stream|see|rent|buy|find)\s+{_FILM}"
+            rf"(?:\s+online)?{_END}",
+        ),
+        (
+            "where",
+            rf"\bis\s+{_FILM}\s+(?:on|streaming\s+on|available\s+on)\s+(?:netflix|hulu|prime|disney|hbo|max)",
+        ),
+    ]
+]
+# Rarer phrasings of the same facts.
+_QUESTION_RULES += [
+    (fact, re.compile(pattern, re.I))
+    for fact, pattern in [
+        (
+            "cast",
+            rf"\bwho\s+(?:plays|played|voices|voiced|portrays|portrayed)\s+(?:[\w'’.-]+\s+){{1,4}}in\s+{_FILM}{_END}",
+        ),
+        ("cast", rf"\bwho\s+else\s+(?:is|was|stars|starred|acts|acted)\s+in\s+{_FILM}{_END}"),
+        ("runtime", rf"\bhow\s+many\s+(?:minutes|hours)\s+long\s+is\s+{_FILM}{_END}"),
+        ("runtime", rf"\bhow\s+long['’]s\s+{_FILM}{_END}"),
+        ("runtime", rf"\b(?:runtime|run\s+time|running\s+time|length)\s+on\s+{_FILM}{_END}"),
+        ("year", rf"^\W*{_FILM}\s+came\s+out\s+(?:in\s+)?(?:what|which)\s+year"),
+        ("rating", rf"\bwhat\s+(?:rating|score)\s+(?:does|did)\s+{_FILM}\s+(?:have|get){_END}"),
+        ("rating", rf"\b(?:was|is)\s+{_FILM}\s+(?:a\s+(?:hit|flop|success)|well\s+received){_END}"),
+        ("plot", rf"\bsummari[sz]e\s+{_FILM}{_END}"),
+        ("director", rf"\b(?:was|is)\s+{_FILM}\s+directed\s+by\b"),
+        ("director", rf"\bdid\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*\s+direct\s+{_FILM}{_END}"),
+        (
+            "runtime",
+            rf"\bis\s+{_FILM}\s+(?:longer|shorter|over|under|more\s+than|less\s+than)\s+\w+\s+(?:hours?|minutes?)",
+        ),
+        ("plot", rf"\bhow\s+does\s+{_FILM}\s+end{_END}"),
+        ("plot", rf"\b(?:the\s+)?ending\s+of\s+{_FILM}{_END}"),
+        ("plot", rf"\b(?:where|when)\s+is\s+{_FILM}\s+set{_END}"),
+        (
+            "plot",
+            rf"\bwho\s+(?:is|was)\s+the\s+(?:villain|bad\s+guy|hero|antagonist|protagonist)\s+(?:in|of)\s+{_FILM}{_END}",
+        ),
+        ("plot", rf"\bwho\s+dies\s+in\s+{_FILM}{_END}"),
+        ("plot", rf"\btell\s+me\s+(?:something|a\s+(?:bit|little)|anything)\s+about\s+{_FILM}{_END}"),
+        ("year", rf"\bwhich\s+year\s+(?:did|was)\s+{_FILM}\s+(?:come\s+out|released|made|out)\b"),
+        ("year", rf"^\W*{_FILM}\s+(?:came\s+out|was\s+released|was\s+made)\s+when\b"),
+        (
+            "rating",
+            rf"\bwhat\s+(?:do|does)\s+(?:people|critics|viewers)\s+think\s+(?:of|about)\s+{_FILM}{_END}",
+        ),
+        ("rating", rf"\bis\s+{_FILM}\s+better\s+than\b"),
+        ("language", rf"\bwhat\s+language\s+is\s+{_FILM}\s+in{_END}"),
+        (
+            "language",
+            rf"\bis\s+{_FILM}\s+in\s+(?:english|french|spanish|german|italian|japanese|korean|colou?r|black\s+and\s+white){_END}",
+        ),
+        (
+            "cast",
+            rf"\bwhich\s+(?:actors|actresses|stars|people)\s+(?:are|were|is|was|appear|appeared|star|starred)\s+in\s+"
+            rf"{_FILM}{_END}",
+        ),
+        (
+            "cast",
+            rf"\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:lead(?:ing)?|main|starring)\s+"
+            rf"(?:actor|actress|actors|star|stars|character|characters)\s+(?:of|in)\s+{_FILM}{_END}",
+        ),
+        ("plot", rf"\bwhat\s+{_FILM}\s+is\s+(?:about|like){_END}"),
+        ("runtime", rf"\bhow\s+long\s+{_FILM}\s+(?:is|runs|lasts){_END}"),
+        ("year", rf"\bwhen\s+{_FILM}\s+(?:came\s+out|was\s+(?:released|made)){_END}"),
+        (
+            "kids",
+            rf"\bwhat\s+age(?:\s+group)?\s+is\s+{_FILM}\s+(?:for|suitable\s+for|aimed\s+at|meant\s+for){_END}",
+        ),
+        ("director", rf"\bwho(?:['’]s|\s+is|\s+was)\s+{_FILM}['’]s\s+director{_END}"),
+        (
+            "cast",
+            rf"\bwho(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:in\s+)?{_FILM}['’]s\s+(?:cast|stars|actors|lead)",
+        ),
+        (
+            "runtime",
+            rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+(?:runtime|run\s+time|running\s+time|length){_END}",
+        ),
+        ("rating", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+(?:rating|score|imdb\s+rating){_END}"),
+        ("plot", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+(?:plot|story|storyline|premise){_END}"),
+        ("genre", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+genre{_END}"),
+        ("year", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+(?:release\s+(?:date|year)|year){_END}"),
+        ("rating", rf"^\W*should\s+(?:i|we)\s+(?:watch|see|bother\s+with|skip)\s+{_FILM}{_END}"),
+        ("rating", rf"\bdoes\s+{_FILM}\s+hold\s+up{_END}"),
+        ("rating", rf"^\W*{_FILM}\s*[-:–,]\s*(?:any\s+good|worth\s+(?:it|watching)|good\s+or\s+bad){_END}"),
+        ("kids", rf"\bwould\s+{_KIDS}\s+(?:like|enjoy|be\s+ok\s+with)\s+{_FILM}{_END}"),
+        (
+            "awards",
+            rf"\b(?:did|has)\s+{_FILM}\s+(?:win|won|get|got)\s+(?:any\s+)?(?:awards?|oscars?|prizes?)",
+        ),
+        ("awards", rf"\bhow\s+many\s+(?:awards|oscars)\s+did\s+{_FILM}\s+(?:win|get){_END}"),
+        ("plot", rf"\b(?:explain|what\s+happens\s+at)\s+the\s+ending\s+(?:of|to|in)\s+{_FILM}{_END}"),
+    ]
+]
+_TITLE_THEN_QUESTION = re.compile(
+    r"^\W*(?P<film>[^:–—,?]{1,60}?)\s*(?:[:–—,]|\s-)\s*(?P<question>(?:who|what|how|when|is|was|does|can)\b.*\bit\b.*)$",
+    re.I,
+)
+_YEAR = re.compile(r"\s*\(\s*((?:18|19|20)\d\d)\s*\)\s*$")
+_FILM_PREFIX = re.compile(r"^(?:the\s+(?:movie|film)\s+|(?:movie|film)\s+)", re.I)
+
+
+def read_question(text: str, index: CatalogueIndex) -> tuple[str, str | None, str] | None:
+    """(fact asked, catalogue id of the film or None, the film as written) for a question about one
+    film; None when the message asks no such question."""
+    if pointed := _TITLE_THEN_QUESTION.match(text):  # "Heat: who directed it?"
+        film = pointed.group("film").strip()
+        text = re.sub(r"\bit\b", lambda _: film, pointed.group("question"), count=1, flags=re.I)
+    for fact, rule in _QUESTION_RULES:
+        if not (m := rule.search(text)):
+            continue
+        written = _FILM_PREFIX.sub("", m.group("film").strip(" \"'“”‘’,")).strip()
+        if not written or GENRE_WORD.fullmatch(written) or _is_generic(written):
+            continue
+        dated = _YEAR.search(written)
+        title = written[: dated.start()].strip() if dated else written
+        movie = index.match_title(title, int(dated.group(1)) if dated else None)
+        if movie is None and set(title_key(title).split()) & _NOT_A_TITLE:
+            continue  # "the best Nolan movie", "tonight": a request, not a film's name
+        return fact, (movie.id if movie else None), written
+    return None
+
+
+_NOT_A_NAME = frozenset(
+    "a an any some it this that these those one they them there something anything everything your my you "
+    "he she we i what which who".split()
+)
+# Words that make an unknown "film" a description: "the best Christopher Nolan movie", "tonight".
+_NOT_A_TITLE = frozenset(
+    "best top greatest worst good great most favourite favorite movie movies film films tonight now today "
+    "next first something anything".split()
+)
+# A film already shown: "the second one", "those".
+_POINTERS = frozenset("first second third fourth fifth last one ones them those these".split())
+
+
+def _is_generic(written: str) -> bool:
+    """ "a good movie", "it", "the second one": no film's name."""
+    words = title_key(written).split()
+    return not words or words[0] in _NOT_A_NAME or (len(words) <= 3 and bool(set(words) & _POINTERS))
