@@ -102,6 +102,16 @@ _PLOT_CLAUSE = re.compile(
     r"|their|every|all|everyone|people|kids|\w+s)\b",
     re.I,
 )
+# "Horror movie about a couple who ...", "90s film where ...": a post's title line, a bare singular
+# "movie" with no article before it (a request says "a horror movie about", or "movies about").
+_BARE_MOVIE_ABOUT = re.compile(
+    r"^\W*(?!(?:a|an|the|some|any|good|great|best|more|other)\b)(?:[\w'’/()?,-]+\s+){0,4}?(?:movie|film|flick)\s+"
+    r"(?:about|where|in\s+which|that|featuring|set\s+in|with\s+(?:a|an|the|this|two|some))\b",
+    re.I,
+)
+_MOOD = re.compile(
+    r"\b(?:feel[\s-]?good|fun|funny|great|good|best|cozy|cosy|light|uplifting|chill|soundtrack)\b", re.I
+)
 _ABOUT_START = re.compile(r"^\W*(?:it['’]?s\s+)?about\s+(?:a|an|the|two|some|this)\b", re.I)
 # Request framing: a message that asks for films is a recommendation, however it tells a story.
 _REQUEST = _any(
@@ -238,4 +248,6 @@ def _tells_a_story(text: str) -> bool:
         return False
     if any(rule.search(text) for rule in (_PAST_MEMORY, _NARRATIVE, _ABOUT_START, _PLOT_CLAUSE)):
         return True
+    if _BARE_MOVIE_ABOUT.search(text) and len(text.split()) >= 6 and not _MOOD.search(text):
+        return True  # "movie about a heist" or "feel-good movie about friendship" asks for films
     return text.rstrip().endswith("?") and not _ASKS.search(text)  # a guess put as a question
