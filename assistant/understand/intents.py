@@ -155,10 +155,16 @@ _FOLLOW_UP = _any(
     r"|much\s+|far\s+)?too\s+\w+",
     r"^\W*(?:way\s+|a\s+bit\s+|much\s+)?too\s+\w+\W*$",
 )
-_FOLLOW_ON = re.compile(
+_FOLLOW_ON = _any(
     r"^\W*(?:(?:ok(?:ay)?|cool|great|nice|thanks|hmm+|yes|no|nah|actually|well)[\s,!.]+)?(?:(?:what|how)\s+about"
     r"|and|but|also|only|just|maybe|preferably|rather|instead|same|any|ones?)\b",
-    re.I,
+    # changing the list shown: "make it a comedy", "drop the old ones", "narrow it down to the 90s"
+    r"^\W*(?:(?:ok(?:ay)?|actually|hmm+|please|now|can\s+you|could\s+you)[\s,]*)*(?:make\s+(?:it|them|those|these)"
+    r"|switch|change|swap|drop|narrow|filter|keep\s+only|remove|exclude|replace|sort|limit|go)\b",
+    r"(?:^|[,;]\s*)(?:something|anything|ones?)?\s*(?:a\s+bit\s+|a\s+little\s+|much\s+)?(?:lighter|darker|older|newer"
+    r"|shorter|longer|funnier|scarier|calmer)\b",
+    r"\b(?:with|a\s+bit|slightly|a\s+little)\s+(?:less|more|fewer)\s+\w+",
+    r"\b(?:already|i['’]ve|i\s+have)\s+(?:already\s+)?(?:seen|watched)\b",
 )
 _CHIT_CHAT = _any(
     r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|good\s+(?:morning|afternoon|evening|night)|greetings"
@@ -175,6 +181,11 @@ _CHIT_CHAT = _any(
     r"^\W*(?:what['’]?s\s+up|sup|how['’]?s\s+(?:your|it)\s+\w+|how\s+have\s+you\s+been|how\s+do\s+you\s+do"
     r"|never\s*mind|forget\s+it|can\s+you\s+help\s+me|that\s+(?:was|is)\s+(?:helpful|great|useful|nice|perfect|fun)"
     r"|good\s+(?:job|bot|one)|i\s+see|interesting|fair\s+enough|makes\s+sense)\b",
+    # a reaction to the picks that asks for nothing: "these look great", "nice picks!"
+    r"^\W*(?:(?:wow|oh|ok(?:ay)?|ooh)[\s,!.]+)?(?:these|those|they|that|this|it)(?:['’]s|['’]re)?\s+(?:all\s+)?"
+    r"(?:look|looks|sound|sounds|seem|seems|are|is)?\s*(?:really\s+)?(?:great|good|perfect|awesome|amazing|nice"
+    r"|cool|fun|interesting|brilliant)\W*$",
+    r"^\W*(?:great|nice|good|awesome|perfect|cool)\s+(?:picks|suggestions|choices|list|recommendations)\W*$",
 )
 # Talk about films that asks for none: "what's your favourite movie?", "do you like films?"
 _CHAT_ABOUT_FILMS = _any(

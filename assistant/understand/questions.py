@@ -263,6 +263,11 @@ _TITLE_THEN_QUESTION = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\s*\(\s*((?:18|19|20)\d\d)\s*\)\s*$")
+_THE_ORIGINAL = re.compile(r"^(?:the\s+)?(?:original|first)\s+", re.I)
+_FILM_WORDS_AROUND = re.compile(
+    r"^(?:the\s+)?(?:new|original|latest|old|recent|first|last|remake\s+of)\s+(?=\w)|\s+(?:movie|film|remake)$",
+    re.I,
+)
 _FILM_PREFIX = re.compile(r"^(?:the\s+(?:movie|film)\s+|(?:movie|film)\s+)", re.I)
 
 
@@ -276,11 +281,15 @@ def read_question(text: str, index: CatalogueIndex) -> tuple[str, str | None, st
         if not (m := rule.search(text)):
             continue
         written = _FILM_PREFIX.sub("", m.group("film").strip(" \"'“”‘’,")).strip()
+        first = bool(_THE_ORIGINAL.match(written))  # "the original Halloween": the oldest of that title
+        written = _FILM_WORDS_AROUND.sub("", written).strip() or written  # "the new Dune movie" -> "Dune"
         if not written or GENRE_WORD.fullmatch(written) or _is_generic(written):
             continue
         dated = _YEAR.search(written)
         title = written[: dated.start()].strip() if dated else written
         movie = index.match_title(title, int(dated.group(1)) if dated else None)
+        if movie is not None and first and not dated:
+            movie = min(index.by_title.get(title_key(movie.title), [movie]), key=lambda m: m.year or 9999)
         if movie is None and set(title_key(title).split()) & _NOT_A_TITLE:
             continue  # "the best Nolan movie", "tonight": a request, not a film's name
         return fact, (movie.id if movie else None), written
@@ -303,4 +312,13 @@ _POINTERS = frozenset("first second third fourth fifth last one ones them those 
 def _is_generic(written: str) -> bool:
     """ "a good movie", "it", "the second one": no film's name."""
     words = title_key(written).split()
-    return not words or words[0] in _NOT_A_NAME or (len(words) <= 3 and bool(set(words) & _POINTERS))
+    if not words or words[0] in _NOT_A_NAME or (len(words) <= 3 and bool(set(words) & _POINTERS)):
+        return True
+    return bool(_POINTING_END.search(written))  # "the runtime of the second one"
+
+
+_POINTING_END = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|other|that|this)\s+(?:one|film|movie|pick)s?\s*$"
+    r"|\b(?:it|them|those|these)\s*$",
+    re.I,
+)
