@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
     from assistant.llm import LLMBackend
     from assistant.ratings_import import ImportReport
+    from assistant.understand import CatalogueIndex
 
 
 class MovieAssistant:
@@ -212,8 +213,20 @@ class MovieAssistant:
         same file again changes nothing; a newer export updates the ratings that changed."""
         from assistant.ratings_import import import_ratings
 
-        engine = self.engine
-        return import_ratings(path, self.profiles, user_id, engine.movies, engine.index, format, links)
+        movies, index = self._titles()
+        return import_ratings(path, self.profiles, user_id, movies, index, format, links)
+
+    def _titles(self) -> tuple[dict[str, Movie], CatalogueIndex]:
+        """The catalogue's films and title index: the engine's when it is loaded, else read from
+        the collection alone (no models: `reelchat profile import` stays a matter of seconds)."""
+        if "engine" in self.__dict__:
+            return self.engine.movies, self.engine.index
+        from assistant.catalogue import load_collection
+        from assistant.library import open_store
+        from assistant.understand import CatalogueIndex
+
+        movies = load_collection(open_store(self.settings, create=False)[1])[0]
+        return {m.id: m for m in movies}, CatalogueIndex(movies)
 
     def profile(self, user_id: str) -> Profile:
         return self.profiles.load(user_id)

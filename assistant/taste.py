@@ -122,14 +122,19 @@ def because(
         if not pairs:
             continue
         ref = profile.films[max(pairs)[1]]
-        out.append(Because(movie.id, f"because you {_rated(ref)} {movies[ref.movie_id].title}"))
+        out.append(Because(movie.id, f"because you {_rated(ref, movies[ref.movie_id].title)}"))
     return out
 
 
-def _rated(film: ProfileFilm) -> str:
-    if film.rating is not None:
-        return f"rated {film.rating:g}/5"
-    return "liked"
+def _stars(film: ProfileFilm) -> str:
+    return f"you rated it {film.rating:g}/5" if film.rating is not None else "you have seen it"
+
+
+def _rated(film: ProfileFilm, title: str) -> str:
+    """ "rated Heat 5/5", or "liked Heat" for a 👍."""
+    if film.rating is not None and film.feedback >= 0:
+        return f"rated {title} {film.rating:g}/5"
+    return f"liked {title}"
 
 
 def rewatch_choices(
@@ -206,16 +211,11 @@ def pick_for(
     if asks_to_rewatch(message):
         own = rewatch_choices(profile, engine.movies, parsed, bool(FAVOURITE.search(message)))
         own = [m for m in own if m.id not in exclude][:k]
-        reasons = {m.id: f"because you {_rated(profile.films[m.id])} it" for m in own}
-        said = "From your own films: " if own else "None of the films you rated fits that; "
-        return PersonalPicks(
-            parsed,
-            own,
-            [float(len(own) - n) for n in range(len(own))],
-            [said + ("; ".join(f"{m.title} {reasons[m.id]}" for m in own) or "try fewer constraints.")],
-            {},
-            reasons,
-        )
+        reasons = {m.id: f"because you {_rated(profile.films[m.id], m.title)}" for m in own}
+        listed = "; ".join(f"{m.title} ({_stars(profile.films[m.id])})" for m in own[:5])
+        said = f"From your own films: {listed}." if own else "None of your own films fits that."
+        scores = [float(len(own) - n) for n in range(len(own))]
+        return PersonalPicks(parsed, own, scores, [said], {}, reasons)
     personal_refs = set(weighted_references(profile))
     follow_up = bool(parsed.references) and personal_refs <= set(parsed.references)
     if not (asks_for_me(message) or follow_up):
@@ -225,6 +225,6 @@ def pick_for(
     reasons = {
         b.movie_id: b.reason for b in because(movies, profile, engine.movies, engine_neighbours(engine))
     }
-    listed = "; ".join(f"{m.title} {reasons[m.id]}" for m in movies if m.id in reasons)
+    listed = "; ".join([f"{m.title} {reasons[m.id]}" for m in movies if m.id in reasons][:3])
     notice = f"Picked for your taste ({profile.rated} films rated)" + (f": {listed}." if listed else ".")
     return PersonalPicks(ranked, movies, [c.score for c in items], [notice], timings, reasons)

@@ -98,11 +98,11 @@ def test_surprise_me_ranks_by_the_profile_and_says_why(
     reply = bot.chat("surprise me", k=10, explain=False, user_id="eve")
     profile = bot.profile("eve")
     assert not {r.movie_id for r in reply.recommendations} & profile.known
-    assert sum("Crime" in r.genres for r in reply.recommendations) >= 5  # the taste shows
     said = " ".join(reply.notices)
     assert "Picked for your taste" in said and "because you rated" in said
-    without = {r.movie_id for r in bot.recommend("surprise me", k=10)}
-    assert without != {r.movie_id for r in reply.recommendations}
+    without = bot.recommend("surprise me", k=10)
+    crime = sum("Crime" in r.genres for r in reply.recommendations)
+    assert crime >= 3 and crime > sum("Crime" in r.genres for r in without)  # the taste shows
 
 
 def test_asking_to_rewatch_offers_only_the_persons_own_favourites(
@@ -115,7 +115,7 @@ def test_asking_to_rewatch_offers_only_the_persons_own_favourites(
     assert picks and {r.movie_id for r in picks} <= loved
     reply = bot.chat("something I've seen", k=5, explain=False, user_id="fay")
     assert {r.movie_id for r in reply.recommendations} <= {m.id for m, _ in films}
-    assert "because you rated" in " ".join(reply.notices)
+    assert "From your own films" in " ".join(reply.notices)
 
 
 def test_thumbs_in_a_session_tied_to_a_person_reach_their_profile(bot: MovieAssistant) -> None:
@@ -161,20 +161,21 @@ def test_cli_profile_import_show_delete(
 
     monkeypatch.setenv("REELCHAT_CHROMA_DIR", str(catalogue_settings.chroma_dir))
     monkeypatch.setenv("REELCHAT_LLM", "none")
-    home = str(tmp_path / "home")
+    monkeypatch.setenv("REELCHAT_HOME", str(tmp_path / "home"))  # --home would move the catalogue too
     rows = [(m, 4.5) for m in popular[:30]] + [(Movie("x", "A Film Nobody Made", "", 2019), 3.0)]
     path = letterboxd_file(tmp_path / "ratings.csv", rows)
-    assert main(["profile", "import", str(path), "--user", "hal", "--json", "--home", home]) == 0
+    assert main(["profile", "import", str(path), "--user", "hal", "--json"]) == 0
     out, err = capsys.readouterr()
     summary = json.loads(out.strip().splitlines()[-1])
     assert {k: summary[k] for k in ("matched", "unmatched", "rated", "liked")} == {
         "matched": 30, "unmatched": 1, "rated": 30, "liked": 30,
     }  # fmt: skip
     assert "line 32: A Film Nobody Made: no film of this title" in err
-    assert main(["profile", "show", "--user", "hal", "--json", "--home", home]) == 0
+    assert main(["profile", "show", "--user", "hal", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert shown["rated"] == 30 and popular[0].label in shown["top_liked"]
-    assert main(["profile", "delete", "--user", "hal", "--home", home]) == 0
+    assert shown["rated"] == 30 and len(shown["top_liked"]) == 10
+    assert set(shown["top_liked"]) <= {m.label for m in popular[:30]}
+    assert main(["profile", "delete", "--user", "hal"]) == 0
     capsys.readouterr()
-    assert main(["profile", "show", "--user", "hal", "--home", home]) == 1
+    assert main(["profile", "show", "--user", "hal"]) == 1
     assert "no profile for 'hal'" in capsys.readouterr().err
