@@ -181,7 +181,7 @@ def standing_phrase(movie: Movie, signals: Any = None) -> str:
     means = getattr(signals, "means", None) or {}
     if counts.get(movie.id, 0) >= 5 and movie.id in means:
         parts.append(f"{means[movie.id]:.1f}/5 from {counts[movie.id]:,} MovieLens ratings")
-    return "; ".join(parts)
+    return " and ".join(parts)
 
 
 def related_phrases(movie: Movie, references: Sequence[Movie], signals: Any = None) -> list[str]:
@@ -218,7 +218,6 @@ def build_evidence(
                 phrases.append(phrase)
     matches += [g.lower() for w in request_words(parsed.intent) if (g := GENRE_WORDS.get(w)) in movie.genres]
     matches += constraint_matches(movie, parsed.constraints)
-    matches += [f"not {w}" for w in parsed.avoid if stem(w) not in haystack and len(w) > 3][:1]
     known_item = getattr(parsed, "intent_kind", "") in ("known_item", "film_question")
     matched_stems = [stem(m.split()[0]) for m in matches]
     best = max(sentences, key=lambda s: sum(st in s.lower() for st in matched_stems))

@@ -9,7 +9,7 @@ llama.cpp keeps it in its KV cache and each film costs only its own few notes.
 
 from __future__ import annotations
 
-from assistant.evidence import Evidence
+from assistant.evidence import Evidence, split_sentences
 from ingest.movie import Movie
 
 SYSTEM_PROMPT = (
@@ -67,13 +67,19 @@ def evidence_sentence(movie: Movie, evidence: Evidence, named: bool = True) -> s
         first += f" with {_join([f'the {t}' for t in themes[:3]])} you asked for"
     sentences = [first + "."]
     if evidence.plot:
-        plot = evidence.plot if evidence.plot.endswith((".", "!", "?", "…")) else evidence.plot + "."
-        sentences.append(plot)
+        sentences.append(_whole_sentence(movie, evidence.plot))
     if evidence.related:
         sentences.append(f"It {_related_clause(evidence.related[0])}.")
     if evidence.standing:
         sentences.append(f"Viewers give it {evidence.standing}.")
     return " ".join(sentences)
+
+
+def _whole_sentence(movie: Movie, plot: str) -> str:
+    """The plot sentence the evidence quotes (shortened for the model), whole again for a reader."""
+    start = plot.removesuffix(" …")
+    found = next((s for s in split_sentences(movie.overview) if s.startswith(start)), plot)
+    return found if found.endswith((".", "!", "?", "…", '"')) else found + "."
 
 
 def _related_clause(related: str) -> str:

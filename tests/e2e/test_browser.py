@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import socket
 import subprocess
+import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -114,6 +115,31 @@ def ui_server(
     port = free_port()
     log = tmp_path_factory.mktemp("ui-log") / "server.log"
     env = cli_env(home, REELCHAT_LLM="none", REELCHAT_RERANKER="none")
+    with log.open("w") as out:
+        command = [str(VENV_BIN / "reelchat"), "ui", "--port", str(port)]
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for_health(url, 240, lambda: proc.poll() is None)
+        yield UiServer(url, port, home, log)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def llm_ui_server(
+    make_home: Callable[[str], Path], tmp_path_factory: pytest.TempPathFactory, smollm2: Path
+) -> Iterator[UiServer]:
+    """The UI with a real model writing the prose (the packaged SmolLM2 through llama.cpp), so a
+    reply takes seconds to stream, as it does for a person."""
+    home = make_home("browser-llm-home")
+    port = free_port()
+    log = tmp_path_factory.mktemp("ui-llm-log") / "server.log"
+    env = cli_env(home, REELCHAT_LLM="llamacpp", REELCHAT_GGUF=str(smollm2), REELCHAT_RERANKER="none")
     with log.open("w") as out:
         command = [str(VENV_BIN / "reelchat"), "ui", "--port", str(port)]
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -243,10 +269,12 @@ def cards(page: Any, replacing: list[tuple[str, str]] | None = None) -> list[tup
 
 
 @pytest.mark.server
-def test_chat_streams_cards_explains_and_forgets_a_disliked_film(tab: Tab, ui_server: UiServer) -> None:
+def test_chat_streams_cards_explains_and_forgets_a_disliked_film(
+    tab: Tab, ui_server: UiServer, catalogue_movies: list[Any]
+) -> None:
     page = tab.page
     status = page.inner_text("#rc-status")
-    assert "4,799 films indexed" in status and "LLM: none" in status
+    assert f"{len(catalogue_movies):,} films indexed" in status and "LLM: none" in status
     # Record the reply's length as the DOM changes: streamed text arrives in several pieces.
     page.evaluate(
         """() => { window.__lengths = [];
@@ -259,6 +287,10 @@ def test_chat_streams_cards_explains_and_forgets_a_disliked_film(tab: Tab, ui_se
     reply = send(page, HEIST, 1)
     shown = cards(page)
     assert len(shown) == 5
+    lines = page.locator(".rc-card .rc-evidence").all_inner_texts()
+    assert len(lines) == 5 and all(line.startswith("Matches: ") for line in lines), lines
+    assert all("1990s" in line for line in lines) and any("heist" in line for line in lines), lines
+    assert ";" not in reply and "its story involves" not in reply  # sentences, not fragments
     assert all(title.split(" ", 1)[1] in reply for _, title in shown)  # the prose covers every card
     lengths = page.evaluate("window.__lengths")
     assert len({n for n in lengths if 1 < n < len(reply.strip())}) >= 2, lengths  # partial replies seen
@@ -371,3 +403,36 @@ def test_nothing_to_go_on_gets_a_friendly_notice(tab: Tab) -> None:
     send(page, "🙂🙂", 1)
     assert "Tell me what you feel like watching" in page.inner_text("#rc-notices")
     assert "Traceback" not in page.content()
+
+
+@pytest.mark.server
+def test_why_this_answers_at_once_while_a_reply_is_still_streaming(
+    browser: Any, llm_ui_server: UiServer
+) -> None:
+    page = browser.new_page(viewport={"width": 1360, "height": 1040})
+    try:
+        page.set_default_timeout(TURN)
+        page.goto(llm_ui_server.url)
+        page.wait_for_selector("#rc-message textarea")
+        page.fill("#rc-message textarea", HEIST)
+        page.click("#rc-send")
+        shown = cards(page)  # the cards come first; the model is only starting to write
+        third = title_of(shown[2][1])
+        streaming = page.evaluate(
+            """() => { const bots = document.querySelectorAll('#rc-chat [data-testid="bot"]');
+                return !bots[0].innerText.includes('5. '); }"""
+        )
+        assert streaming, "the first reply had already finished: nothing to interrupt"
+        page.locator(".rc-why").nth(2).click()
+        clicked = time.monotonic()
+        page.wait_for_function(
+            """(title) => { const bots = document.querySelectorAll('#rc-chat [data-testid="bot"]');
+                return bots.length >= 2 && bots[1].innerText.startsWith(title); }""",
+            arg=third,
+            timeout=5_000,
+        )
+        assert time.monotonic() - clicked < 5
+        wait_turn(page, 2)  # and it finishes, with the film's own words
+        assert bot_messages(page)[1].startswith(third)
+    finally:
+        page.close()
