@@ -97,4 +97,19 @@ PROBES: tuple[Probe, ...] = (
         "something with Morgan Freeman, nothing scary",
         C(exclude_genres=("Horror",), cast=("Morgan Freeman",)),
     ),
+    # Spelled-out and apostrophe decades, negated bounds and refusals (issue 11)
+    Probe("a thriller from the eighties", C(1980, 1989, include_genres=("Thriller",))),
+    Probe("a 70's crime film", C(1970, 1979, include_genres=("Crime",))),
+    Probe("something made in the nineteen-nineties", C(1990, 1999)),
+    Probe("a drama, nothing made before 1995", C(year_min=1995, include_genres=("Drama",))),
+    Probe("a comedy not older than 2005", C(year_min=2005, include_genres=("Comedy",))),
+    Probe("sci-fi no earlier than 2010", C(year_min=2010, include_genres=("Science Fiction",))),
+    Probe("an action film, skip the horror", C(include_genres=("Action",), exclude_genres=("Horror",))),
+    Probe("an adventure, no romance please", C(include_genres=("Adventure",), exclude_genres=("Romance",))),
+    Probe("anything but a musical from the 60s", C(1960, 1969, exclude_genres=("Music",))),
+    Probe("a crime film, not a comedy", C(include_genres=("Crime",), exclude_genres=("Comedy",))),
+    Probe(
+        "a late nineties thriller under two hours",
+        C(1996, 1999, include_genres=("Thriller",), runtime_max=120),
+    ),
 )
