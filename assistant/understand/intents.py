@@ -120,7 +120,11 @@ _REQUEST = _any(
     r"\b(?:looking|searching)\s+for\s+(?:a\s+|an\s+|some\s+)?(?:good\s+)?(?:something|movies|films|recommendations?)\b",
     r"\bwhat\s+should\s+(?:i|we)\s+watch\b|\bsomething\b|\banything\b|\bany\s+good\b|\btonight\b",
     r"\bcan\s+you\s+(?:find|pick)\b|\bwatch\s+(?:with|tonight)\b|\bideas?\s+for\b|\boptions?\b|\bpicks?\b|\bplease\b",
+)
+# Framing that may open either a request or a search for one film: "looking for a movie where ...".
+_WEAK_REQUEST = re.compile(
     r"\b(?:looking|searching)\s+for\s+(?:a|an|some)\s+(?:\w+\s+){0,2}?(?:movie|film)\b|\bis\s+there\s+(?:a|any)\b",
+    re.I,
 )
 # A question that asks for something: a described film put as a question ("Killer robot spiders?") has none.
 _ASKS = re.compile(
@@ -257,7 +261,11 @@ def _tells_a_story(text: str) -> bool:
     insurance", "a movie about a guy who goes to Mexico and drives an El Camino", "Evil twin?"."""
     if _REQUEST.search(text):
         return False
-    if any(rule.search(text) for rule in (_PAST_MEMORY, _NARRATIVE, _ABOUT_START, _PLOT_CLAUSE)):
+    if _PAST_MEMORY.search(text) or _NARRATIVE.search(text):
+        return True  # a particular story: "looking for a movie where a guy wakes up as someone else"
+    if _WEAK_REQUEST.search(text):
+        return False  # "looking for a movie where the villain wins": a kind of film
+    if _ABOUT_START.search(text) or _PLOT_CLAUSE.search(text):
         return True
     if _BARE_MOVIE_ABOUT.search(text) and len(text.split()) >= 6 and not _MOOD.search(text):
         return True  # "movie about a heist" or "feel-good movie about friendship" asks for films
