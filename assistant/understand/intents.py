@@ -205,7 +205,8 @@ _TASTE = re.compile(
     r"|uplifting|thrilling|epic|weird|quirky|smart|mind[\s-]?bending|twist|laugh|cry|date|watch|classic"
     r"|recommend\w*|suggest\w*|bored|mood|vibe|tonight|weekend|something|anything|see|surprise|entertain\w*"
     r"|kill\s+time|rainy|evening|afternoon|family|friends|girlfriend|boyfriend|wife|husband|partner|popcorn"
-    r"|binge|plane|flight|sleepover|party|halloween|christmas|valentine\w*)\b",
+    r"|binge|plane|flight|sleepover|party|halloween|christmas|valentine\w*|lonely|dumped|heartbroken|stressed|tired"
+    r"|sick|birthday|anniversary|distract\w*|rainy|snowy|hungover|nostalgic|inspir\w*|motivat\w*|unwind|cheer\w*)\b",
     re.I,
 )
 _FILM_WORDS = re.compile(r"\b(?:movies?|films?|flicks?|watch|cinema|documentar|series|show)", re.I)

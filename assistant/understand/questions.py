@@ -35,7 +35,7 @@ _THE_FILM = r"(?:the\s+)?(?:movie|film)\s+"
 _KIDS = (
     r"(?:kids?|children|(?:a|an|my|our)\s+(?:\d{1,2}|\w+)[\s-]+year[\s-]+olds?|(?:my|a)\s+(?:son|daughter|kid|child|"
     r"nephew|niece|little\s+one)s?|the\s+(?:whole\s+)?family|(?:a\s+)?family\s+(?:movie\s+)?night|young\s+"
-    r"(?:kids|children)|the\s+kids|teens?|toddlers?|little\s+ones)"
+    r"(?:kids|children)|the\s+kids|teens?|teenagers?|toddlers?|little\s+ones|family\s+viewing)"
 )
 # (fact, pattern): the film is the `film` group.
 _QUESTION_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -189,6 +189,35 @@ _QUESTION_RULES += [
         ("rating", rf"\bwhat\s+(?:rating|score)\s+(?:does|did)\s+{_FILM}\s+(?:have|get){_END}"),
         ("rating", rf"\b(?:was|is)\s+{_FILM}\s+(?:a\s+(?:hit|flop|success)|well\s+received){_END}"),
         ("plot", rf"\bsummari[sz]e\s+{_FILM}{_END}"),
+        ("plot", rf"\b(?:story|plot)\s+(?:behind|in)\s+{_FILM}{_END}"),
+        ("plot", rf"\b(?:info|information|details|facts|trivia)\s+(?:on|about|for)\s+{_FILM}{_END}"),
+        ("plot", rf"\bwhat\s+do\s+you\s+know\s+about\s+{_FILM}{_END}"),
+        (
+            "cast",
+            rf"\bwho(?:['’]s|\s+is|\s+was)\s+the\s+(?:actor|actress)\s+(?:that|who)\s+(?:plays|played)\s+"
+            rf"(?:[\w'’.-]+\s+){{1,3}}in\s+{_FILM}{_END}",
+        ),
+        (
+            "kids",
+            rf"\bhow\s+(?:violent|scary|gory|graphic|bloody|sad|dark|explicit|intense)\s+is\s+{_FILM}{_END}",
+        ),
+        (
+            "kids",
+            rf"\bdoes\s+{_FILM}\s+have\s+(?:a\s+lot\s+of\s+|much\s+|any\s+)?(?:violence|gore|sex|nudity|swearing"
+            rf"|bad\s+language|blood|jump\s+scares)",
+        ),
+        (
+            "kids",
+            rf"\b(?:is\s+there|are\s+there|any)\s+(?:a\s+lot\s+of\s+|much\s+|any\s+)?(?:violence|gore|sex|nudity"
+            rf"|swearing|sex\s+scenes|jump\s+scares)\s+in\s+{_FILM}{_END}",
+        ),
+        ("kids", rf"\bage\s+rating\s+on\s+{_FILM}{_END}"),
+        ("rating", rf"\breviews?\s+(?:like\s+)?(?:for|of|on)\s+{_FILM}{_END}"),
+        (
+            "rating",
+            rf"\b(?:was|is)\s+{_FILM}\s+(?:popular|successful|a\s+(?:box[\s-]office\s+)?(?:hit|success|flop))"
+            rf"{_END}",
+        ),
         ("director", rf"\b(?:was|is)\s+{_FILM}\s+directed\s+by\b"),
         ("director", rf"\bdid\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*\s+direct\s+{_FILM}{_END}"),
         (
