@@ -221,11 +221,17 @@ class MovieAssistant:
         the collection alone (no models: `reelchat profile import` stays a matter of seconds)."""
         if "engine" in self.__dict__:
             return self.engine.movies, self.engine.index
-        from assistant.catalogue import load_collection
         from assistant.library import open_store
         from assistant.understand import CatalogueIndex
 
-        movies = load_collection(open_store(self.settings, create=False)[1])[0]
+        collection = open_store(self.settings, create=False)[1]
+        movies: list[Movie] = []
+        while True:  # metadata only, paged: the vectors would double the time and are not needed
+            got = collection.get(include=["metadatas"], limit=5_000, offset=len(movies))
+            metas = got["metadatas"] or []
+            movies += [Movie.from_metadata(i, m or {}) for i, m in zip(got["ids"], metas, strict=True)]
+            if len(got["ids"]) < 5_000:
+                break
         return {m.id: m for m in movies}, CatalogueIndex(movies)
 
     def profile(self, user_id: str) -> Profile:

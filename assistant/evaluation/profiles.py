@@ -174,3 +174,20 @@ def eval_profiles(settings: Any, limit: int | None = None, progress: bool = True
         "seconds": round(time.perf_counter() - started, 1),
         "stages": {name: summarise(r) for name, r in rows.items() if r},
     }
+
+
+def write_letterboxd_export(ml_dir: Path, out: Path, rows: int = 1_000) -> Path:
+    """The `rows` latest ratings of the MovieLens user who rated most, as a Letterboxd ratings.csv:
+    the file `reelchat profile import` is timed on (catalogue films and others, as in life)."""
+    ratings = pd.read_csv(ml_dir / "ratings.csv")
+    titles = pd.read_csv(ml_dir / "movies.csv", usecols=["movieId", "title"]).set_index("movieId")["title"]
+    user = int(ratings["userId"].value_counts().idxmax())
+    mine = ratings[ratings["userId"] == user].sort_values("timestamp", kind="stable").tail(rows)
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Date", "Name", "Year", "Letterboxd URI", "Rating"])
+        for movie_id, rating, stamp in zip(mine["movieId"], mine["rating"], mine["timestamp"], strict=True):
+            name, year = letterboxd_title(str(titles.get(movie_id, "")))
+            date = datetime.fromtimestamp(int(stamp), UTC).date().isoformat()
+            writer.writerow([date, name, year or "", f"https://boxd.it/ml{movie_id}", f"{rating:g}"])
+    return out
