@@ -95,6 +95,8 @@ YEAR_BOUNDS: list[tuple[str, int, int]] = [  # offsets: (min - y, max - y); 9999
     ("nothing newer than {y}", 9999, 0), ("no later than {y}", 9999, 0), ("not before {y}", 0, 9999),
     ("post-{y}", 1, 9999), ("pre-{y}", 9999, -1), ("{y} onwards", 0, 9999), ("no older than {y}", 0, 9999),
     ("anything after {y}", 1, 9999), ("skip anything before {y}", 0, 9999), ("released since {y}", 0, 9999),
+    ("after '{yy}", 1, 9999), ("before the year {y}", 9999, -1),
+    ("I don't want anything before {y}", 0, 9999),
 ]  # fmt: skip
 RUNTIMES: list[tuple[str, int | None, int | None]] = [
     ("under 2 hours", None, 120), ("less than 90 minutes", None, 90),
@@ -116,6 +118,9 @@ SERIES = [
     ("but no James Bond", "James Bond"), ("nothing from the Bourne films", "Bourne"),
     ("nothing Marvel", "Marvel"), ("no Star Wars stuff", "Star Wars"), ("not Harry Potter", "Harry Potter"),
     ("but not the Harry Potter movies", "Harry Potter"), ("skip the Bond films", "Bond"),
+    ("Marvel-free", "Marvel"), ("not another Star Wars", "Star Wars"),
+    ("I've had enough of Marvel", "Marvel"),
+    ("except for Star Wars", "Star Wars"),
 ]  # fmt: skip
 OPENERS = [
     "{x}", "I want {x}", "can you recommend {x}?", "looking for {x}", "show me {x}", "any ideas for {x}?",
@@ -163,7 +168,7 @@ def _extra(rng: random.Random, kind: str, expected: RequestConstraints) -> tuple
             return rng.choice(DECADE_FRAMES).format(d=words), replace(expected, year_min=lo, year_max=hi)
         template, low, high = rng.choice(YEAR_BOUNDS)
         year = rng.randrange(1960, 2016)
-        return template.format(y=year), replace(
+        return template.format(y=year, yy=f"{year % 100:02d}"), replace(
             expected,
             year_min=None if low == 9999 else year + low,
             year_max=None if high == 9999 else year + high,

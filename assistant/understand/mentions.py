@@ -21,6 +21,7 @@ from assistant.understand.vocabulary import (
     NOT_A_FILM_CUE_BEFORE,
     QUOTED,
     REQUEST_WORDS,
+    SERIES_FREE_AFTER,
     SERIES_NOUN_AFTER,
     SERIES_REFUSAL_BEFORE,
     SERIES_TASTE_BEFORE,
@@ -216,21 +217,23 @@ def find_series(r: Reading) -> None:
                 continue
             words = r.text[run[0].start : run[-1].end]
             noun = SERIES_NOUN_AFTER.match(r.masked, run[-1].end)
-            if not refused and not _named_as_a_series(r, tok.start, words, noun):
+            free = SERIES_FREE_AFTER.match(r.masked, run[-1].end)  # "Marvel-free"
+            if not (refused or free) and not _named_as_a_series(r, tok.start, words, noun):
                 continue
             if _could_name_a_series(r, words) and (members := r.index.series.members(words)):
-                hit = (words, members, run[-1].end if noun is None else noun.end(), length)
+                end = free.end() if free else run[-1].end if noun is None else noun.end()
+                hit = (words, members, end, length, free is not None)
                 break
         if hit is None:
             i += 1
             continue
-        words, members, end, length = hit
+        words, members, end, length, free_of = hit
         name = " ".join(w[:1].upper() + w[1:] for w in words.split())
-        if refused:
+        if refused or free_of:
             if name not in r.excluded_series:
                 r.excluded_series.append(name)
             r.excluded_films.update(m.id for m in members)
-            r.take(refused.start(), end)
+            r.take(refused.start() if refused else tok.start, end)
         else:
             for movie in members[:MAX_SERIES_REFERENCES]:
                 r.named.append(movie.id)

@@ -74,6 +74,8 @@ def _year_span(expr: str) -> tuple[int, int]:
     assert m is not None
     number, decade = int(m.group(2)), m.group(3)
     if not decade:
+        if number < 100:  # "after '95"
+            number += 2000 if number < 30 else 1900
         return number, number
     if number < 100:  # "00s" and "10s" are this century, "20s" to "90s" the last
         number += 2000 if number < 20 else 1900

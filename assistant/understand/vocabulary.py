@@ -75,8 +75,8 @@ DECADE_NAMES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "s
 CENTURY_NAMES = {"nineteen": 1900, "twenty": 2000}
 SPELLED_DECADE = (rf"(?:(?:nineteen|twenty)[\s-]*)?(?:{'|'.join(DECADE_NAMES)})"
                   r"|twenty[\s-]*tens|two[\s-]+thousands|noughties|aughts")
-YEAR_EXPRESSION = (r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?"
-                   rf"(?:(?:19|20)?\d0['’]?s|['’]\d0['’]?s|(?:19|20)\d\d|{SPELLED_DECADE})\b")
+YEAR_EXPRESSION = (r"(?:the\s+)?(?:year\s+)?(?:(?:early|mid|late)[\s-]*)?"
+                   rf"(?:(?:19|20)?\d0['’]?s|['’]\d0['’]?s|(?:19|20)\d\d|['’]\d\d(?![\d'’s])|{SPELLED_DECADE})\b")
 YEAR_EXPRESSION_PARTS = re.compile(r"(early|mid|late)?[\s-]*['’]?(\d{2,4})(['’]?s)?", re.I)
 HAS_YEAR_EXPRESSION = re.compile(rf"\d|{SPELLED_DECADE}|centur|decade", re.I)
 YEAR_RULES = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
@@ -97,7 +97,7 @@ YEAR_RULES = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
 NEGATED_BOUND = {"after": "until", "until": "after", "since": "before", "before": "since"}
 # "nothing made before 1995", "no films from before 1990", "skip anything older than 2005"
 YEAR_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|without|avoid|except|skip"
-                                 r"|anything\s+but)\s+"
+                                 r"|anything\s+but|\w+n['’]t\s+(?:want|like|need|show\s+me))\s+"
                                  r"(?:(?:too|very|that|so|anything|made|released|from|films?|movies?|ones"
                                  r"|stuff|dat(?:ed|ing)|filmed|shot|came\s+out|is|are|was)\s+){0,3}$", re.I)
 # Relative spans, read against the catalogue's newest year: "from the last ten years", "the past decade".
@@ -223,9 +223,10 @@ ADJACENT_REMOVALS = re.compile(r"\x00(?:[\s,;&/]*(?:\b(?:and|or|nor)\b)?[\s,;&/]
 # Series and franchises: "no Harry Potter", "nothing from Marvel", "a space opera that isn't Star Wars";
 # "like the Bourne films", "the Harry Potter series".
 SERIES_REFUSAL_BEFORE = re.compile(
-    r"\b(?:no|not|nothing|none|without|except|excluding|skip|avoid|minus|anything\s+but|other\s+than"
+    r"\b(?:no|not|nothing|none|without|except(?:\s+for)?|excluding|skip|avoid|minus|anything\s+but|other\s+than"
+    r"|apart\s+from|aside\s+from|enough\s+(?:of|with)|sick\s+of|tired\s+of|done\s+with|fed\s+up\s+with"
     r"|(?:that|which)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not)|isn['’]t|aren['’]t|but\s+not|never)\s+"
-    r"(?:(?:from|of|in|part\s+of|related\s+to|to\s+do\s+with|more)\s+)?(?:the\s+|any\s+|a\s+)?$",
+    r"(?:(?:from|of|in|part\s+of|related\s+to|to\s+do\s+with|more)\s+)?(?:the\s+|any\s+|a\s+|another\s+)?$",
     re.I,
 )
 SERIES_NOUN_AFTER = re.compile(
@@ -238,3 +239,5 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 SERIES_NOUN_AHEAD = re.compile(
     r"^(?:\s+[\w'’-]+){0,3}?(?:\s+|-)(?:series|franchise|saga|trilogy|universe|films?|movies?)\b", re.I
 )
+# "a comedy, Marvel-free"
+SERIES_FREE_AFTER = re.compile(r"(?:\s+(?:films?|movies?|stuff))?[\s-]*free\b", re.I)

@@ -614,3 +614,71 @@ def test_describe() -> None:
     assert (
         RequestConstraints(year_min=2008, year_max=2008, runtime_min=120).describe() == "2008, over 120 min"
     )
+
+
+# --- phrasings of issue 11 -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "years"),
+    [
+        ("a thriller from the eighties", (1980, 1989)),
+        ("a 70's film", (1970, 1979)),
+        ("something made in the nineteen-nineties", (1990, 1999)),
+        ("late nineties comedy", (1996, 1999)),
+        ("a movie from the two thousands", (2000, 2009)),
+        ("a thriller after '95", (1996, None)),
+        ("nothing made before 1995", (1995, None)),
+        ("not older than 2005", (2005, None)),
+        ("no earlier than 2010", (2010, None)),
+        ("no movies before the year 2000", (2000, None)),
+        ("I don't want anything before 1990", (1990, None)),
+        ("from this century", (2000, None)),
+        ("in my twenties I loved westerns", (None, None)),  # an age, not a decade of release
+    ],
+)
+def test_spelled_apostrophe_and_negated_years(
+    index: CatalogueIndex, message: str, years: tuple[int | None, int | None]
+) -> None:
+    constraints = parse(index, message).constraints
+    assert (constraints.year_min, constraints.year_max) == years
+
+
+def test_relative_years_count_back_from_the_newest_film(index: CatalogueIndex) -> None:
+    assert parse(index, "from the last ten years").constraints.year_min == index.latest_year - 9
+    assert parse(index, "nothing from the past decade").constraints.year_max == index.latest_year - 10
+
+
+@pytest.mark.parametrize(
+    ("message", "include", "exclude"),
+    [
+        ("skip the horror", (), ("Horror",)),
+        ("no romance please", (), ("Romance",)),
+        ("anything but a musical", (), ("Music",)),
+        ("a drama, not a comedy", ("Drama",), ("Comedy",)),
+        ("I'm not in the mood for horror tonight", (), ("Horror",)),
+        ("a comedy, horror-free", ("Comedy",), ("Horror",)),
+        ("a western, war movies-free", ("Western",), ("War",)),
+        ("romance is a no, something tense", (), ("Romance",)),
+        ("spare me the musicals", (), ("Music",)),
+        ("a space opera", ("Science Fiction",), ()),
+        ("a creepy ghost story", ("Horror",), ()),
+    ],
+)
+def test_refused_genres_in_many_forms_and_synonyms(
+    index: CatalogueIndex, message: str, include: tuple[str, ...], exclude: tuple[str, ...]
+) -> None:
+    constraints = parse(index, message).constraints
+    assert (constraints.include_genres, constraints.exclude_genres) == (include, exclude)
+
+
+@pytest.mark.parametrize(
+    ("message", "runtime_max"),
+    [
+        ("a film under ninety minutes", 90),
+        ("an hour and a half max", 90),
+        ("at most a hundred and twenty minutes", 120),
+    ],
+)
+def test_spelled_runtimes(index: CatalogueIndex, message: str, runtime_max: int) -> None:
+    assert parse(index, message).constraints.runtime_max == runtime_max

@@ -97,3 +97,18 @@ def test_series_exclusions_merge_across_turns_and_are_described() -> None:
 )
 def test_title_stem(title: str, stem: str) -> None:
     assert title_stem(title) == stem
+
+
+@pytest.mark.parametrize(
+    ("message", "series"),
+    [
+        ("a comedy, Marvel-free", "Marvel"),
+        ("not another Star Wars", "Star Wars"),
+        ("I've had enough of Marvel, something with superheroes though", "Marvel"),
+        ("except for Star Wars, any space opera", "Star Wars"),
+    ],
+)
+def test_more_ways_to_rule_a_series_out(index: CatalogueIndex, message: str, series: str) -> None:
+    parsed = parse_request(message, index)
+    assert parsed.constraints.exclude_series == (series,)
+    assert parsed.references == ()
