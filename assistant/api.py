@@ -229,7 +229,7 @@ class MovieAssistant:
         while True:  # metadata only, paged: the vectors would double the time and are not needed
             got = collection.get(include=["metadatas"], limit=5_000, offset=len(movies))
             metas = got["metadatas"] or []
-            movies += [Movie.from_metadata(i, m or {}) for i, m in zip(got["ids"], metas, strict=True)]
+            movies += [Movie.from_metadata(i, dict(m or {})) for i, m in zip(got["ids"], metas, strict=True)]
             if len(got["ids"]) < 5_000:
                 break
         return {m.id: m for m in movies}, CatalogueIndex(movies)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,7 +41,7 @@ SESSION = [
 ]
 
 
-def letterboxd_file(path: Path, films: list[tuple[Movie, float | None]]) -> Path:
+def letterboxd_file(path: Path, films: Sequence[tuple[Movie, float | None]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
         out.writerow(["Date", "Name", "Year", "Letterboxd URI", "Rating"])
@@ -101,8 +102,8 @@ def test_surprise_me_ranks_by_the_profile_and_says_why(
     said = " ".join(reply.notices)
     assert "Picked for your taste" in said and "because you rated" in said
     without = bot.recommend("surprise me", k=10)
-    crime = sum("Crime" in r.genres for r in reply.recommendations)
-    assert crime >= 3 and crime > sum("Crime" in r.genres for r in without)  # the taste shows
+    crime_films = sum("Crime" in r.genres for r in reply.recommendations)
+    assert crime_films >= 3 and crime_films > sum("Crime" in r.genres for r in without)  # the taste shows
 
 
 def test_asking_to_rewatch_offers_only_the_persons_own_favourites(
