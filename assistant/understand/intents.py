@@ -89,6 +89,19 @@ _PAST_MEMORY = _any(
     r"\bwas\s+on\s+(?:tv|cable)\b|\bi\s+(?:saw|watched|seen)\b|\bthere\s+was\s+a\s+scene\b",
     r"\d0['’]?s\s*(?:/|or|-|–|to)\s*(?:early\s+|late\s+|mid\s+)?(?:\d0|\d{4})['’]?s",
     r"(?:early|late|mid)[\s-]*\d0['’]?s\s+(?:early|late|mid)[\s-]*\d0['’]?s|\b\d0s?[\s-]?ish\b",
+    r"\b(?:iirc|vaguely|as\s+i\s+recall|from\s+what\s+i\s+(?:can\s+)?remember|i\s+(?:can\s+)?(?:still\s+)?remember|"
+    r"i\s+recall|(?:don['’]?t|do\s+not|can['’]?t)\s+remember\s+(?:much|the|a\s+lot|anything))\b",
+)
+# Said of one film the person has in mind, before any film was shown: "this movie", "the movie takes place
+# in the future", "it was a foreign film", "title says it".
+_ONE_FILM_IN_MIND = _any(
+    r"\bthis\s+(?:\w+\s+)?(?:movie|film|show|cartoon)\b",
+    r"\b(?:the|that)\s+(?:movie|film|show)(?:['’]s)?\s+(?:takes\s+place|was|is\s+about|as\s+i|starts|started|begins"
+    r"|began|opens|opened|ends|ended|had|involves|involved|features|featured|about)\b",
+    r"^\W*it\s+was\s+(?:a|an)\s+(?:\w+\s+){0,3}?(?:movie|film|show)\b",
+    r"\b(?:title\s+says\s+it|(?:basically|essentially|pretty\s+much)\s+the\s+title|see\s+title|as\s+in\s+(?:the\s+)?"
+    r"title)\b",
+    r"\btrying\s+to\s+(?:remember|recall|find|figure\s+out)\s+(?:the\s+)?(?:name|title)\b",
 )
 # "the movie where the guy...": one film, known to exist; after films were shown it may point at one.
 _DEFINITE_PLOT = re.compile(
@@ -216,7 +229,9 @@ def classify(
     text: str, *, question: bool, constraints_set: bool, names_film: bool, in_session: bool
 ) -> IntentKind:
     """The kind of message, given what parsing found in it (a film question, constraints, named films)."""
-    if _KNOWN_ITEM.search(text) or (not in_session and _DEFINITE_PLOT.search(text)):
+    if _KNOWN_ITEM.search(text) or (
+        not in_session and (_DEFINITE_PLOT.search(text) or _ONE_FILM_IN_MIND.search(text))
+    ):
         return "known_item"
     if question:
         return "film_question"
