@@ -182,6 +182,8 @@ _FOLLOW_ON = _any(
     r"|shorter|longer|funnier|scarier|calmer)\b",
     r"\b(?:with|a\s+bit|slightly|a\s+little)\s+(?:less|more|fewer)\s+\w+",
     r"\b(?:already|i['’]ve|i\s+have)\s+(?:already\s+)?(?:seen|watched)\b",
+    # "any older ones?", "ones from the 90s": "ones" stands for the films shown
+    r"\b(?:ones|any\s+of\s+(?:them|those|these))\b",
 )
 _CHIT_CHAT = _any(
     r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|good\s+(?:morning|afternoon|evening|night)|greetings"
