@@ -182,6 +182,9 @@ _FOLLOW_ON = _any(
     r"|shorter|longer|funnier|scarier|calmer)\b",
     r"\b(?:with|a\s+bit|slightly|a\s+little)\s+(?:less|more|fewer)\s+\w+",
     r"\b(?:already|i['’]ve|i\s+have)\s+(?:already\s+)?(?:seen|watched)\b",
+    # "is it scary?", "how long is that one?": a question about a film shown
+    r"^\W*(?:(?:and|but|so|ok(?:ay)?|hmm+)[\s,]+)?(?:is|was|are|were|does|did|do|has|have|can|could)\s+(?:it|that|this"
+    r"|they|those|these|them)\b|\bhow\s+\w+\s+(?:is|are|was)\s+(?:it|that|this|they|those|these)\b",
     # "any older ones?", "ones from the 90s": "ones" stands for the films shown
     r"\b(?:ones|any\s+of\s+(?:them|those|these))\b",
 )
@@ -239,7 +242,7 @@ def classify(
         return "film_question"
     if _CLOSING.search(text):
         return "chit_chat"  # "thanks, I'll watch the first one!"
-    if _FOLLOW_UP.search(text) and (in_session or not names_film):
+    if in_session and _FOLLOW_UP.search(text):  # nothing was shown to follow up on otherwise
         return "follow_up"
     plain = not constraints_set and not names_film
     if plain and _CHIT_CHAT.search(text) and not _FILM_WORDS.search(text) and not _NOT_THOSE.search(text):
@@ -262,11 +265,14 @@ def classify(
 
 
 # Thanks and a goodbye after the picks: the conversation is ending, no new request in it.
-_CLOSING = re.compile(
+_CLOSING = _any(
     r"^\W*(?:(?:ok(?:ay)?|great|perfect|awesome|cool|nice|thanks?|thank\s+you|cheers|brilliant|lovely|sounds\s+good)"
     r"[\s,!.]*)+(?:i['’]ll|i\s+will|gonna|going\s+to|will|let\s+me|we['’]ll)\s+(?:\w+\s+)?(?:watch|check|try|see|give"
     r"|go\s+with|pick|take)\b",
-    re.I,
+    r"\bhave\s+a\s+(?:nice|good|great|lovely)\s+(?:day|night|evening|one|weekend)\b|\btalk\s+(?:to\s+you\s+)?later\b",
+    r"\bthat['’]?s\s+(?:all|it|enough)(?:\s+for\s+(?:now|today|tonight))?\W*$|\b(?:i['’]m|we['’]re)\s+(?:done|all\s+set"
+    r"|good\s+for\s+now)\b|\byou['’]re\s+a\s+(?:lifesaver|star|legend|gem)\b|\byou\s+rock\b",
+    r"\bi['’]ll\s+let\s+you\s+know\b|\bcatch\s+you\s+later\b|\bbye\s+for\s+now\b|^\W*no\s+more,?\s+thanks?\b",
 )
 _NOT_THOSE = re.compile(
     r"^\W*(?:no|nope|nah|meh|not\s+really|hmm+|ugh|boring|seen\s+(?:it|them|those))\b", re.I

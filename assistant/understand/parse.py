@@ -96,7 +96,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     notices = list(dict.fromkeys(notices + r.notices))
     intent, avoid = split_avoided(intent)
     intent = intent.strip(" ,;:.!?")  # "a heist thriller." and "a heist thriller" are one request
-    asked = read_question(work, index)
+    asked = read_question(work, index, r.named)
     named = list(r.named)
     if asked and asked[1] and asked[1] not in named:
         named.append(asked[1])  # the film asked about is no pick either

@@ -8,6 +8,7 @@ catalogue (a film it lacks is still a question, answered with "I couldn't find i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.understand.catalogue import CatalogueIndex
 from assistant.understand.titles import title_key
@@ -132,7 +133,7 @@ _QUESTION_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("runtime", rf"\bhow\s+long\s+does\s+{_FILM}\s+(?:run|last|take){_END}"),
         (
             "cast",
-            rf"^\W*(?:is|was|does)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+\s+(?:in|star\s+in|appear\s+in|"
+            rf"^\W*(?:is|was|does)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)+\s+(?:in|star\s+in|appear\s+in|"
             rf"act\s+in|play\s+in)\s+{_FILM}{_END}",
         ),
         (
@@ -140,7 +141,7 @@ _QUESTION_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\bwho(?:['’]s|\s+is|\s+was)\s+the\s+(?:lead|star|main\s+(?:actor|actress|character))\s+"
             rf"(?:of|in)\s+{_FILM}{_END}",
         ),
-        ("cast", rf"\bdoes\s+{_FILM}\s+(?:star|have)\s+[A-Z]\w+"),
+        ("cast", rf"\bdoes\s+{_FILM}\s+(?:star|have)\s+(?-i:[A-Z])\w+"),
         (
             "rating",
             rf"\b(?:what\s+did\s+(?:people|critics|viewers)\s+think\s+of|how\s+was)\s+{_FILM}\s*"
@@ -189,6 +190,12 @@ _QUESTION_RULES += [
         ("rating", rf"\bwhat\s+(?:rating|score)\s+(?:does|did)\s+{_FILM}\s+(?:have|get){_END}"),
         ("rating", rf"\b(?:was|is)\s+{_FILM}\s+(?:a\s+(?:hit|flop|success)|well\s+received){_END}"),
         ("plot", rf"\bsummari[sz]e\s+{_FILM}{_END}"),
+        ("genre", rf"\bis\s+{_FILM}\s+(?:more\s+)?(?:a\s+|an\s+)?(?:{GENRE_ALTERNATIVES})\s+or\s+"),
+        ("cast", rf"\bwhat(?:['’]s|\s+is)\s+{_FILM}['’]s\s+cast\b"),
+        ("rating", rf"\bhow\s+does\s+{_FILM}\s+compare\s+(?:to|with)\b"),
+        ("language", rf"\bdoes\s+{_FILM}\s+have\s+(?:english\s+)?(?:subtitles|dubbing|a\s+dub)"),
+        ("sequel", rf"\bis\s+{_FILM}\s+a\s+(?:sequel|prequel|remake|reboot)\b"),
+        ("sequel", rf"\bis\s+there\s+(?:a|an)\s+{_FILM}\s+(?:2|two|ii|sequel|part\s+(?:2|two)){_END}"),
         ("plot", rf"\b(?:story|plot)\s+(?:behind|in)\s+{_FILM}{_END}"),
         ("plot", rf"\b(?:info|information|details|facts|trivia)\s+(?:on|about|for)\s+{_FILM}{_END}"),
         ("plot", rf"\bwhat\s+do\s+you\s+know\s+about\s+{_FILM}{_END}"),
@@ -219,7 +226,7 @@ _QUESTION_RULES += [
             rf"{_END}",
         ),
         ("director", rf"\b(?:was|is)\s+{_FILM}\s+directed\s+by\b"),
-        ("director", rf"\bdid\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*\s+direct\s+{_FILM}{_END}"),
+        ("director", rf"\bdid\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+)*\s+direct\s+{_FILM}{_END}"),
         (
             "runtime",
             rf"\bis\s+{_FILM}\s+(?:longer|shorter|over|under|more\s+than|less\s+than)\s+\w+\s+(?:hours?|minutes?)",
@@ -300,9 +307,12 @@ _FILM_WORDS_AROUND = re.compile(
 _FILM_PREFIX = re.compile(r"^(?:the\s+(?:movie|film)\s+|(?:movie|film)\s+)", re.I)
 
 
-def read_question(text: str, index: CatalogueIndex) -> tuple[str, str | None, str] | None:
+def read_question(
+    text: str, index: CatalogueIndex, named: Sequence[str] = ()
+) -> tuple[str, str | None, str] | None:
     """(fact asked, catalogue id of the film or None, the film as written) for a question about one
-    film; None when the message asks no such question."""
+    film; None when the message asks no such question. `named`: the films the message names, which
+    "it" can stand for ("I've heard of Heat. Is it any good?")."""
     if pointed := _TITLE_THEN_QUESTION.match(text):  # "Heat: who directed it?"
         film = pointed.group("film").strip()
         text = re.sub(r"\bit\b", lambda _: film, pointed.group("question"), count=1, flags=re.I)
@@ -312,6 +322,10 @@ def read_question(text: str, index: CatalogueIndex) -> tuple[str, str | None, st
         written = _FILM_PREFIX.sub("", m.group("film").strip(" \"'“”‘’,")).strip()
         first = bool(_THE_ORIGINAL.match(written))  # "the original Halloween": the oldest of that title
         written = _FILM_WORDS_AROUND.sub("", written).strip() or written  # "the new Dune movie" -> "Dune"
+        if owned := _POSSESSIVE_FACT.match(written):  # "Inception's cast": the noun says the fact
+            written, fact = owned.group("film"), _FACT_NOUNS[owned.group("noun").lower().split()[0]]
+        if named and len(set(named)) == 1 and _IT.fullmatch(written):
+            return fact, named[0], written
         if not written or GENRE_WORD.fullmatch(written) or _is_generic(written):
             continue
         dated = _YEAR.search(written)
@@ -325,6 +339,13 @@ def read_question(text: str, index: CatalogueIndex) -> tuple[str, str | None, st
     return None
 
 
+_FACT_NOUNS = {
+    "director": "director", "cast": "cast", "actors": "cast", "stars": "cast", "runtime": "runtime",
+    "length": "runtime", "rating": "rating", "score": "rating", "reviews": "rating", "plot": "plot",
+    "story": "plot", "ending": "plot", "genre": "genre", "release": "year", "year": "year",
+}  # fmt: skip
+_POSSESSIVE_FACT = re.compile(rf"^(?P<film>.+?)['’]s\s+(?P<noun>{'|'.join(_FACT_NOUNS)})(?:\s+date)?\b", re.I)
+_IT = re.compile(r"(?:it|this|that)(?:\s+(?:one|film|movie))?", re.I)
 _NOT_A_NAME = frozenset(
     "a an any some it this that these those one they them there something anything everything your my you "
     "he she we i what which who".split()
