@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 # Chroma metadata keys. Lists are stored as Chroma list metadata so `$contains` filters work.
 LIST_FIELDS = ("genres", "keywords", "directors", "cast")
 SCALAR_FIELDS = ("year", "runtime", "vote_average", "vote_count", "popularity")
 HASH_KEY = "content_hash"
+# Bumped when `Movie.document()` changes shape, so stored and precomputed vectors are re-embedded.
+DOCUMENT_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,10 @@ class Movie:
         return f"{self.title} ({self.year})" if self.year else self.title
 
     def document(self) -> str:
-        """The text that is embedded and searched: everything a request might match."""
-        parts = [f"{self.label}."]
+        """The text that is embedded: what the film is, without its title. A title word dominates
+        a short text's embedding ("a clever heist movie" found "Heist" and "Coin Heist" before
+        Heat or The Usual Suspects); titles are found by name and by the title BM25 index."""
+        parts = []
         if self.genres:
             parts.append(f"Genres: {', '.join(self.genres)}.")
         if self.tagline:
@@ -75,7 +79,10 @@ class Movie:
 
     def content_hash(self, model_name: str) -> str:
         """Changes when anything that is embedded or filtered on changes, or the model does."""
-        payload = json.dumps([model_name, asdict(self)], sort_keys=True, ensure_ascii=False)
+        # The fields one level deep, as `asdict` gives them (it deep-copies, and costs seconds over a
+        # 12k-film catalogue); tuples and lists dump alike, so the hash is unchanged.
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        payload = json.dumps([model_name, DOCUMENT_FORMAT, fields], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
     @classmethod
