@@ -111,6 +111,7 @@ RATINGS: list[tuple[str, float]] = [
     ("rated 7+", 7.0), ("rated at least 8/10", 8.0), ("highly rated", 7.0), ("well reviewed", 7.0),
     ("with a rating above 6.5", 6.5), ("critically acclaimed", 7.0), ("rated 8 or higher", 8.0),
     ("with good reviews", 7.0), ("rated above 7", 7.0), ("at least 7.5/10", 7.5),
+    ("7 or above", 7.0), ("at least a 7", 7.0), ("4 stars or more", 8.0), ("IMDb 8+", 8.0),
 ]  # fmt: skip
 SERIES = [
     ("no Harry Potter", "Harry Potter"), ("nothing from Marvel", "Marvel"),

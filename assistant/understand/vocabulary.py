@@ -152,7 +152,7 @@ REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|exc
 # ...and after it: "horror-free", "romance is a no", "musicals, no thanks".
 REFUSAL_AFTER = re.compile(r"(?:\s+(?:movies?|films?|flicks?|ones|stuff))?[\s-]*"
                            r"(?:free\b|(?:is|are)\s+(?:a\s+no(?:[\s-]?go)?|out|off\s+the\s+table"
-                           r"|not\s+(?:for\s+me|my\s+thing))\b|,?\s+no\s+thanks?\b|,?\s+not\s+please\b)",
+                           r"|not\s+(?:for\s+me|my\s+thing))\b|[,?!.]?\s+no\s+thanks?\b|[,?!.]?\s+not\s+please\b)",
                            re.I)
 NOT_A_REFUSAL = re.compile(r"(?:n['’]t|\bnot)\s+(?:mind|care)\b|\bno\s+matter\b|\bnot\s+only\b"
                            r"|(?:n['’]t|\bnot)\s+(?:have|need)\s+to\s+be\b|\bnot\s+necessarily\b", re.I)
@@ -194,6 +194,8 @@ RUNTIME_RULES = [
 NOT_LONG = re.compile(r"\b(?:not|nothing|no)\s+(?:too\s+|very\s+|overly\s+|super\s+)?long\b", re.I)
 SHORT = re.compile(r"\bshort(?:ish)?\b(?!\s+(?:stor(?:y|ies)|of|on|list|notice|term)\b)", re.I)
 SHORT_NEGATED_BEFORE = re.compile(r"\b(?:not|nothing|no|in)\s+(?:too\s+|very\s+)?$", re.I)
+_NOTHING_COUNTED = (r"(?!\s*(?:films?|movies?|flicks?|picks?|hours?|hrs?|minutes?|mins?|years?|titles?"
+                    r"|options?|suggestions?|recommendations?|ones|times?|seasons?|episodes?)\b)")
 RATING_NUMBER = r"(?P<r>\d{1,2}(?:\.\d)?)"
 OR_MORE = r"or\s+(?:more|higher|above|better)"
 RATING_RULES = [re.compile(pattern, re.I) for pattern in [
@@ -204,6 +206,9 @@ RATING_RULES = [re.compile(pattern, re.I) for pattern in [
     rf"(?:/\s*10|out\s+of\s+10)(?:\s+{OR_MORE}|\s*\+)?",
     rf"(?<!\w){RATING_NUMBER}\s*(?:\+|{OR_MORE})?\s*(?P<scale>stars?)?\s*(?:rating|rated)\b",
     rf"(?<!\w){RATING_NUMBER}\s*\+?\s*(?P<scale>stars?)\b",
+    # a bare score, nothing after it to make it a count or a length: "a thriller 7 or above", "at least a 7"
+    rf"(?<![\w.]){RATING_NUMBER}\s+or\s+(?:above|higher|better|up)\b{_NOTHING_COUNTED}",
+    rf"\bat\s+least\s+an?\s+{RATING_NUMBER}{_NOTHING_COUNTED}",
 ]]
 GOOD_RATING_WORDS = re.compile(r"\b(?:highly[\s-]+(?:rated|regarded|acclaimed)|well[\s-]+(?:rated|reviewed"
                           r"|received|regarded)|(?:critically[\s-]+)?acclaimed|top[\s-]+rated|best[\s-]+rated"
