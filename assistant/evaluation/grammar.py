@@ -122,6 +122,8 @@ SERIES = [
     ("Marvel-free", "Marvel"), ("not another Star Wars", "Star Wars"),
     ("I've had enough of Marvel", "Marvel"),
     ("except for Star Wars", "Star Wars"),
+    ("but nothing with Adam Sandler", "Adam Sandler"), ("nothing directed by Michael Bay", "Michael Bay"),
+    ("no Tom Cruise", "Tom Cruise"),
 ]  # fmt: skip
 OPENERS = [
     "{x}", "I want {x}", "can you recommend {x}?", "looking for {x}", "show me {x}", "any ideas for {x}?",

@@ -74,6 +74,10 @@ class CatalogueIndex:
         """Built on first use: most messages name no series."""
         return SeriesIndex(sorted(self._movies.values(), key=lambda m: -(m.vote_count or 0)))
 
+    def films_of(self, person: str) -> list[str]:
+        """Ids of the films a person directed or is credited in (films without credits cannot say)."""
+        return [m.id for m in self._movies.values() if person in m.cast or person in m.directors]
+
     def near_twins(self, movie: Movie) -> list[Movie]:
         """Other well-known films a person could mean by this one's title: the same title (a remake),
         or one an article or a plural "s" away ("Heat" / "The Heat", "Alien" / "Aliens")."""

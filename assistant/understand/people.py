@@ -75,9 +75,13 @@ def find_people(r: Reading) -> None:
             i += 1
             continue
         start, end = tok.start, toks[i + length - 1].end
-        if PERSON_REFUSAL_BEFORE.search(tail):
-            r.notices.append(f"I can't leave out films with {hit[0]} yet, so I ignored that part.")
-            r.take(start, end)
+        if refusal := PERSON_REFUSAL_BEFORE.search(
+            tail
+        ):  # "a comedy, but no Adam Sandler": none of their films
+            if hit[0] not in r.excluded_series:
+                r.excluded_series.append(hit[0])
+            r.excluded_films.update(index.films_of(hit[0]))
+            r.take(tok.start - len(tail) + refusal.start(), end)
         else:
             if hit[0] not in found[hit[1]]:
                 found[hit[1]].append(hit[0])

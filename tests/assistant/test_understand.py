@@ -292,7 +292,10 @@ def test_people_that_cannot_be_honoured_are_reported_not_required(index: Catalog
     assert "Bruce Willis or Arnold Schwarzenegger" in either.notices[0]
     refused = parse(index, "anything but not Tom Cruise")
     assert refused.constraints.cast == ()
-    assert refused.notices == ("I can't leave out films with Tom Cruise yet, so I ignored that part.",)
+    assert refused.constraints.exclude_series == ("Tom Cruise",)  # none of his films, as for a series
+    top_gun = index.match_title("Top Gun", 1986)
+    assert top_gun is not None and not refused.constraints.allows(top_gun)
+    assert refused.notices == ()
 
 
 # --- references ----------------------------------------------------------------------------------
