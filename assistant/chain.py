@@ -212,6 +212,11 @@ class ReplyChain:
             _FilmWriter(self.explain, movie, ev, SentenceChecker(movie, given, self.engine.index))
             for movie, ev in zip(picks.movies, evidence, strict=True)
         ]
+        for writer in writers[1:]:
+            # Film 1 first, alone, until its first sentence is on screen: on 2 cores the others'
+            # prompts and tokens would share every step with it and hold that sentence back for
+            # seconds. They then run together, while the person reads.
+            writer.after = writers[0].said
         started = time.perf_counter()
         pool = ThreadPoolExecutor(max(1, min(self.backend.parallel, len(writers))), "explain")
         try:
@@ -263,18 +268,24 @@ class _FilmWriter:
         self.checker = checker
         self.unfinished: Counter[str] = Counter()
         self.stop = threading.Event()
+        self.said = threading.Event()  # set at its first sentence shown, or when it ends without one
+        self.after: threading.Event | None = None  # starts only once this is set
         self.queue: queue.Queue[Any] = queue.Queue()
         self.tokens = 0
         self.first_token_s: float | None = None
         self.started = self.ended = 0.0
 
     def run(self) -> None:
+        if self.after is not None:
+            while not self.after.wait(0.05) and not self.stop.is_set():
+                pass
         self.started = time.perf_counter()
         stream = self.chat.stream(EXPLAIN_PROMPT.format_messages(notes=self.notes))
         try:
             for sentence in checked_sentences(self._count(stream), self.checker, self.unfinished):
                 self.queue.put(sentence)
-                if self.stop.is_set() or self.checker.counts.total >= SENTENCES_PER_FILM:
+                self.said.set()
+                if self._enough():
                     break
         except Exception as e:  # any backend failure: this film falls back to its evidence
             self.queue.put(e)
@@ -283,16 +294,21 @@ class _FilmWriter:
             # is a generator; the interface only promises an iterator).
             getattr(stream, "close", lambda: None)()
             self.ended = time.perf_counter()
+            self.said.set()
             self.queue.put(_DONE)
 
     def _count(self, chunks: Iterator[BaseMessageChunk]) -> Iterator[str]:
         for chunk in chunks:
-            if self.stop.is_set():
+            if self._enough():
                 return
             if self.first_token_s is None:
                 self.first_token_s = time.perf_counter()
             self.tokens += 1
             yield chunk.text
+
+    def _enough(self) -> bool:
+        counts = self.checker.counts  # a dropped sentence gets one more try
+        return self.stop.is_set() or counts.kept >= SENTENCES_PER_FILM or counts.total > SENTENCES_PER_FILM
 
     def pieces(self) -> Iterator[str | Exception]:
         while (item := self.queue.get()) is not _DONE:

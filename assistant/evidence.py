@@ -63,7 +63,9 @@ GENRE_WORDS = {
     "western": "Western",
     "westerns": "Western",
 }
-PLOT_WORDS = 36  # words of the plot the model and the fallback see: enough for one concrete detail
+_GENRE_NAMES = frozenset(g.lower() for g in GENRE_WORDS.values())
+_CONSTRAINT_MATCH = re.compile(r"^(?:\d{4}s?|\d+ min|rated |no |dir\. |with )")
+PLOT_WORDS = 28  # words of the plot the model and the fallback see: one concrete detail, few tokens
 MAX_MATCHES = 5
 
 
@@ -89,11 +91,18 @@ class Evidence:
             return self.related[0][0].upper() + self.related[0][1:]
         return f"Standing: {self.standing}" if self.standing else ""
 
+    @property
+    def themes(self) -> list[str]:
+        """The matches that say what the film is about (not its genre, era, length or rating)."""
+        return [m for m in self.matches if not _CONSTRAINT_MATCH.match(m) and m not in _GENRE_NAMES]
+
     def notes(self) -> str:
-        """The evidence as the model reads it: a few short lines, no request text."""
+        """The evidence as the model reads it: a few short lines, no request text. Genres and era
+        stay out: the label says them, and a small model handed "1990s, thriller" repeats it back
+        ("a thriller set in the 1990s") instead of saying what happens."""
         lines = []
-        if self.matches:
-            lines.append("Fits: " + ", ".join(self.matches[:MAX_MATCHES]))
+        if self.themes:
+            lines.append("Fits: " + ", ".join(self.themes[:MAX_MATCHES]))
         if self.related:
             lines.append("Link: " + "; ".join(self.related[:2]))
         if self.plot:

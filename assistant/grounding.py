@@ -128,7 +128,7 @@ class SentenceChecker:
         return any(
             m.id not in self.given_ids
             and m.title.casefold() not in self.given_titles
-            and _as_title(m.title, sentence)
+            and written_as_title(m.title, sentence)
             for m in self.index.find_titles(sentence)
         )
 
@@ -165,7 +165,7 @@ class SentenceChecker:
         return False
 
 
-def _as_title(title: str, sentence: str) -> bool:
+def written_as_title(title: str, sentence: str) -> bool:
     words = [w for w in re.findall(r"[\w']+", title) if w[0].isalpha()]
     significant = [w for w in words if w.lower() not in _SMALL_WORDS] or words
     if not significant or not all(w[0].isupper() or not w[0].isalpha() for w in significant):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from tqdm.auto import tqdm
 
-from assistant.grounding import _as_title, is_finished
+from assistant.grounding import is_finished, written_as_title
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -74,7 +74,9 @@ def eval_explanations(
             parts += 1
             mid_sentence += not is_finished(part)
         allowed = {m.id for m in picks.movies} | set(picks.parsed.references)
-        not_given += sum(m.id not in allowed and _as_title(m.title, text) for m in index.find_titles(text))
+        not_given += sum(
+            m.id not in allowed and written_as_title(m.title, text) for m in index.find_titles(text)
+        )
         if len(replies) < samples and picks.movies:
             replies.append(
                 {

@@ -163,10 +163,10 @@ def test_films_written_at_once_are_shown_in_order_and_checked(index: CatalogueIn
         film(index, "Reservoir Dogs", 1992),
     )
     chat = ScriptedChat(
-        script={
-            "Heat": "A master thief meets his match in a relentless detective. Like Moonraker, it thrills.",
-            "Ronin": "A briefcase everyone wants drives car chases through Paris. Then the",
-            "Reservoir": "Fans of Titanic will cry. Fans of Avatar will too.",
+        script={  # one sentence a film is shown; a dropped one gets a second try, no more
+            "Heat": "Like Moonraker, it thrills. A master thief meets his match in a relentless detective. X",
+            "Ronin": "A briefcase everyone wants drives car chases through Paris. Not read.",
+            "Reservoir": "Fans of Titanic will cry. Then the",
         },
         slow={"Heat": 0.02},  # the first film is the slowest: the others wait for it, in order
     )
@@ -177,8 +177,8 @@ def test_films_written_at_once_are_shown_in_order_and_checked(index: CatalogueIn
     assert lines[1] == "2. Ronin (1998): A briefcase everyone wants drives car chases through Paris."
     assert lines[2].startswith("3. Reservoir Dogs (1992): A 1990s crime thriller")  # all dropped: evidence
     assert "Moonraker" not in text and "Titanic" not in text and "Then the" not in text
-    assert picks.checks.kept == 2 and picks.checks.dropped == Counter({"title": 3, "unfinished": 1})
-    assert picks.removed_titles == 3
+    assert picks.checks.kept == 2 and picks.checks.dropped == Counter({"title": 2, "unfinished": 1})
+    assert picks.removed_titles == 2
 
 
 def test_a_reader_who_stops_stops_the_model(index: CatalogueIndex) -> None:
