@@ -189,6 +189,14 @@ def _blocked(r: Reading, i: int, refused: re.Match[str] | None) -> bool:
     toks = r.toks
     if any(r.index.is_person(" ".join(t.norm for t in toks[i : i + n])) for n in (2, 3)):
         return True
+    alone = i + 1 >= len(toks) or not toks[i + 1].raw[:1].isupper()  # "no Nolan", not "no Harry Potter"
+    if (
+        refused is not None
+        and alone
+        and toks[i].raw[:1].isupper()
+        and r.index.person(toks[i].norm, None, True)
+    ):
+        return True  # a surname: read with the people
     if refused is None:
         return False
     first = bisect_left(r.starts, refused.start())
@@ -220,7 +228,7 @@ def find_series(r: Reading) -> None:
             free = SERIES_FREE_AFTER.match(r.masked, run[-1].end)  # "Marvel-free"
             if not (refused or free) and not _named_as_a_series(r, tok.start, words, noun):
                 continue
-            if _could_name_a_series(r, words) and (members := r.index.series.members(words)):
+            if _could_name_a_series(r, words) and (members := _ruled_out(r, words, refused or free)):
                 end = free.end() if free else run[-1].end if noun is None else noun.end()
                 hit = (words, members, end, length, free is not None)
                 break
@@ -241,6 +249,15 @@ def find_series(r: Reading) -> None:
             cue = r.before(SERIES_TASTE_BEFORE, tok.start)
             r.take(cue.start() if cue else tok.start, end)
         i += length
+
+
+def _ruled_out(r: Reading, words: str, refused: object) -> tuple[Movie, ...]:
+    """The series called `words`; refused, a single film of that exact title is ruled out as well
+    ("a mind-bending film but not Inception")."""
+    if members := r.index.series.members(words):
+        return members
+    exact = r.index.by_title.get(title_key(words), []) if refused else []
+    return (exact[0],) if exact and words[:1].isupper() else ()
 
 
 def _named_as_a_series(r: Reading, start: int, words: str, noun: re.Match[str] | None) -> bool:

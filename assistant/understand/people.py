@@ -51,7 +51,10 @@ def find_people(r: Reading) -> None:
             ):
                 break
         cued = (
-            role or any(t.norm in FILM_NOUNS for t in toks[i + 1 : i + 3]) or tok.raw.endswith(("'s", "’s"))
+            role
+            or any(t.norm in FILM_NOUNS for t in toks[i + 1 : i + 3])
+            or tok.raw.endswith(("'s", "’s"))
+            or bool(PERSON_REFUSAL_BEFORE.search(tail))  # "no Nolan please"
         )
         after = toks[i + 1] if i + 1 < len(toks) else None
         one_word = not (after and after.raw[:1].isupper()) or tok.raw.endswith(

@@ -15,6 +15,7 @@ from assistant.understand.vocabulary import (
     LOOSE_EDGES,
     REMOVED_MARK,
     SERIES_NOUN_AHEAD,
+    SERIES_REFUSAL_BEFORE,
     STOPWORDS,
     UNSEEN_BEFORE,
 )
@@ -94,8 +95,8 @@ class Reading:
 
     def mode(self, start: int) -> str:
         trigger = self.before(FILM_CUE_BEFORE, start)
-        if trigger and trigger.group("neg"):
-            return "dislike"
+        if (trigger and trigger.group("neg")) or self.before(SERIES_REFUSAL_BEFORE, start):
+            return "dislike"  # "I hated Twilight", "anything but another Superhero Movie"
         return "unseen" if trigger and self.before(UNSEEN_BEFORE, trigger.start()) else "ref"
 
     def intent(self) -> str:

@@ -108,7 +108,7 @@ CENTURY = re.compile(r"\b(?:(?:from|in|of)\s+)?(?:the\s+)?(?P<which>this|last|pr
                      re.I)
 # "set in the 1920s" is a setting and "in my 30s" an age, not a release date.
 NOT_RELEASE_BEFORE = re.compile(
-    r"(?:\bset|\btakes?\s+place|\bmy|\bhis|\bher|\btheir|\bour|\byour)\s+(?:in\s+)?$", re.I)
+    r"(?:\bset|\btakes?\s+place|\bmy|\bhis|\bher|\btheir|\bour|\byour|\babout)\s+(?:in\s+)?$", re.I)
 
 # (words, genres when asked for, genres when refused). "No rom-coms" refuses Romance only: constraints
 # cannot say "not both", and refusing Comedy as well would drop every comedy.

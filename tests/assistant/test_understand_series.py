@@ -120,3 +120,20 @@ def test_a_person_ruled_out_excludes_their_films_like_a_series(index: CatalogueI
     assert parsed.constraints.cast == ()
     assert parsed.intent == "a comedy"
     assert "Grown Ups" in titles_of(index, parsed.constraints.excluded_films)
+
+
+def test_a_single_film_ruled_out_is_never_shown(index: CatalogueIndex) -> None:
+    parsed = parse_request("a mind-bending film but not Inception", index)
+    assert parsed.constraints.exclude_series == ("Inception",)
+    inception = index.match_title("Inception")
+    assert inception is not None and not parsed.constraints.allows(inception)
+    assert parsed.references == ()
+
+
+def test_a_title_after_a_refusal_is_no_reference(index: CatalogueIndex) -> None:
+    parsed = parse_request("anything but another Superhero Movie", index)
+    assert parsed.references == ()
+
+
+def test_a_surname_ruled_out_is_the_person(index: CatalogueIndex) -> None:
+    assert parse_request("no Nolan please", index).constraints.exclude_series == ("Christopher Nolan",)
