@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # langchain_core takes a second to import; only the chosen ba
     from langchain_core.language_models.chat_models import BaseChatModel
 
 MODES = ("auto", "ollama", "llamacpp", "openai", "none")
-TEMPERATURE = 0.6  # some variety in the prose; the picks themselves come from the catalogue
+TEMPERATURE = 0.3  # a little variety in the prose; more makes a small model invent plot details
 TRY_AGAIN = "try again, or raise REELCHAT_LLM_TIMEOUT"
 PROBE_TIMEOUT = 1.5  # seconds for auto mode's look at Ollama: long enough for a busy server
 # llama.cpp slots: a reply's five films are decoded in one batch, so the whole reply takes about

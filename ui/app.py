@@ -224,8 +224,10 @@ class ChatUI:
 
             outputs = [chatbot, cards, notices, box, status]
             inputs = [box, chatbot, session, year_from, year_to, include, exclude]
-            box.submit(self.submit, inputs, outputs, api_visibility=PRIVATE)
-            send.click(self.submit, inputs, outputs, api_visibility=PRIVATE)
+            # "multiple": a message sent while a reply still streams is answered at once (the
+            # older turn stops, see `turn`); Gradio's default would drop it until the reply ends.
+            box.submit(self.submit, inputs, outputs, api_visibility=PRIVATE, trigger_mode="multiple")
+            send.click(self.submit, inputs, outputs, api_visibility=PRIVATE, trigger_mode="multiple")
         return demo
 
     def _cards(self, cards: gr.State, *targets: Any) -> None:

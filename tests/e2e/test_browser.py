@@ -434,5 +434,24 @@ def test_why_this_answers_at_once_while_a_reply_is_still_streaming(
         assert time.monotonic() - clicked < 5
         wait_turn(page, 2)  # and it finishes, with the film's own words
         assert bot_messages(page)[1].startswith(third)
+
+        # A new message while a reply streams is answered at once too: the older reply stops.
+        page.fill("#rc-message textarea", HEIST)
+        page.click("#rc-send")
+        streaming = cards(page, replacing=shown)
+        page.fill("#rc-message textarea", ROMCOM)
+        page.click("#rc-send")
+        sent = time.monotonic()
+        page.wait_for_function(
+            """(n) => document.querySelectorAll('#rc-chat [data-testid="user"]').length >= n
+                && document.querySelector('.rc-card') !== null""",
+            arg=4,
+            timeout=5_000,
+        )
+        romcom = cards(page, replacing=streaming)
+        assert time.monotonic() - sent < 5, "the new message waited for the old reply"
+        assert romcom != streaming
+        last = wait_turn(page, 4)
+        assert last.startswith("1. ") and romcom[0][1].split(" ", 1)[1].rsplit(" (", 1)[0] in last
     finally:
         page.close()
