@@ -132,11 +132,11 @@ class MovieAssistant:
             gone = self.engine.movies[picks.turn.target].title
             notices.insert(0, f"Noted: I won't suggest {gone} again.")
         yield Event("recommendations", recommendations=recs)
-        if not recs and not notices:
+        if not recs and not notices and not picks.answer:
             notices.append(NOTHING_TO_GO_ON)
         text_parts: list[str] = []
         backend = "none"
-        if explain and recs:
+        if (explain and recs) or picks.answer:  # an answer is the catalogue's words: no model runs
             prose = self.chain.prose(message, picks)
             backend = prose.backend
             for piece in prose:

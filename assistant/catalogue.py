@@ -20,10 +20,11 @@ from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex
 from ingest.movie import Movie
-from rerank.features import FilmFacts
+from rerank.features import GENRE_DESCRIPTIONS, FilmFacts
 from rerank.movielens import MovieLensSignals, load_shipped_signals
 
 log = logging.getLogger(__name__)
+KNOWN_FILMS = 3_000  # the best-known films get a dense search of their own (HybridRetriever.known)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Catalogue:
             create_collection_if_not_exists=False,
         )
         self.state = self._state(movies, vectors)
+        self.genre_vectors = self._genre_vectors()
         self.retriever = HybridRetriever(
             store=store,
             movies=self.state.movies,
@@ -89,7 +91,28 @@ class Catalogue:
             neighbours=self.signals.neighbours,
             catalogue_index=self.state.index,
         )
+        self._set_known(self.state)
         self._add_lock = threading.Lock()
+
+    def _genre_vectors(self) -> dict[str, np.ndarray]:
+        genres = sorted({g for m in self.movies.values() for g in m.genres} & set(GENRE_DESCRIPTIONS))
+        vectors = self.embeddings.encode([GENRE_DESCRIPTIONS[g] for g in genres]) if genres else []
+        return dict(zip(genres, vectors, strict=True))
+
+    def genre_lean(self, intent_vector: np.ndarray | None) -> dict[str, float]:
+        """How much more the request's words resemble each genre than the average genre (z-scores)."""
+        if intent_vector is None or len(self.genre_vectors) < 2:
+            return {}
+        sims = np.asarray([v @ intent_vector for v in self.genre_vectors.values()], dtype=np.float32)
+        z = (sims - sims.mean()) / (sims.std() or 1.0)
+        return dict(zip(self.genre_vectors, (float(x) for x in z), strict=True))
+
+    def _set_known(self, state: CatalogueState) -> None:
+        votes = state.facts.standing["log_votes"] + 0.5 * state.facts.standing["log_popularity"]
+        order = np.argsort(-votes, kind="stable")[:KNOWN_FILMS]
+        ids = list(state.facts.index)
+        self.retriever.known_ids = [ids[i] for i in order]
+        self.retriever.known_vectors = state.vectors[[state.row[ids[i]] for i in order]]
 
     def _state(self, movies: Sequence[Movie], vectors: np.ndarray) -> CatalogueState:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -135,6 +158,7 @@ class Catalogue:
             self.retriever.texts = BM25Index(films, content_text)
             self.retriever.movies = state.movies
             self.retriever.catalogue_index = state.index
+            self._set_known(state)
             self.state = state
 
     def search_titles(self, query: str, limit: int = 10) -> list[Movie]:

@@ -34,6 +34,7 @@ from assistant.conversation import Turn, request_from_json, resolve
 from assistant.engine import Engine
 from assistant.evidence import Evidence, build_evidence
 from assistant.explain import SENTENCES_PER_FILM, SYSTEM_PROMPT, evidence_sentence, film_notes
+from assistant.facts import answer_film_question
 from assistant.grounding import CheckCounts, SentenceChecker, checked_sentences
 from assistant.llm import LLMBackend, describe_llm_error
 from assistant.profiles import Profile
@@ -60,6 +61,7 @@ class Picks:
     checks: CheckCounts = field(default_factory=CheckCounts)  # the model's sentences kept and dropped
     dropped: list[tuple[str, str, str]] = field(default_factory=list)  # (movie id, reason, sentence)
     because: dict[str, str] = field(default_factory=dict)  # movie id -> "because you rated Heat 5/5"
+    answer: str = ""  # an "answer" turn's words (a fact about a film, or a reply to chit-chat)
 
 
 def condense_runnable(engine: Engine) -> Runnable[dict[str, Any], Turn]:
@@ -78,6 +80,8 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
             return Picks(turn, parsed, [engine.movies[turn.target]], [1.0])
         assert turn.parsed is not None
         p = turn.parsed
+        if turn.kind == "answer":
+            return Picks(turn, p, [], [], list(p.notices), answer=direct_answer(p, engine))
         if (
             turn.kind == "recommend"
             and not p.intent.strip()
@@ -122,6 +126,20 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
 # streams the chat model itself (_FilmWriter), not a LangChain sequence: closing a sequence's stream
 # reads the model to its end, closing the model's own stream stops it at the next token.
 EXPLAIN_PROMPT = ChatPromptTemplate.from_messages([("system", SYSTEM_PROMPT), ("human", "{notes}")])
+
+
+def direct_answer(parsed: ParsedRequest, engine: Engine) -> str:
+    """The words of an "answer" turn: a film's facts from the catalogue, or a short reply."""
+    if parsed.intent_kind == "film_question":
+        return answer_film_question(parsed, engine.movies.get(parsed.asked_film or ""))
+    return CHIT_CHAT_REPLY
+
+
+CHIT_CHAT_REPLY = (
+    "I'm reelchat: tell me what you feel like watching (a mood, a genre, an era, a film you loved) "
+    "and I'll pick films from this machine's catalogue and say why each fits. You can also ask "
+    'about a film ("who directed Heat?") or describe one you can\'t name ("the film where...").'
+)
 
 
 @dataclass
@@ -185,6 +203,9 @@ class ReplyChain:
         return out
 
     def _pieces(self, message: str, picks: Picks, out: Prose) -> Iterator[str]:
+        if picks.answer:  # facts and replies come from the catalogue, never from a model
+            yield picks.answer
+            return
         if self.explain is None or not picks.movies:
             out.notices += list(self.backend.notices)
             yield from self.fallback_text(picks)

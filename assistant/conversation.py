@@ -18,7 +18,9 @@ from typing import Any, Literal
 from assistant.sessions import Session
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, parse_request
 
-Kind = Literal["recommend", "explain", "reject"]
+# answer: a question about one film ("who directed Heat?") or chit-chat ("thanks!"), answered in
+# words, with no films picked.
+Kind = Literal["recommend", "explain", "reject", "answer"]
 
 _ORDINALS = {
     "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
@@ -101,7 +103,9 @@ def request_from_json(text: str) -> ParsedRequest:
 
 
 def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
-    parsed = parse_request(message, index)
+    parsed = parse_request(message, index, in_session=bool(session.shown))
+    if parsed.intent_kind in ("film_question", "chit_chat"):
+        return Turn("answer", parsed, target=parsed.asked_film)
     if not session.shown:
         return Turn("recommend", parsed)
     if _WHY.search(message):

@@ -26,7 +26,15 @@ from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest
 from ingest.movie import Movie
-from rerank.features import MISSING_RANK, SOURCES, CandidateSignals, RankingRequest, feature_matrix
+from rerank.features import (
+    MISSING_RANK,
+    SOURCES,
+    CandidateSignals,
+    RankingRequest,
+    feature_matrix,
+    same_series,
+    series_stem,
+)
 from rerank.movielens import MovieLensSignals
 
 if TYPE_CHECKING:
@@ -39,6 +47,7 @@ log = logging.getLogger(__name__)
 # ranker over the hybrid candidates (the default); rerank: the cross-encoder over its head.
 STAGES = ("dense", "hybrid", "learned", "rerank")
 CANDIDATES = 100  # films each retriever hands to the ordering stages
+KNOWN_ITEM_CANDIDATES = 300
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
 
 # "nothing gory" should also keep films tagged "gore" away: the word, and what catalogues say instead.
@@ -54,6 +63,7 @@ AVOID_SYNONYMS = {
     "sexy": ("sex", "erotic", "nudity"),
 }
 AVOID_PENALTY = 2.0  # subtracted from the order's (z-scored) score of a film with an avoided word
+SAME_SERIES_PENALTY = 2.0  # likewise for a film of the same series as one the person named
 
 
 def avoid_stems(words: Sequence[str]) -> tuple[str, ...]:
@@ -114,7 +124,7 @@ class Engine:
         exclude: frozenset[str] = frozenset(),
         k: int = 5,
         stage: str | None = None,
-        n: int = CANDIDATES,
+        n: int | None = None,
     ) -> Ranking:
         """Rank films for an understood request; `stage` stops the pipeline early (for eval)."""
         stage = stage or self.default_stage
@@ -131,15 +141,20 @@ class Engine:
         self,
         parsed: ParsedRequest,
         exclude: frozenset[str] = frozenset(),
-        n: int = CANDIDATES,
+        n: int | None = None,
         dense_only: bool = False,
         timings: dict[str, float] | None = None,
+        intent_vector: np.ndarray | None = None,
     ) -> Retrieved:
-        """Candidates from every retriever (or dense alone), all meeting the constraints."""
+        """Candidates from every retriever (or dense alone), all meeting the constraints.
+        `intent_vector`: the request's words already embedded (batch jobs embed many at once)."""
         timings = {} if timings is None else timings
+        # A film described from memory is often far down any one list: look deeper for it.
+        n = n or (KNOWN_ITEM_CANDIDATES if intent_kind(parsed) == "known_item" else CANDIDATES)
         started = time.perf_counter()
-        intent = parsed.intent[-INTENT_CHARS:]
-        intent_vector = self.catalogue.embeddings.encode([intent])[0] if intent.strip() else None
+        intent = self.intent_text(parsed)
+        if intent_vector is None and intent.strip():
+            intent_vector = self.catalogue.embeddings.encode([intent])[0]
         refs = [r for r in parsed.references if r in self.movies]
         ref_vectors = self.catalogue.vectors(refs) if refs else None
         vector = blend_query_vector(intent_vector, ref_vectors)
@@ -151,7 +166,9 @@ class Engine:
             lexical=lexical_query(intent),
             references=parsed.references,
             constraints=parsed.constraints,
-            exclude=exclude,
+            # Every film the message names is known to the person (liked, disliked or asked
+            # about): none comes back as a pick.
+            exclude=exclude | frozenset(parsed.named),
         )
         sources = ("dense",) if dense_only else SOURCES
         found = self.catalogue.retriever.retrieve(query, n=n, sources=sources)
@@ -165,8 +182,14 @@ class Engine:
             reference_vectors=ref_vectors,
             words=len(intent.split()),
             constrained=not parsed.constraints.is_empty(),
+            genre_lean=self.catalogue.genre_lean(intent_vector),
         )
         return Retrieved(found, request, avoid_stems(parsed.avoid))
+
+    @staticmethod
+    def intent_text(parsed: ParsedRequest) -> str:
+        """What is embedded: MiniLM reads 256 tokens from the start; in a long chat the end matters."""
+        return parsed.intent[-INTENT_CHARS:]
 
     def order(self, parsed: ParsedRequest, retrieved: Retrieved, stage: str) -> list[Candidate]:
         """The candidates in the stage's order, each with its `score`."""
@@ -190,6 +213,12 @@ class Engine:
             )
             scores = _z(self.ranker.score(kind, features))
         scores = scores - AVOID_PENALTY * avoided
+        if retrieved.request.references and stage != "dense":
+            # "Like Alien" asks for other films of its kind, not Aliens: a named film's own series
+            # goes below the rest (it stays findable by asking for the series itself).
+            stems = [series_stem(r.title) for r in retrieved.request.references]
+            sequel = [any(same_series(series_stem(c.movie.title), s) for s in stems) for c in cands]
+            scores = scores - SAME_SERIES_PENALTY * np.asarray(sequel)
         order = np.argsort(-scores, kind="stable")
         ranked = [cands[i] for i in order]
         for i, cand in zip(order, ranked, strict=True):

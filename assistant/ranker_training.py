@@ -35,7 +35,7 @@ from rerank.features import KNOWN_ITEM_FEATURES, RECOMMEND_FEATURES, feature_mat
 from rerank.ltr import Group, LearnedRanker, train_model
 from rerank.requests import Facets
 
-TAG_TEMPLATES = ("a {tag} film", "something {tag}", "{tag} movies", "a film about {tag}")
+TAG_TEMPLATES = ("a film tagged {tag}", "something {tag}", "{tag} movies", "a film about {tag}")
 MIN_TAG_FILMS = 6
 
 
@@ -121,11 +121,10 @@ def known_items(tomt: Path, movie_ids: set[str], n: int) -> list[TrainingRequest
     ]
 
 
-def to_group(engine: Engine, request: TrainingRequest) -> tuple[str, Group] | None:
-    parsed: ParsedRequest = parse_request(request.text, engine.index)
-    if request.known_item:
-        parsed = as_known_item(parsed)
-    retrieved = engine.retrieve(parsed, frozenset(parsed.references))
+def to_group(
+    engine: Engine, request: TrainingRequest, parsed: ParsedRequest, vector: np.ndarray | None
+) -> tuple[str, Group] | None:
+    retrieved = engine.retrieve(parsed, frozenset(parsed.references), intent_vector=vector)
     cands = retrieved.candidates
     labels = np.asarray([request.answers(c.movie) for c in cands], dtype=np.float32)
     if not len(cands) or not labels.any() or labels.all():
@@ -156,15 +155,7 @@ def train_ranker(
         + liked_histories(engine)
         + known_items(tomt, ids, tomt_posts)
     )
-    groups: dict[tuple[str, bool], list[Group]] = {}
-    sources: dict[str, int] = {}
-    for request in tqdm(requests, desc="training requests", unit="request", disable=not progress):
-        got = to_group(engine, request)
-        if got is None:
-            continue
-        kind, group = got
-        groups.setdefault((kind, is_validation(request.text)), []).append(group)
-        sources[request.source] = sources.get(request.source, 0) + 1
+    groups, sources = _groups(engine, requests, progress)
     models, names, reports = {}, {}, {}
     for kind, features in (("recommend", RECOMMEND_FEATURES), ("known_item", KNOWN_ITEM_FEATURES)):
         train, valid = groups.get((kind, False), []), groups.get((kind, True), [])
@@ -181,3 +172,27 @@ def train_ranker(
     ranker = LearnedRanker(models, names, about)
     ranker.save(out)
     return about
+
+
+def _groups(
+    engine: Engine, requests: list[TrainingRequest], progress: bool
+) -> tuple[dict[tuple[str, bool], list[Group]], dict[str, int]]:
+    """(kind, is validation) -> groups, and how many requests of each source gave a group."""
+    groups: dict[tuple[str, bool], list[Group]] = {}
+    sources: dict[str, int] = {}
+    parsed = [parse_request(r.text, engine.index) for r in requests]
+    parsed = [as_known_item(p) if r.known_item else p for p, r in zip(parsed, requests, strict=True)]
+    texts = [engine.intent_text(p) for p in parsed]
+    # One batched encode instead of one per request: several times faster on 2 cores.
+    vectors = engine.catalogue.embeddings.encode([t or "." for t in texts])
+    rows = zip(requests, parsed, texts, vectors, strict=True)
+    for request, p, text, vector in tqdm(
+        rows, total=len(requests), desc="training requests", disable=not progress
+    ):
+        got = to_group(engine, request, p, vector if text.strip() else None)
+        if got is None:
+            continue
+        kind, group = got
+        groups.setdefault((kind, is_validation(request.text)), []).append(group)
+        sources[request.source] = sources.get(request.source, 0) + 1
+    return groups, sources

@@ -14,14 +14,14 @@ import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from assistant.lexical import BM25Index, lexical_query
 from assistant.understand import RequestConstraints
 from ingest.movie import Movie
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
-SOURCES = ("dense", "title", "text", "cf")
+SOURCES = ("dense", "known", "title", "text", "cf")
 
 
 def chroma_where(c: RequestConstraints) -> dict[str, Any] | None:
@@ -78,8 +78,13 @@ class HybridRetriever(BaseRetriever):
     titles: BM25Index
     texts: BM25Index
     neighbours: Mapping[str, Sequence[tuple[str, float]]] = {}
-    weights: Mapping[str, float] = {"dense": 1.0, "title": 0.5, "text": 1.0, "cf": 1.0}
+    weights: Mapping[str, float] = {"dense": 1.0, "known": 1.0, "title": 0.5, "text": 1.0, "cf": 1.0}
     catalogue_index: Any = None  # assistant.understand.CatalogueIndex, for invoke() on plain text
+    # The best-known films and their vectors: a second dense search among films people have heard
+    # of, so "something cosy for a rainy Sunday" can find a beloved film whose plot never says
+    # "cosy" beside the obscure ones whose plots do.
+    known_ids: list[str] = Field(default_factory=list)
+    known_vectors: Any = None  # (len(known_ids), dim) float32, unit length
     k: int = 10
 
     def dense(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
@@ -91,6 +96,16 @@ class HybridRetriever(BaseRetriever):
             list(query.vector), k=fetch, filter=chroma_where(query.constraints)
         )
         return [(doc.id, float(score)) for doc, score in hits if doc.id]
+
+    def known(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
+        if query.vector is None or self.known_vectors is None or not self.known_ids:
+            return []
+        sims = self.known_vectors @ np.asarray(query.vector, dtype=np.float32)
+        # Constraints are checked in fuse(): fetch deeper when they will drop many.
+        fetch = min(len(sims), n * 4 if not query.constraints.is_empty() else n + len(query.exclude))
+        top = np.argpartition(-sims, fetch - 1)[:fetch]
+        top = top[np.argsort(-sims[top])]
+        return [(self.known_ids[i], float(sims[i])) for i in top]
 
     def lexical(self, index: BM25Index, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         # BM25 cannot filter: fetch deeper when constraints will drop many.
@@ -111,6 +126,7 @@ class HybridRetriever(BaseRetriever):
         """Up to `n` allowed films from each source, fused; best RRF score first."""
         found = {
             "dense": lambda: self.dense(query, n),
+            "known": lambda: self.known(query, n),
             "title": lambda: self.lexical(self.titles, query, n),
             "text": lambda: self.lexical(self.texts, query, n),
             "cf": lambda: self.collaborative(query, n),

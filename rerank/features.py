@@ -26,7 +26,7 @@ import numpy as np
 from ingest.movie import Movie
 from rerank.prior import shrunk_rating
 
-SOURCES = ("dense", "title", "text", "cf")
+SOURCES = ("dense", "known", "title", "text", "cf")
 MISSING_RANK = 1_000
 
 FIT_FEATURES = (
@@ -42,6 +42,8 @@ FIT_FEATURES = (
     "rank_text",
     "rank_title",
     "rank_cf",
+    "rank_known",
+    "genre_affinity",
     "cf_score",
     "n_sources",
     "rrf",
@@ -61,15 +63,48 @@ RECOMMEND_FEATURES = FIT_FEATURES + STANDING_FEATURES
 # Known-item search ("what's the film where...") ranks by how well the plot matches: no standing.
 KNOWN_ITEM_FEATURES = (*FIT_FEATURES, "age", "has_credits")
 
-_SERIES_WORDS = re.compile(r"[^\w\s]|\b(?:part|chapter|episode|vol|volume|the|a|an|ii|iii|iv|\d+)\b", re.I)
+# What each catalogue genre feels like, in the words requests use for moods and occasions. The
+# request's similarity to each (z-scored over genres) is its lean towards that genre.
+GENRE_DESCRIPTIONS = {
+    "Action": "an action-packed, exciting film with fights, chases and explosions",
+    "Adventure": "a fun adventure, a thrilling quest or journey to faraway places",
+    "Animation": "an animated cartoon film",
+    "Comedy": "a funny, light-hearted comedy that makes you laugh",
+    "Crime": "a crime film about gangsters, heists, detectives and criminals",
+    "Documentary": "a documentary about real people and real events",
+    "Drama": "a moving, emotional drama about people's lives and relationships",
+    "Family": "a heartwarming, feel-good family film for kids and parents",
+    "Fantasy": "a magical fantasy with wizards, myths and enchanted worlds",
+    "Foreign": "a foreign-language film from another country",
+    "History": "a historical period film about real events of the past",
+    "Horror": "a scary, creepy horror film full of dread and terror",
+    "Music": "a film about music, musicians, bands and singing",
+    "Mystery": "a puzzling mystery, a whodunit with clues and twists",
+    "Romance": "a romantic love story that makes you swoon",
+    "Science Fiction": "a science fiction film about space, the future, aliens and technology",
+    "TV Movie": "a made-for-television movie",
+    "Thriller": "a tense, suspenseful thriller that keeps you on the edge of your seat",
+    "War": "a war film about soldiers, battles and the cost of war",
+    "Western": "a western about cowboys and outlaws in the old American frontier",
+}
+
+_SERIES_TAIL = re.compile(r"\s+(?:\d{1,2}|i{1,3}|iv|v|vi{0,3}|part\s+\w+|chapter\s+\w+)$")
 
 
 def series_stem(title: str) -> str:
-    """ "The Matrix Reloaded" and "The Matrix" share the stem "matrix": the first two words left
-    after articles, numbers and what follows a colon are dropped."""
-    head = title.split(":")[0]
-    words = _SERIES_WORDS.sub(" ", head.lower()).split()
-    return " ".join(words[:2])
+    """What a series' titles share: "Toy Story 3" -> "toy story", "Aliens" -> "alien",
+    "The Matrix Reloaded" -> "matrix reloaded" (which `same_series` reads as "matrix" + more)."""
+    head = title.split(":", 1)[0].lower()
+    words = re.sub(r"[^\w\s]", " ", head).split()
+    stem = _SERIES_TAIL.sub("", " ".join(w for w in words if w not in ("the", "a", "an")))
+    return " ".join(w.rstrip("s") if len(w) > 3 else w for w in stem.split())
+
+
+def same_series(stem: str, ref_stem: str) -> bool:
+    """Whether two titles' stems name one series: equal, or one continues the other by words."""
+    if not stem or not ref_stem:
+        return False
+    return stem == ref_stem or stem.startswith(ref_stem + " ") or ref_stem.startswith(stem + " ")
 
 
 @dataclass(frozen=True)
@@ -118,6 +153,9 @@ class RankingRequest:
     reference_vectors: np.ndarray | None = None
     words: int = 0  # words of free-text intent
     constrained: bool = False
+    # How strongly the request's words lean to each genre (z-scored similarity to a description
+    # of the genre): "something cosy for a rainy Sunday" leans to Family and Comedy, not Horror.
+    genre_lean: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -161,6 +199,11 @@ def feature_matrix(
     cols["n_sources"] = np.asarray(found.sum(axis=0), dtype=np.float32)
     cols["rrf"] = cands.rrf * 100
     cols.update(_reference_overlaps(request.references, cands.movies))
+    lean = request.genre_lean
+    cols["genre_affinity"] = np.asarray(
+        [np.mean([lean.get(g, 0.0) for g in m.genres]) if lean and m.genres else 0.0 for m in cands.movies],
+        dtype=np.float32,
+    )
     cols["avoided"] = cands.avoided.astype(np.float32)
     cols["request_refs"] = np.full(n, len(request.references), dtype=np.float32)
     cols["request_words"] = np.full(n, request.words, dtype=np.float32)
@@ -205,7 +248,8 @@ def _reference_overlaps(refs: Sequence[Movie], films: Sequence[Movie]) -> dict[s
         out["keyword_overlap_refs"][i] = min(len(ref_keywords.intersection(m.keywords)), 5)
         out["same_director_ref"][i] = float(bool(ref_directors.intersection(m.directors)))
         out["cast_overlap_refs"][i] = min(len(ref_cast.intersection(m.cast)), 3)
-        out["same_series_ref"][i] = float(series_stem(m.title) in ref_stems)
+        stem = series_stem(m.title)
+        out["same_series_ref"][i] = float(any(same_series(stem, ref) for ref in ref_stems))
         if mean_year is not None and m.year:
             out["year_gap_refs"][i] = abs(m.year - mean_year) / 10
     return out

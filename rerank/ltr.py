@@ -125,10 +125,10 @@ def train_model(
     )
     gain = booster.feature_importance(importance_type="gain")
     report = {
-        "rounds": booster.best_iteration,
+        "rounds": int(booster.best_iteration),
         "valid_ndcg@10": round(float(max(evals["valid"]["ndcg@10"])), 4),
-        "train_groups": sum(g.labels.any() for g in train),
-        "valid_groups": sum(g.labels.any() for g in valid),
+        "train_groups": int(sum(bool(g.labels.any()) for g in train)),
+        "valid_groups": int(sum(bool(g.labels.any()) for g in valid)),
         "top_features": [name for name, _ in sorted(zip(names, gain, strict=True), key=lambda p: -p[1])[:10]],
     }
     return booster, report

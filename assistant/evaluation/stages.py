@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from assistant.engine import CANDIDATES, STAGES, Engine
+from assistant.engine import STAGES, Engine
 from assistant.settings import Settings
 from assistant.understand import ParsedRequest
 
@@ -26,7 +26,7 @@ def staged_rankings(
     engine: Engine, parsed: ParsedRequest, exclude: frozenset[str], stages: list[str] | None = None
 ) -> dict[str, list[str]]:
     """stage -> movie ids, best first (RANK_DEPTH of them)."""
-    retrieved = engine.retrieve(parsed, exclude, CANDIDATES)
+    retrieved = engine.retrieve(parsed, exclude)
     out: dict[str, list[str]] = {}
     for stage in stages or stages_for(engine):
         ordered = engine.order(parsed, retrieved, stage)

@@ -89,10 +89,10 @@ def test_films_mentioned_in_a_session_are_excluded_later(assistant: MovieAssista
 def test_bad_requests_get_a_reply_not_a_crash(
     assistant: MovieAssistant, request_text: str, notice_fragment: str
 ) -> None:
-    answer = assistant.answer(request_text, k=5)
-    assert answer.recommendations or answer.notices  # something is always said back
+    reply = assistant.chat(request_text, k=5, explain=False)
+    assert reply.recommendations or reply.notices  # something is always said back
     if notice_fragment:
-        assert any(notice_fragment in n for n in answer.notices), answer.notices
+        assert any(notice_fragment in n for n in reply.notices), reply.notices
 
 
 def test_k_out_of_range_is_a_clear_error(assistant: MovieAssistant) -> None:
