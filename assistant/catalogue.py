@@ -111,8 +111,18 @@ class Catalogue:
         votes = state.facts.standing["log_votes"] + 0.5 * state.facts.standing["log_popularity"]
         order = np.argsort(-votes, kind="stable")[:KNOWN_FILMS]
         ids = list(state.facts.index)
-        self.retriever.known_ids = [ids[i] for i in order]
-        self.retriever.known_vectors = state.vectors[[state.row[ids[i]] for i in order]]
+        known = [state.movies[ids[i]] for i in order]
+        names = list(self.genre_vectors)
+        genres = np.zeros((len(known), len(names)), dtype=np.float32)
+        for row, movie in enumerate(known):
+            mine = [names.index(g) for g in movie.genres if g in self.genre_vectors]
+            genres[row, mine] = 1.0 / max(len(mine), 1)
+        standing = votes[order]
+        self.retriever.known_ids = [m.id for m in known]
+        self.retriever.known_vectors = state.vectors[[state.row[m.id] for m in known]]
+        self.retriever.genre_names = names
+        self.retriever.known_genres = genres
+        self.retriever.known_standing = (standing - standing.mean()) / (standing.std() or 1.0)
 
     def _state(self, movies: Sequence[Movie], vectors: np.ndarray) -> CatalogueState:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)

@@ -109,7 +109,7 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
                 exclude |= profile.known
         ranking = engine.rank(turn.parsed, exclude=frozenset(exclude), k=k)
         movies = [item.movie for item in ranking.items]
-        notices = list(turn.parsed.notices)
+        notices = list(turn.parsed.notices) + credits_notice(turn.parsed, engine)
         if not movies and not notices:
             notices.append(
                 f"No film matches all of: {turn.parsed.constraints.describe()}. Try loosening one."
@@ -126,6 +126,20 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
 # streams the chat model itself (_FilmWriter), not a LangChain sequence: closing a sequence's stream
 # reads the model to its end, closing the model's own stream stops it at the next token.
 EXPLAIN_PROMPT = ChatPromptTemplate.from_messages([("system", SYSTEM_PROMPT), ("human", "{notes}")])
+
+
+def credits_notice(parsed: ParsedRequest, engine: Engine) -> list[str]:
+    """A person filter can only search films whose cast and crew the catalogue knows: say so."""
+    people = [*parsed.constraints.directors, *parsed.constraints.cast]
+    if not people:
+        return []
+    unknown = sum(not m.has_credits for m in engine.movies.values())
+    if not unknown:
+        return []
+    return [
+        f"I looked for {' and '.join(people)} only among films whose cast and crew the catalogue "
+        f"lists; {unknown:,} films have none, so some of their films may be missing here."
+    ]
 
 
 def direct_answer(parsed: ParsedRequest, engine: Engine) -> str:

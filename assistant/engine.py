@@ -160,6 +160,7 @@ class Engine:
         vector = blend_query_vector(intent_vector, ref_vectors)
         timings["embed"] = _ms(started)
 
+        lean = self.catalogue.genre_lean(intent_vector)
         started = time.perf_counter()
         query = RetrievalQuery(
             vector=None if vector is None else vector.tolist(),
@@ -169,6 +170,7 @@ class Engine:
             # Every film the message names is known to the person (liked, disliked or asked
             # about): none comes back as a pick.
             exclude=exclude | frozenset(parsed.named),
+            genre_lean=lean,
         )
         sources = ("dense",) if dense_only else SOURCES
         found = self.catalogue.retriever.retrieve(query, n=n, sources=sources)
@@ -182,7 +184,7 @@ class Engine:
             reference_vectors=ref_vectors,
             words=len(intent.split()),
             constrained=not parsed.constraints.is_empty(),
-            genre_lean=self.catalogue.genre_lean(intent_vector),
+            genre_lean=lean,
         )
         return Retrieved(found, request, avoid_stems(parsed.avoid))
 

@@ -20,8 +20,9 @@ from assistant.lexical import BM25Index, lexical_query
 from assistant.understand import RequestConstraints
 from ingest.movie import Movie
 
+MOOD_STANDING = 0.5  # in the mood source, how much being widely seen counts beside the genre fit
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
-SOURCES = ("dense", "known", "title", "text", "cf")
+SOURCES = ("dense", "known", "mood", "title", "text", "cf")
 
 
 def chroma_where(c: RequestConstraints) -> dict[str, Any] | None:
@@ -64,6 +65,7 @@ class RetrievalQuery:
     references: tuple[str, ...] = ()  # ids of films the person named
     constraints: RequestConstraints = field(default_factory=RequestConstraints)
     exclude: frozenset[str] = frozenset()
+    genre_lean: Mapping[str, float] = field(default_factory=dict)  # Catalogue.genre_lean of the words
 
 
 class HybridRetriever(BaseRetriever):
@@ -78,13 +80,23 @@ class HybridRetriever(BaseRetriever):
     titles: BM25Index
     texts: BM25Index
     neighbours: Mapping[str, Sequence[tuple[str, float]]] = {}
-    weights: Mapping[str, float] = {"dense": 1.0, "known": 1.0, "title": 0.5, "text": 1.0, "cf": 1.0}
+    weights: Mapping[str, float] = {
+        "dense": 1.0,
+        "known": 1.0,
+        "mood": 0.5,
+        "title": 0.5,
+        "text": 1.0,
+        "cf": 1.0,
+    }
     catalogue_index: Any = None  # assistant.understand.CatalogueIndex, for invoke() on plain text
     # The best-known films and their vectors: a second dense search among films people have heard
     # of, so "something cosy for a rainy Sunday" can find a beloved film whose plot never says
     # "cosy" beside the obscure ones whose plots do.
     known_ids: list[str] = Field(default_factory=list)
     known_vectors: Any = None  # (len(known_ids), dim) float32, unit length
+    known_genres: Any = None  # (len(known_ids), len(genre_names)) share of each film's genres
+    known_standing: Any = None  # (len(known_ids),) z-scored votes: how widely seen
+    genre_names: list[str] = Field(default_factory=list)
     k: int = 10
 
     def dense(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
@@ -107,6 +119,18 @@ class HybridRetriever(BaseRetriever):
         top = top[np.argsort(-sims[top])]
         return [(self.known_ids[i], float(sims[i])) for i in top]
 
+    def mood(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
+        """The best-known films whose genres suit what the words lean to ("a good cry" leans to
+        Drama and Romance): how a mood or an occasion, which plots never spell out, finds films."""
+        lean = np.asarray([query.genre_lean.get(g, 0.0) for g in self.genre_names], dtype=np.float32)
+        if self.known_genres is None or not lean.any() or not query.lexical.strip():
+            return []
+        scores = self.known_genres @ lean + MOOD_STANDING * self.known_standing
+        fetch = min(len(scores), n * 4 if not query.constraints.is_empty() else n + len(query.exclude))
+        top = np.argpartition(-scores, fetch - 1)[:fetch]
+        top = top[np.argsort(-scores[top])]
+        return [(self.known_ids[i], float(scores[i])) for i in top]
+
     def lexical(self, index: BM25Index, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         # BM25 cannot filter: fetch deeper when constraints will drop many.
         fetch = n * 3 if not query.constraints.is_empty() else n + len(query.exclude)
@@ -127,6 +151,7 @@ class HybridRetriever(BaseRetriever):
         found = {
             "dense": lambda: self.dense(query, n),
             "known": lambda: self.known(query, n),
+            "mood": lambda: self.mood(query, n),
             "title": lambda: self.lexical(self.titles, query, n),
             "text": lambda: self.lexical(self.texts, query, n),
             "cf": lambda: self.collaborative(query, n),

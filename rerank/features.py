@@ -26,7 +26,7 @@ import numpy as np
 from ingest.movie import Movie
 from rerank.prior import shrunk_rating
 
-SOURCES = ("dense", "known", "title", "text", "cf")
+SOURCES = ("dense", "known", "mood", "title", "text", "cf")
 MISSING_RANK = 1_000
 
 FIT_FEATURES = (
@@ -43,6 +43,7 @@ FIT_FEATURES = (
     "rank_title",
     "rank_cf",
     "rank_known",
+    "rank_mood",
     "genre_affinity",
     "cf_score",
     "n_sources",

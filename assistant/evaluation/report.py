@@ -151,4 +151,29 @@ def render(result: dict[str, Any]) -> str:
             f"- **titles not given that reached a reply: {g['titles_not_given_in_replies']}**",
             "",
         ]
+    out += _generic_sections(result)
     return "\n".join(out) + "\n"
+
+
+GENERIC = {
+    "profiles": "Taste profiles (`reelchat eval profiles`: MovieLens test users as Letterboxd exports)",
+    "explanations": "Explanations (`reelchat eval explanations`)",
+}
+
+
+def _generic_sections(result: dict[str, Any]) -> list[str]:
+    """Jobs without a hand-written section: their stage table, then their other figures."""
+    out: list[str] = []
+    for key, title in GENERIC.items():
+        if key not in result:
+            continue
+        r = result[key]
+        out += [f"## {title}", ""]
+        stages = r.get("stages")
+        if isinstance(stages, dict) and stages:
+            metrics = [m for m in next(iter(stages.values())) if m != "n"]
+            out += [*_table(stages, metrics), ""]
+        scalars = {n: v for n, v in r.items() if n != "stages" and not isinstance(v, (dict, list))}
+        out += [f"- {name}: {value}" for name, value in scalars.items()]
+        out.append("")
+    return out

@@ -41,9 +41,13 @@ class RequestConstraints:
                 out.append("rating unknown")
             elif movie.vote_average < self.rating_min:
                 out.append(f"rated {movie.vote_average:g}, below {self.rating_min:g}")
-        if self.directors and not set(self.directors) & set(movie.directors):
+        if (self.directors or self.cast) and not movie.has_credits:
+            # Unknown is not absent: such a film is left out, never said to lack the person.
+            out.append("the catalogue has no cast or crew for it")
+        elif self.directors and not set(self.directors) & set(movie.directors):
             out.append(f"not directed by {' or '.join(self.directors)}")
-        out += [f"{name} is not in the cast" for name in self.cast if name not in movie.cast]
+        if movie.has_credits:
+            out += [f"{name} is not in the cast" for name in self.cast if name not in movie.cast]
         if movie.id in self.excluded_films:
             out.append(f"one of the {' / '.join(self.exclude_series) or 'ruled-out'} films")
         return out

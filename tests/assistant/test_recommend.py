@@ -139,3 +139,15 @@ def test_an_added_film_is_recommendable_at_once(catalogue_movies: list, tmp_path
     recs = assistant.recommend("a ferry captain who smuggles letters", k=3)
     assert recs[0].movie_id == movie.id
     assert assistant.recommend("like Paper Harbour", k=3)  # found by name too
+
+
+def test_a_person_filter_says_films_without_credits_were_not_searched(assistant: MovieAssistant) -> None:
+    reply = assistant.chat("a crime film with Al Pacino", k=5, explain=False)
+    assert reply.recommendations
+    assert all("Al Pacino" in r.cast for r in reply.recommendations)
+    assert any("cast and crew" in n for n in reply.notices), reply.notices
+    heat = assistant.engine.movies["949"]  # Heat (1995) comes from the source without credits
+    assert not heat.has_credits
+    parsed = parse_request("a crime film with Al Pacino", assistant.engine.index)
+    # unknown, never "Al Pacino is not in the cast"
+    assert parsed.constraints.violations(heat) == ["the catalogue has no cast or crew for it"]

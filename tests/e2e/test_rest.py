@@ -43,7 +43,7 @@ def session() -> str:
 
 
 def test_health_and_docs(api: httpx.Client) -> None:
-    assert api.get("/health").json() == {"status": "ok", "movies": 4799, "backend": "none"}
+    assert api.get("/health").json() == {"status": "ok", "movies": 11809, "backend": "none"}
     assert api.get("/docs").status_code == 200
     paths = api.get("/openapi.json").json()["paths"]
     assert {"/api/recommend", "/api/chat", "/api/movies", "/api/feedback", "/health"} <= set(paths)
