@@ -13,7 +13,7 @@ from assistant.evidence import Evidence, split_sentences
 from ingest.movie import Movie
 
 SYSTEM_PROMPT = (
-    "You are a film guide. Given notes on one film, write one sentence (25 words at most) telling "
+    "You are a film guide. Given notes on one film, write one sentence (20 words at most) telling "
     "the viewer what they will enjoy in it, with one concrete detail from the plot. Use only the "
     "notes. Do not name any other film, actor, year or genre. Do not mention notes or requests."
 )

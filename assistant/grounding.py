@@ -85,8 +85,7 @@ class SentenceChecker:
         self, movie: Movie, given: Sequence[Movie], index: CatalogueIndex, request: str = ""
     ) -> None:
         self.movie = movie
-        self.given_ids = {m.id for m in given}
-        self.given_titles = {m.title.casefold() for m in given}
+        self.given = list(given)
         self.index = index
         own = " ".join([movie.overview, movie.tagline, *movie.keywords])
         self.own_text = own.lower()
@@ -123,14 +122,7 @@ class SentenceChecker:
         return False
 
     def _foreign_title(self, sentence: str) -> bool:
-        # A title counts as named when written as a title: "the edge of their seats" names no film,
-        # "The Edge" does. (The reader of requests is lenient on purpose; prose is not a request.)
-        return any(
-            m.id not in self.given_ids
-            and m.title.casefold() not in self.given_titles
-            and written_as_title(m.title, sentence)
-            for m in self.index.find_titles(sentence)
-        )
+        return bool(foreign_titles(sentence, self.given, self.index))
 
     def _foreign_year(self, sentence: str) -> bool:
         year = self.movie.year
@@ -163,6 +155,20 @@ class SentenceChecker:
             if genre not in self.movie.genres and word not in self.own_text:
                 return True
         return False
+
+
+def foreign_titles(text: str, given: Sequence[Movie], index: CatalogueIndex) -> list[Movie]:
+    """Catalogue films named in `text` other than `given`. The given films' own titles are taken
+    out first, so "Good Night, and Good Luck." does not also name "Good Luck"; and a title counts
+    only when written as one ("The Edge", not "the edge of their seats")."""
+    for movie in sorted(given, key=lambda m: -len(m.title)):
+        text = text.replace(movie.title, " ")
+    ids, titles = {m.id for m in given}, {m.title.casefold() for m in given}
+    return [
+        m
+        for m in index.find_titles(text)
+        if m.id not in ids and m.title.casefold() not in titles and written_as_title(m.title, text)
+    ]
 
 
 def written_as_title(title: str, sentence: str) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from tqdm.auto import tqdm
 
-from assistant.grounding import is_finished, written_as_title
+from assistant.grounding import foreign_titles, is_finished
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ def eval_explanations(
     parts = mid_sentence = not_given = films = 0
     totals: list[float] = []
     dropped_examples: list[dict[str, str]] = []
+    not_given_examples: list[dict[str, str]] = []
     replies: list[dict[str, Any]] = []
     for request in tqdm(explanation_requests(limit), desc="explanations", disable=not progress):
         started = time.perf_counter()
@@ -73,10 +74,10 @@ def eval_explanations(
         for part in reply_parts(text):
             parts += 1
             mid_sentence += not is_finished(part)
-        allowed = {m.id for m in picks.movies} | set(picks.parsed.references)
-        not_given += sum(
-            m.id not in allowed and written_as_title(m.title, text) for m in index.find_titles(text)
-        )
+        allowed = [*picks.movies, *(index.movie(r) for r in picks.parsed.references)]
+        for found in foreign_titles(text, allowed, index):
+            not_given += 1
+            not_given_examples.append({"request": request, "title": found.label, "reply": text})
         if len(replies) < samples and picks.movies:
             replies.append(
                 {
@@ -107,6 +108,7 @@ def eval_explanations(
         "dropped_by_reason": dict(counts),
         "unfinished_sentences_held_back": unfinished,
         "reply_ms_p50": round(statistics.median(totals), 1) if totals else None,
+        "titles_not_given_examples": not_given_examples[:10],
         "dropped_examples": dropped_examples,
         "sample_replies": replies,
     }
