@@ -69,7 +69,10 @@ class ChatUI:
             for event in stream:
                 if self._answering.get(session_id) is not mine:
                     # A newer message or a "Why this?" click took over this conversation: stop here,
-                    # which also stops the model writing the rest of this reply.
+                    # which also stops the model writing the rest of this reply. The last update
+                    # changes nothing: Gradio sends a finished event's last update once more, and
+                    # this turn's chat must not overwrite the newer one's.
+                    yield skip, skip, skip, skip, skip
                     return
                 if event.type == "recommendations" and show_cards:
                     yield history, [card_data(r) for r in event.recommendations], skip, skip, skip
