@@ -114,7 +114,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     assistant = MovieAssistant(settings)
     if args.json:
         # --no-llm: the recommender alone (no prose), as other tools expect
-        reply = assistant.chat(args.request, session_id=args.session, k=args.k, explain=not args.no_llm)
+        reply = assistant.chat(
+            args.request, session_id=args.session, k=args.k, explain=not args.no_llm, user_id=args.user
+        )
         extra = {} if args.no_llm else {"text": reply.text, "backend": reply.backend}
         payload = {
             "recommendations": [r.brief() for r in reply.recommendations],
@@ -124,13 +126,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False))
         return 0
-    print_turn(assistant, args.request, args.session, args.k)
+    print_turn(assistant, args.request, args.session, args.k, args.user)
     return 0
 
 
-def print_turn(assistant: Any, message: str, session_id: str | None, k: int | None = None) -> None:
+def print_turn(
+    assistant: Any, message: str, session_id: str | None, k: int | None = None, user_id: str | None = None
+) -> None:
     """Stream one turn to the terminal: the picks as a list, then the explanation as it comes."""
-    for event in assistant.stream(message, session_id, k):
+    for event in assistant.stream(message, session_id, k, user_id=user_id):
         if event.type == "recommendations":
             for n, rec in enumerate(event.recommendations, start=1):
                 year = f" ({rec.year})" if rec.year else ""
@@ -277,7 +281,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if is_up_to_date(settings):
         print(f"collection {settings.collection!r} is up to date")
     else:
-        print("ingesting the catalogue (first run: a few minutes) ...")
+        print("ingesting the catalogue (first run: under a minute from the shipped vectors) ...")
         report = ingest_file(settings, prune=True)
         print(f"{report.added} added, {report.updated} updated; {report.total} films")
     if settings.reranker == "trained" and not settings.reranker_dir.exists():
@@ -287,13 +291,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             print(f"note: no MovieLens data at {settings.movielens_dir}, so no reranker is trained")
     if args.no_ui:
-        args.request, args.k, args.session, args.no_rerank, args.json, args.no_llm = (
+        args.request, args.k, args.session, args.no_rerank, args.json, args.no_llm, args.user = (
             args.sample,
             5,
             None,
             False,
             False,
             False,
+            None,
         )
         print(f"\n> {args.sample}")
         return cmd_ask(args)
@@ -334,7 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reelchat {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("ingest", help="embed a catalogue into ChromaDB (default: the shipped TMDB 5000)")
+    p = sub.add_parser("ingest", help="embed a catalogue into ChromaDB (default: the shipped catalogue)")
     p.add_argument("path", nargs="?", help="CSV, JSONL or Parquet catalogue (default: data/movies.parquet)")
     p.add_argument(
         "--columns", help="map our columns to the file's: OURS=SOURCE,... e.g. overview=description"
@@ -376,6 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", help="a session id: films already shown in it are not repeated")
     p.add_argument("--no-llm", action="store_true", help="no LLM: with --json, the recommender alone")
     p.add_argument("--no-rerank", action="store_true", help="skip the cross-encoder")
+    p.add_argument("--user", help="rank by this person's imported ratings (reelchat profile import)")
     p.add_argument("--json", action="store_true")
     _store_flags(p)
     p.set_defaults(func=cmd_ask)
@@ -402,7 +408,9 @@ def build_parser() -> argparse.ArgumentParser:
     _store_flags(p)
     p.set_defaults(func=cmd_bench)
 
-    p = sub.add_parser("eval", help="measure quality on ReDial, MovieLens and constraint probes")
+    p = sub.add_parser(
+        "eval", help="measure quality: judged requests, ReDial, MovieLens, known-item search, probes"
+    )
     p.add_argument("what", nargs="?", default="all", choices=[*EVAL_JOBS, "all"])
     p.add_argument("--limit", type=int, help="ReDial: only the first N dialogues; grounding: N requests (10)")
     p.add_argument("--redial-dir", default=str(DEFAULT_REDIAL), help="folder with test_data.jsonl")

@@ -7,6 +7,8 @@ Training requests, each with the films that answer it:
   film described, and any other film with everything asked. Films are drawn weighted by how
   widely seen they are, as people ask about films they have heard of;
 - MovieLens tags ("something atmospheric", "a heist film"): the films users gave that tag;
+- moods ("something to make me laugh") and twists ("something like Alien but funnier"): well-liked
+  films (MovieLens training users) of the genre the words lean to, co-liked with the film named;
 - MovieLens liked histories of the training users ("I loved A, B and C"): their other loved films;
 - r/tipofmytongue posts of the dev part (the known-item model): the film the post was about.
 Requests are split by a hash into training and validation (early stopping) groups.
@@ -34,6 +36,34 @@ from ingest.movie import Movie
 from rerank.features import KNOWN_ITEM_FEATURES, RECOMMEND_FEATURES, feature_matrix
 from rerank.ltr import Group, LearnedRanker, train_model
 from rerank.requests import Facets
+
+# Moods and "like X but Y" twists, in everyday words, and the genre each leans to. The answers
+# are well-liked films (MovieLens training users) of that genre: what a film lover accepts for a
+# mood request is a good film of the right kind, which no plot spells out.
+MOOD_WORDS = {
+    "Comedy": ("something to make me laugh", "a light, funny evening", "a silly comedy to unwind"),
+    "Drama": ("something moving and serious", "a powerful, emotional story", "a film that makes me think"),
+    "Horror": ("something to scare me", "a frightening night in", "a creepy film"),
+    "Romance": ("a love story", "something romantic for two", "a sweet romance"),
+    "Thriller": ("something gripping and tense", "a suspenseful night in", "a nail-biter"),
+    "Family": ("something the whole family can watch", "a film for kids and parents", "a gentle film"),
+    "Action": ("something exciting with lots of action", "a big action night", "an adrenaline rush"),
+    "Science Fiction": ("something about the future", "a mind-bending sci-fi night", "a space adventure"),
+    "Animation": ("a lovely animated film", "a cartoon for tonight", "something animated and charming"),
+    "Crime": ("a gritty crime story", "something about gangsters", "a crime film to get lost in"),
+    "Fantasy": ("something magical", "an enchanted world to escape to", "a fairy tale for grown-ups"),
+    "Mystery": ("a puzzle to solve", "a whodunit evening", "something mysterious"),
+}
+TWISTS = {
+    "Comedy": ("funnier", "lighter and funny"),
+    "Horror": ("scarier", "more frightening"),
+    "Romance": ("more romantic", "with a love story"),
+    "Family": ("gentler, for kids", "family-friendly"),
+    "Drama": ("more serious", "more emotional"),
+    "Action": ("with more action", "more exciting"),
+}
+LIKED = 3.8  # a MovieLens mean at which a film counts as well liked
+MIN_RATINGS = 8
 
 TAG_TEMPLATES = ("a film tagged {tag}", "something {tag}", "{tag} movies", "a film about {tag}")
 MIN_TAG_FILMS = 6
@@ -94,6 +124,48 @@ def tagged(settings: Settings, movie_ids: set[str], seed: int = 0) -> list[Train
     ]
 
 
+def well_liked(engine: Engine) -> dict[str, frozenset[str]]:
+    """genre -> films MovieLens training users rated often and well."""
+    signals = engine.signals
+    good = [
+        m
+        for m in engine.movies.values()
+        if signals.counts.get(m.id, 0) >= MIN_RATINGS and signals.means.get(m.id, 0.0) >= LIKED
+    ]
+    return {g: frozenset(m.id for m in good if g in m.genres) for g in MOOD_WORDS}
+
+
+def moods(engine: Engine) -> list[TrainingRequest]:
+    liked = well_liked(engine)
+    return [
+        TrainingRequest(text, liked[genre], "moods")
+        for genre, texts in MOOD_WORDS.items()
+        for text in texts
+        if len(liked[genre]) >= MIN_TAG_FILMS
+    ]
+
+
+def twists(engine: Engine, n: int = 300, seed: int = 0) -> list[TrainingRequest]:
+    """ "something like X but funnier": films co-liked with X that are of the twist's genre."""
+    rng = random.Random(seed)
+    liked = well_liked(engine)
+    films = [m for m in engine.movies.values() if engine.signals.neighbours.get(m.id)]
+    films.sort(key=lambda m: -engine.signals.counts.get(m.id, 0))
+    out: list[TrainingRequest] = []
+    for movie in films[: n * 2]:
+        genre = rng.choice(sorted(TWISTS))
+        if genre in movie.genres:
+            continue
+        near = {i for i, _ in engine.signals.neighbours[movie.id]}
+        answers = frozenset(near & liked.get(genre, frozenset()))
+        if len(answers) >= 2:
+            text = f"something like {movie.title} but {rng.choice(TWISTS[genre])}"
+            out.append(TrainingRequest(text, answers, "twists"))
+        if len(out) >= n:
+            break
+    return out
+
+
 def liked_histories(engine: Engine, seeds: Iterable[int] = (0, 1, 2)) -> list[TrainingRequest]:
     from assistant.evaluation.runner import liked_request
 
@@ -152,6 +224,8 @@ def train_ranker(
     requests = (
         synthesized(list(engine.movies.values()), synth)
         + tagged(settings, ids)
+        + moods(engine)
+        + twists(engine)
         + liked_histories(engine)
         + known_items(tomt, ids, tomt_posts)
     )

