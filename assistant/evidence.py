@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.understand import ParsedRequest, RequestConstraints
+from assistant.understand import REQUEST_WORDS, STOPWORDS, ParsedRequest, RequestConstraints
 from ingest.movie import Movie
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -63,6 +63,7 @@ GENRE_WORDS = {
     "western": "Western",
     "westerns": "Western",
 }
+_ASKING = STOPWORDS | REQUEST_WORDS | frozenset("make need actually cheer".split())
 _GENRE_NAMES = frozenset(g.lower() for g in GENRE_WORDS.values())
 _CONSTRAINT_MATCH = re.compile(r"^(?:\d{4}s?|\d+ min|rated |no |dir\. |with )")
 PLOT_WORDS = 28  # words of the plot the model and the fallback see: one concrete detail, few tokens
@@ -212,7 +213,8 @@ def build_evidence(
 ) -> Evidence:
     """The evidence for one pick. `signals` is optional (MovieLens neighbours, counts, means:
     anything with those attributes); without it the evidence simply has no MovieLens part."""
-    words = [w for w in request_words(parsed.intent) if w not in GENRE_WORDS]
+    # Words that ask rather than describe ("tonight", "give", "any") are no theme of a film.
+    words = [w for w in request_words(parsed.intent) if w not in GENRE_WORDS and w not in _ASKING]
     sentences = split_sentences(movie.overview) or [movie.overview]
     haystack = " ".join([movie.overview, movie.tagline]).lower()
     matches: list[str] = []

@@ -122,7 +122,9 @@ class SentenceChecker:
         return False
 
     def _foreign_title(self, sentence: str) -> bool:
-        return bool(foreign_titles(sentence, self.given, self.index))
+        # A title its own plot says ("to prove Santa Claus is real") names a character, not a film.
+        found = foreign_titles(sentence, self.given, self.index)
+        return any(m.title.lower() not in self.own_text for m in found)
 
     def _foreign_year(self, sentence: str) -> bool:
         year = self.movie.year

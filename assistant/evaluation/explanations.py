@@ -75,7 +75,10 @@ def eval_explanations(
             parts += 1
             mid_sentence += not is_finished(part)
         allowed = [*picks.movies, *(index.movie(r) for r in picks.parsed.references)]
+        own = " ".join(f"{m.overview} {m.tagline}" for m in picks.movies).lower()
         for found in foreign_titles(text, allowed, index):
+            if found.title.lower() in own:
+                continue  # a pick's own plot says it ("Santa Claus is real"): a character, not a film
             not_given += 1
             not_given_examples.append({"request": request, "title": found.label, "reply": text})
         if len(replies) < samples and picks.movies:
