@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from assistant.sessions import Session
-from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, parse_request
+from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
 
 # answer: a question about one film ("who directed Heat?") or chit-chat ("thanks!"), answered in
 # words, with no films picked.
@@ -71,7 +71,7 @@ def target_film(message: str, session: Session, index: CatalogueIndex) -> str | 
     if number and int(number.group(1)) <= len(last):
         return last[int(number.group(1)) - 1].movie_id
     shown_ids = {s.movie_id for s in session.shown}
-    for movie in index.find_titles(message):  # fuzzy: "why inceptoin?"
+    for movie in find_titles(message, index):  # fuzzy: "why inceptoin?"
         if movie.id in shown_ids:
             return movie.id
     if _PRONOUN.search(message):

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from assistant.understand import CatalogueIndex, title_key
+from assistant.understand import CatalogueIndex, find_titles, title_key
 from ingest.movie import Movie
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
@@ -168,7 +168,7 @@ def foreign_titles(text: str, given: Sequence[Movie], index: CatalogueIndex) -> 
     ids, titles = {m.id for m in given}, {m.title.casefold() for m in given}
     return [
         m
-        for m in index.find_titles(text)
+        for m in find_titles(text, index)
         if m.id not in ids and m.title.casefold() not in titles and written_as_title(m.title, text)
     ]
 

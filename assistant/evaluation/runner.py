@@ -16,7 +16,7 @@ from assistant.engine import Engine
 from assistant.evaluation.metrics import score_ranking, summarise
 from assistant.evaluation.probes import PROBES
 from assistant.evaluation.stages import as_known_item, held_out_engine, staged_rankings
-from assistant.understand import parse_request
+from assistant.understand import find_titles, parse_request
 
 GPT4_REDIAL = {"recall@1": 0.0504, "recall@10": 0.2008}  # He et al., CIKM 2023, ReDial test
 DEFAULT_TOMT = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "tomt" / "train.jsonl"
@@ -188,7 +188,7 @@ def eval_grounding(settings: Any, limit: int = 10, progress: bool = True) -> dic
     for text in tqdm(requests, desc="grounding", disable=not progress):
         reply = bot.chat(text, k=3)
         given = {r.movie_id for r in reply.recommendations}
-        shown += sum(m.id not in given for m in bot.engine.index.find_titles(reply.text))
+        shown += sum(m.id not in given for m in find_titles(reply.text, bot.engine.index))
         removed += reply.removed_titles
         with_removed += reply.removed_titles > 0
     return {

@@ -14,7 +14,7 @@ catalogue), `reading` (one message being read), `mentions` (films and series nam
 
 from assistant.understand.catalogue import CatalogueIndex
 from assistant.understand.intents import INTENT_KINDS, IntentKind
-from assistant.understand.parse import parse_request, split_avoided
+from assistant.understand.parse import find_titles, parse_request, split_avoided
 from assistant.understand.titles import title_key
 from assistant.understand.types import ParsedRequest, RequestConstraints
 from assistant.understand.vocabulary import (
@@ -48,6 +48,7 @@ __all__ = [
     "IntentKind",
     "ParsedRequest",
     "RequestConstraints",
+    "find_titles",
     "parse_request",
     "split_avoided",
     "title_key",

@@ -91,12 +91,6 @@ class CatalogueIndex:
     def movie(self, movie_id: str) -> Movie:
         return self._movies[movie_id]
 
-    def find_titles(self, text: str) -> list[Movie]:
-        """Catalogue films named in free text, whether the user liked them or not."""
-        from assistant.understand.parse import read_names  # the reader needs this index: import at use
-
-        return [self._movies[i] for i in read_names(text, self).named]
-
     def match_title(self, title: str, year: int | None = None) -> Movie | None:
         return self.closest_title(title, year, FUZZY_CUTOFF)
 

@@ -27,6 +27,12 @@ from assistant.understand.vocabulary import (
     MAX_CHARS,
     STOPWORDS,
 )
+from ingest.movie import Movie
+
+
+def find_titles(text: str, index: CatalogueIndex) -> list[Movie]:
+    """Catalogue films named in free text, whether the person liked them or not."""
+    return [index.movie(i) for i in read_names(text, index).named]
 
 
 def read_names(text: str, index: CatalogueIndex) -> Reading:

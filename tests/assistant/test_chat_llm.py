@@ -13,6 +13,7 @@ import pytest
 from assistant.api import MovieAssistant
 from assistant.grounding import foreign_titles
 from assistant.settings import Settings
+from assistant.understand import find_titles
 from tests.conftest import free_port
 from tests.e2e.ollama_server import FakeOllama
 
@@ -53,7 +54,7 @@ def test_no_reply_names_a_film_it_was_not_given(
     reply = bot.chat(request, "g", k=2)
     # The picks, and the films the person named (the evidence may say what a pick shares with them).
     given = [bot.engine.movies[r.movie_id] for r in reply.recommendations]
-    given += bot.engine.index.find_titles(request)
+    given += find_titles(request, bot.engine.index)
     named = {m.label for m in foreign_titles(reply.text, given, bot.engine.index)}
     assert not named, named
 

@@ -12,6 +12,7 @@ from assistant.understand import (
     CatalogueIndex,
     ParsedRequest,
     RequestConstraints,
+    find_titles,
     parse_request,
 )
 from ingest.movie import Movie
@@ -415,7 +416,7 @@ def test_disliked_and_unseen_films_are_not_references(index: CatalogueIndex) -> 
 
 
 def test_find_titles_lists_every_named_film(index: CatalogueIndex) -> None:
-    found = index.find_titles("I liked Super Troopers (2001), hated Twilight, and the dark knight was ok")
+    found = find_titles("I liked Super Troopers (2001), hated Twilight, and the dark knight was ok", index)
     assert [m.label for m in found] == ["Super Troopers (2001)", "Twilight (2008)", "The Dark Knight (2008)"]
 
 
