@@ -220,6 +220,9 @@ class ReplyChain:
         if picks.answer:  # facts and replies come from the catalogue, never from a model
             yield picks.answer
             return
+        if picks.parsed.intent_kind == "known_item" and picks.movies and picks.turn.kind == "recommend":
+            # A search for one film: a guess, not a recommendation.
+            yield f"This may be it: {picks.movies[0].label}, my best guess; the others are next closest.\n"
         if self.explain is None or not picks.movies:
             out.notices += list(self.backend.notices)
             yield from self.fallback_text(picks)

@@ -120,7 +120,9 @@ def test_malformed_json_is_a_4xx(api: httpx.Client) -> None:
 def test_title_search_is_prefix_first_and_ignores_case_and_accents(api: httpx.Client) -> None:
     titles = [m["title"] for m in api.get("/api/movies/search", params={"q": "the mat"}).json()]
     assert titles[0] == "The Matrix" and all(t.lower().startswith("the mat") for t in titles[:3])
-    assert [m["title"] for m in api.get("/api/movies/search", params={"q": "AMELIE"}).json()] == ["Amélie"]
+    amelie = api.get("/api/movies/search", params={"q": "AMELIE"}).json()
+    assert [m["title"] for m in amelie] == ["Amélie", "Amélie"]  # 2001, and a 2021 film of that name
+    assert amelie[0]["year"] == 2001  # most-voted first
     inner = api.get("/api/movies/search", params={"q": "godfather"}).json()
     assert {"The Godfather", "The Godfather: Part II"} <= {m["title"] for m in inner} and len(inner) <= 10
     assert api.get("/api/movies/search", params={"q": ""}).status_code == 422
@@ -252,6 +254,9 @@ OPERATIONS = [
     ("GET", "/api/movies/{movie_id}"),
     ("POST", "/api/movies"),
     ("POST", "/api/feedback"),
+    ("POST", "/api/users/{user_id}/ratings"),
+    ("GET", "/api/users/{user_id}"),
+    ("DELETE", "/api/users/{user_id}"),
     ("GET", "/health"),
 ]
 FUZZ_EXAMPLES = 30  # per operation and mode: about three minutes in all on two busy cores
@@ -271,8 +276,14 @@ FUZZ_CASES = [
     for mode in GenerationMode
     if path != "/health" or mode is GenerationMode.POSITIVE  # no input there to get wrong
 ]
-# Random ids name no film: there, a 404 is the right answer to a well-formed request.
-RANDOM_IDS = {"/api/movies/{movie_id}", "/api/feedback"}
+# Random ids name no film or profile, and random bytes are no rating export: there, a 4xx is the
+# right answer to a well-formed request.
+RANDOM_IDS = {
+    "/api/movies/{movie_id}",
+    "/api/feedback",
+    "/api/users/{user_id}",
+    "/api/users/{user_id}/ratings",
+}
 
 
 @pytest.mark.slow
