@@ -7,6 +7,7 @@ Training requests, each with the films that answer it:
   film described, and any other film with everything asked. Films are drawn weighted by how
   widely seen they are, as people ask about films they have heard of;
 - MovieLens tags ("something atmospheric", "a heist film"): the films users gave that tag;
+- "something like X": films co-liked with X that share most of its genres;
 - moods ("something to make me laugh") and twists ("something like Alien but funnier"): well-liked
   films (MovieLens training users) of the genre the words lean to, co-liked with the film named;
 - MovieLens liked histories of the training users ("I loved A, B and C"): their other loved films;
@@ -166,6 +167,30 @@ def twists(engine: Engine, n: int = 300, seed: int = 0) -> list[TrainingRequest]
     return out
 
 
+LIKE_TEMPLATES = ("something like {title}", "films like {title}", "more movies like {title}")
+
+
+def likes(engine: Engine, n: int = 300, seed: int = 0) -> list[TrainingRequest]:
+    """ "something like X": films co-liked with X that are of X's kind (genres mostly shared).
+    Liked histories alone teach co-liking alone, and "like Toy Story" then meant Fight Club."""
+    rng = random.Random(seed)
+    films = [m for m in engine.movies.values() if engine.signals.neighbours.get(m.id) and m.genres]
+    films.sort(key=lambda m: -engine.signals.counts.get(m.id, 0))
+    out: list[TrainingRequest] = []
+    for movie in films[:n]:
+        kind = set(movie.genres)
+        answers = frozenset(
+            other
+            for other, _ in engine.signals.neighbours[movie.id]
+            if (g := set(engine.movies[other].genres)) and len(g & kind) / len(g | kind) >= 0.5
+        )
+        if len(answers) >= 2:
+            out.append(
+                TrainingRequest(rng.choice(LIKE_TEMPLATES).format(title=movie.title), answers, "likes")
+            )
+    return out
+
+
 def liked_histories(engine: Engine, seeds: Iterable[int] = (0, 1, 2)) -> list[TrainingRequest]:
     from assistant.evaluation.runner import liked_request
 
@@ -226,6 +251,7 @@ def train_ranker(
         + tagged(settings, ids)
         + moods(engine)
         + twists(engine)
+        + likes(engine)
         + liked_histories(engine)
         + known_items(tomt, ids, tomt_posts)
     )

@@ -36,7 +36,9 @@ def test_named_films_steer_the_search_but_are_not_recommended_back(assistant: Mo
     recs = assistant.recommend("something like Toy Story", k=10)
     titles = [r.title for r in recs]
     assert "Toy Story" not in titles
-    assert {"Toy Story 2", "Toy Story 3"} & set(titles)
+    # films of its kind (animated or family), not its own sequels first: "like X" asks for others
+    assert all({"Animation", "Family"} & set(r.genres) for r in recs[:3]), titles
+    assert not {"Toy Story 2", "Toy Story 3", "Toy Story 4"} & set(titles[:5]), titles
 
 
 def test_every_stage_orders_the_same_candidates_and_keeps_the_constraints(assistant: MovieAssistant) -> None:

@@ -44,15 +44,3 @@ def test_summarise_averages_rows() -> None:
     assert summarise([]) == {"n": 0}
     with pytest.raises(ValueError, match="row 1"):
         summarise([{"hit@1": 1.0}, {"hit@5": 1.0}])
-
-
-def test_the_one_standard_error_rule_takes_the_smallest_weight_close_to_the_best() -> None:
-    from assistant.evaluation.runner import one_standard_error_choice
-
-    # Means 0.25, 0.5, 0.75; the best's per-user scores have a standard error of 0.25.
-    per_weight = {0.0: [0, 0, 1, 0], 1.0: [1, 0, 1, 0], 10.0: [1, 1, 1, 0]}
-    chosen = one_standard_error_choice({w: [float(x) for x in v] for w, v in per_weight.items()})
-    assert (chosen["best_weight"], chosen["weight"], chosen["standard_error"]) == (10.0, 1.0, 0.25)
-    # Scores with no spread leave no slack: the best is chosen.
-    flat = one_standard_error_choice({0.0: [0.0, 0.0], 2.0: [1.0, 1.0]})
-    assert flat["weight"] == flat["best_weight"] == 2.0
