@@ -299,7 +299,7 @@ def test_accepted_films_are_in_the_shipped_catalogue(catalogue_movies: list[Movi
     assert not missing
 
 
-# Measured with the shipped ranker on 2026-11-29 (0-2 of 5 accepted for each request): the issue's
+# Measured with the shipped ranker on 2026-11-29 (0-2 of 5 accepted for five requests): the issue's
 # own bar is not met yet. strict: the day a request passes, this marker must go (the test fails
 # until it does), so the shortfall is never hidden.
 SHORTFALL = pytest.mark.xfail(
@@ -307,7 +307,12 @@ SHORTFALL = pytest.mark.xfail(
 )
 
 
-@pytest.mark.parametrize("request_text", [pytest.param(r, marks=SHORTFALL) for r in ACCEPTED])
+MET = {"spy action in the style of 007 that isn't a Bond film"}  # 3+ of 5 accepted since the last ranker
+
+
+@pytest.mark.parametrize(
+    "request_text", [pytest.param(r, marks=() if r in MET else SHORTFALL) for r in ACCEPTED]
+)
 def test_a_film_lover_would_accept_at_least_three_of_five(
     assistant: MovieAssistant, request_text: str
 ) -> None:
