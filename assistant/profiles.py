@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from assistant.storage import transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS profile_films (
@@ -110,19 +112,9 @@ class ProfileStore:
         finally:
             db.close()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            db.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left in free pages
-            db.execute("BEGIN IMMEDIATE")
-            yield db
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        # secure_delete: deleted rows are overwritten, not left in free pages
+        return transaction(self.path, "secure_delete=ON")
 
     def load(self, user_id: str) -> Profile:
         check_user_id(user_id)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from assistant.storage import transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS messages (
@@ -76,20 +77,8 @@ class SessionStore:
         finally:
             db.close()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: BEGIN IMMEDIATE takes the write lock up front, so two writers queue
-        instead of failing halfway; a read sees one consistent state of the session."""
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            yield db
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path)
 
     def load(self, session_id: str) -> Session:
         _check_id(session_id)
