@@ -8,6 +8,7 @@ from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import (
     CENTURY,
     CENTURY_NAMES,
+    COMPARED_TO_NAMED,
     COUNT_OF_FILMS,
     DECADE_NAMES,
     GOOD_RATING,
@@ -83,6 +84,20 @@ def _year_span(expr: str) -> tuple[int, int]:
     return number + lo, number + hi
 
 
+def _compared_to_named(r: Reading, lows: list[int], highs: list[int], phrases: list[str]) -> None:
+    """ "like Alien but newer": after the newest film named; "older": before the oldest."""
+    years = [y for y in (r.index.movie(f).year for f in r.references) if y]
+    if not years:
+        return
+    for m in list(COMPARED_TO_NAMED.finditer(r.masked)):
+        if m.group("newer"):
+            lows.append(max(years) + 1)
+        else:
+            highs.append(min(years) - 1)
+        phrases.append(m.group().strip())
+        r.take(m.start(), m.end())
+
+
 def find_years(r: Reading) -> tuple[int | None, int | None]:
     lows: list[int] = []
     highs: list[int] = []
@@ -109,6 +124,7 @@ def find_years(r: Reading) -> tuple[int | None, int | None]:
                 (lows if kind in ("after", "since") else highs).append(bound)
             phrases.append(phrase)
     _relative_years(r, lows, highs, phrases)
+    _compared_to_named(r, lows, highs, phrases)
     for rule, recent in ((RECENT, True), (OLD, False)):
         for m in list(rule.finditer(r.masked)):
             negated = r.before(YEAR_REFUSAL_BEFORE, m.start())

@@ -22,6 +22,12 @@ from assistant.understand.titles import title_key
 from ingest.movie import Movie
 
 MIN_MEMBERS = 2  # one film is a film, not a series
+# Another name of a series ("007" for Bond): said by this many of its films' plots, and by few others.
+ALIAS_MIN_MEMBERS = 3
+ALIAS_PRECISION = 0.7
+# Code names in plots: "007", "MI6", "R2-D2" (a digit in them, or all capitals). Plain capitalised
+# words are too often someone else's name too ("Wayne" brings Wayne's World to Batman).
+NAME_TOKEN = re.compile(r"(?<![\w-])(?:[A-Z\d][\w-]*\d[\w-]*|\d+[A-Za-z]*|[A-Z]{2,}\d*)(?![\w-])")
 _TRAILING_NUMBER = re.compile(r"\s+(?:\d{1,2}|i{1,3}|iv|v|vi{0,3}|part\s+\w+|chapter\s+\w+)$")
 
 
@@ -51,6 +57,7 @@ class SeriesIndex:
         for m in self._movies[:-1]:
             self._starts.append(self._starts[-1] + len(m.overview) + 1)
         self._members: dict[str, tuple[Movie, ...]] = {}
+        self._name_tokens: dict[str, set[int]] | None = None
 
     def starts_titles(self, key: str) -> bool:
         """Whether at least two titles begin with these words (after an article)."""
@@ -64,6 +71,32 @@ class SeriesIndex:
         if key not in self._members:
             self._members[key] = self._find(key, name)
         return self._members[key]
+
+    def _films_naming(self, token: str) -> set[int]:
+        if self._name_tokens is None:  # built on first use: most sessions never rule a series out
+            self._name_tokens = defaultdict(set)
+            for i, m in enumerate(self._movies):
+                for name in NAME_TOKEN.findall(m.overview):
+                    self._name_tokens[name].add(i)
+        return self._name_tokens.get(token, set())
+
+    def _by_other_names(self, members: set[int]) -> set[int]:
+        """Films that call the series by another of its names, learnt from its members' plots: Bond
+        films say "Agent 007" as often as "Bond", so "007" is a name of the series when most films
+        whose plots say it are already members (and at least ALIAS_MIN_MEMBERS say it)."""
+        if len(members) < ALIAS_MIN_MEMBERS:
+            return set()
+        counts: dict[str, int] = defaultdict(int)
+        for i in members:
+            for token in set(NAME_TOKEN.findall(self._movies[i].overview)):
+                counts[token] += 1
+        extra: set[int] = set()
+        for token, n in counts.items():
+            if n >= ALIAS_MIN_MEMBERS:
+                naming = self._films_naming(token)
+                if len(naming & members) / len(naming) >= ALIAS_PRECISION:
+                    extra |= naming
+        return extra - members
 
     def _find(self, key: str, name: str) -> tuple[Movie, ...]:
         if not key:
@@ -82,5 +115,6 @@ class SeriesIndex:
                 indirect.add(bisect_right(self._starts, m.start()) - 1)
         for i in list(indirect - found):
             indirect.update(self._by_stem.get(title_stem(self._movies[i].title), ()))
+        indirect |= self._by_other_names(found | indirect)
         members = sorted(found | indirect)
         return tuple(self._movies[i] for i in members) if len(members) >= MIN_MEMBERS else ()

@@ -164,6 +164,11 @@ FILM_NOUN_AFTER = (r"(?=\s+(?:movies?|films?|flicks?|ones|stuff|releases?|cinema
                    rf"|{GENRE_ALTERNATIVES})\b"
                r"|\s*(?:[.,;!?]|$))")
 RECENT = re.compile(rf"\b(?:recent|latest|newest|brand[\s-]+new|new{FILM_NOUN_AFTER})\b", re.I)
+# "like The Shining but more recent": newer or older than the films named (a bare "newer" with no
+# film named is a follow-up about the films shown, which the conversation resolves).
+COMPARED_TO_NAMED = re.compile(
+    r"\b(?:(?P<newer>more\s+recent|newer|more\s+modern)|(?P<older>older))\b(?!\s+than)", re.I
+)
 OLD = re.compile(rf"\b(?:oldies|(?<!year\s)(?<!years\s)(?<!-)old{FILM_NOUN_AFTER}|classics"
                   rf"|(?<!modern\s)(?<!cult\s)classic{FILM_NOUN_AFTER})", re.I)
 

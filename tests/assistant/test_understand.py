@@ -648,6 +648,23 @@ def test_spelled_apostrophe_and_negated_years(
     assert (constraints.year_min, constraints.year_max) == years
 
 
+@pytest.mark.parametrize(
+    ("message", "years"),
+    [
+        ("something like The Shining but more recent", (1981, None)),
+        ("like Jurassic Park, only newer", (1994, None)),
+        ("like Alien but older", (None, 1978)),
+        ("like Heat but newer than 2005", (2006, None)),  # a year given wins over the film's
+    ],
+)
+def test_newer_or_older_than_the_film_named(
+    index: CatalogueIndex, message: str, years: tuple[int | None, int | None]
+) -> None:
+    parsed = parse(index, message)
+    assert (parsed.constraints.year_min, parsed.constraints.year_max) == years
+    assert not {"newer", "older", "recent"} & set(parsed.intent.split())
+
+
 def test_relative_years_count_back_from_the_newest_film(index: CatalogueIndex) -> None:
     assert parse(index, "from the last ten years").constraints.year_min == index.latest_year - 9
     assert parse(index, "nothing from the past decade").constraints.year_max == index.latest_year - 10

@@ -54,6 +54,14 @@ def test_a_ruled_out_series_excludes_all_its_films(
     assert f"one of the {series} films" in constraints.violations(film)
 
 
+def test_a_series_other_name_in_its_plots_counts_too(index: CatalogueIndex) -> None:
+    # Goldfinger's and Tomorrow Never Dies's plots say "007", never "Bond": most plots that say
+    # "007" are Bond films, so the catalogue itself makes "007" a name of the series.
+    excluded = titles_of(index, parse_request("a spy film, no James Bond", index).constraints.excluded_films)
+    assert {"Goldfinger", "Tomorrow Never Dies", "Skyfall", "Dr. No"} <= excluded
+    assert not {"Mission: Impossible", "The Bourne Identity", "Kingsman: The Secret Service"} & excluded
+
+
 def test_marvel_reaches_films_without_keywords_through_their_title_stems(index: CatalogueIndex) -> None:
     excluded = titles_of(index, parse_request("nothing from Marvel", index).constraints.excluded_films)
     # the second source's films carry no keywords: their titles tie them to the franchise
