@@ -18,6 +18,7 @@ from assistant.errors import NotIngestedError
 from assistant.lexical import BM25Index, content_text, title_text
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
+from assistant.tags import TagIndex
 from assistant.understand import CatalogueIndex
 from ingest.movie import Movie
 from rerank.features import GENRE_DESCRIPTIONS, FilmFacts
@@ -92,12 +93,18 @@ class Catalogue:
             catalogue_index=self.state.index,
         )
         self._set_known(self.state)
+        self.retriever.tag_index = self._tag_index()
         self._add_lock = threading.Lock()
 
     def _genre_vectors(self) -> dict[str, np.ndarray]:
         genres = sorted({g for m in self.movies.values() for g in m.genres} & set(GENRE_DESCRIPTIONS))
         vectors = self.embeddings.encode([GENRE_DESCRIPTIONS[g] for g in genres]) if genres else []
         return dict(zip(genres, vectors, strict=True))
+
+    def _tag_index(self) -> TagIndex:
+        """MovieLens tags of the films in the collection (a film added later simply has none)."""
+        tagged = [film for film in self.signals.tags if film in self.state.movies]
+        return TagIndex(self.signals.tags, tagged, self.embeddings.encode)
 
     def genre_lean(self, intent_vector: np.ndarray | None) -> dict[str, float]:
         """How much more the request's words resemble each genre than the average genre (z-scores)."""

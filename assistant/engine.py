@@ -1,8 +1,10 @@
 """The recommendation engine: the ranking policy for one understood request.
 
-    retrieve (dense + BM25 by field + co-liked neighbours; constraints hold)
-      -> order: the learned ranker over every signal (default), or RRF ("hybrid"), or dense alone
-      -> optionally the cross-encoder over the learned head
+    retrieve (dense, best-known films, viewers' tags, BM25 by field, co-liked neighbours;
+              constraints hold)
+      -> order: RRF + the learned ranker + standing ("blend", the default), or any one of them
+         alone ("hybrid" is RRF, "learned"), or dense alone
+      -> optionally the cross-encoder over the default's head
 
 Stages can be stopped one by one, which is how the evaluation measures what each adds. What is
 loaded once (films, vectors, indexes, signals) lives in `assistant.catalogue.Catalogue`.
@@ -11,6 +13,7 @@ loaded once (films, vectors, indexes, signals) lives in `assistant.catalogue.Cat
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,13 +24,15 @@ import numpy as np
 
 from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
-from assistant.lexical import lexical_query
+from assistant.lexical import REQUEST_NOISE, lexical_query
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest
+from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
 from rerank.features import (
     MISSING_RANK,
+    SCORED_SOURCES,
     SOURCES,
     CandidateSignals,
     RankingRequest,
@@ -44,10 +49,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # dense: the vector search alone; hybrid: every retriever fused by RRF; learned: the learned
-# ranker over the hybrid candidates (the default); rerank: the cross-encoder over its head.
-STAGES = ("dense", "hybrid", "learned", "rerank")
+# ranker over the hybrid candidates; blend: RRF + learned ranker + standing, one vote each (the
+# default); rerank: the cross-encoder over the default's head.
+STAGES = ("dense", "hybrid", "learned", "blend", "rerank")
 CANDIDATES = 100  # films each retriever hands to the ordering stages
 KNOWN_ITEM_CANDIDATES = 300
+GLUE = STOPWORDS | REQUEST_NOISE  # words that say nothing of the film wanted on their own
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
 
 # "nothing gory" should also keep films tagged "gore" away: the word, and what catalogues say instead.
@@ -63,7 +70,6 @@ AVOID_SYNONYMS = {
     "sexy": ("sex", "erotic", "nudity"),
 }
 AVOID_PENALTY = 2.0  # subtracted from the order's (z-scored) score of a film with an avoided word
-SAME_SERIES_PENALTY = 2.0  # likewise for a film of the same series as one the person named
 
 
 def avoid_stems(words: Sequence[str]) -> tuple[str, ...]:
@@ -114,9 +120,7 @@ class Engine:
 
     @property
     def default_stage(self) -> str:
-        if self.ranker is None:
-            return "hybrid"
-        return "rerank" if self.reranker is not None else "learned"
+        return "rerank" if self.reranker is not None else "blend"
 
     def rank(
         self,
@@ -190,7 +194,11 @@ class Engine:
 
     @staticmethod
     def intent_text(parsed: ParsedRequest) -> str:
-        """What is embedded: MiniLM reads 256 tokens from the start; in a long chat the end matters."""
+        """What is embedded: MiniLM reads 256 tokens from the start; in a long chat the end matters.
+        Empty when only glue is left ("something like Inception but less confusing" leaves "something
+        but"): embedding glue would pull the search away from the film named."""
+        if not any(w not in GLUE for w in re.findall(r"[^\W\d_]{2,}", parsed.intent.lower())):
+            return ""
         return parsed.intent[-INTENT_CHARS:]
 
     def order(self, parsed: ParsedRequest, retrieved: Retrieved, stage: str) -> list[Candidate]:
@@ -205,22 +213,20 @@ class Engine:
         )
         if stage == "dense":
             scores = _z(np.asarray([-c.ranks.get("dense", MISSING_RANK) for c in cands], dtype=np.float32))
-        elif stage == "hybrid" or self.ranker is None:
-            scores = _z(np.asarray([c.fused for c in cands], dtype=np.float32))
+        elif stage == "hybrid" or (stage == "learned" and self.ranker is None):
+            scores = self.fused(cands)
+        elif stage == "learned":
+            scores = self.learned(parsed, retrieved, avoided)
         else:
-            kind = intent_kind(parsed)
-            signals = self.signals_of(retrieved, avoided)
-            features = feature_matrix(
-                retrieved.request, signals, self.catalogue.state.facts, self.ranker.names(kind)
-            )
-            scores = _z(self.ranker.score(kind, features))
+            scores = self.blended(parsed, retrieved, avoided)
         scores = scores - AVOID_PENALTY * avoided
         if retrieved.request.references and stage != "dense":
             # "Like Alien" asks for other films of its kind, not Aliens: a named film's own series
             # goes below the rest (it stays findable by asking for the series itself).
             stems = [series_stem(r.title) for r in retrieved.request.references]
             sequel = [any(same_series(series_stem(c.movie.title), s) for s in stems) for c in cands]
-            scores = scores - SAME_SERIES_PENALTY * np.asarray(sequel)
+            spread = float(scores.max() - scores.min()) + 1.0 if len(scores) else 0.0
+            scores = scores - spread * np.asarray(sequel)
         order = np.argsort(-scores, kind="stable")
         ranked = [cands[i] for i in order]
         for i, cand in zip(order, ranked, strict=True):
@@ -229,6 +235,41 @@ class Engine:
             ranked = self.rerank(parsed, ranked)
         return ranked
 
+    @staticmethod
+    def fused(cands: Sequence[Candidate]) -> np.ndarray:
+        return _z(np.asarray([c.fused for c in cands], dtype=np.float32))
+
+    def learned(self, parsed: ParsedRequest, retrieved: Retrieved, avoided: np.ndarray) -> np.ndarray:
+        assert self.ranker is not None
+        kind = intent_kind(parsed)
+        signals = self.signals_of(retrieved, avoided)
+        features = feature_matrix(
+            retrieved.request, signals, self.catalogue.state.facts, self.ranker.names(kind)
+        )
+        return _z(self.ranker.score(kind, features))
+
+    def blended(self, parsed: ParsedRequest, retrieved: Retrieved, avoided: np.ndarray) -> np.ndarray:
+        """Three orderings, one vote each (z-scores summed): the retrievers fused by rank (RRF),
+        the learned ranker, and standing (votes and rating: the films people know and like).
+
+        Measured (docs/EVAL.md): each alone is lopsided. The learned ranker, trained on proxies
+        (synthesized requests, MovieLens histories), wins on "I loved A, B and C" but loses to RRF
+        on free-text requests and on ReDial dialogues; RRF alone turns up obscure films; standing
+        alone ignores the request. Summed with unit weights (not fitted to any test set), each
+        covers the others' blind spots. A known-item search has no standing vote: the film someone
+        half-remembers is as often obscure as famous."""
+        votes = [self.fused(retrieved.candidates)]
+        if self.ranker is not None:
+            votes.append(self.learned(parsed, retrieved, avoided))
+        if intent_kind(parsed) != "known_item":
+            votes.append(self.standing(retrieved.candidates))
+        return _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
+
+    def standing(self, cands: Sequence[Candidate]) -> np.ndarray:
+        facts = self.catalogue.state.facts
+        rows = [facts.index[c.movie.id] for c in cands]
+        return _z(facts.standing["log_votes"][rows] + facts.standing["rating"][rows])
+
     def signals_of(self, retrieved: Retrieved, avoided: np.ndarray) -> CandidateSignals:
         cands = retrieved.candidates
         return CandidateSignals(
@@ -236,8 +277,7 @@ class Engine:
             vectors=self.catalogue.vectors([c.movie.id for c in cands]),
             ranks={s: np.asarray([c.ranks.get(s, MISSING_RANK) for c in cands]) for s in SOURCES},
             scores={
-                s: np.asarray([c.scores.get(s, 0.0) for c in cands], dtype=np.float32)
-                for s in ("title", "text", "cf")
+                s: np.asarray([c.scores.get(s, 0.0) for c in cands], dtype=np.float32) for s in SCORED_SOURCES
             },
             rrf=np.asarray([c.fused for c in cands], dtype=np.float32),
             avoided=avoided,

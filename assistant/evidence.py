@@ -194,12 +194,20 @@ def standing_phrase(movie: Movie, signals: Any = None) -> str:
     return " and ".join(parts)
 
 
+def viewer_tags(movie: Movie, signals: Any = None) -> tuple[str, ...]:
+    """What MovieLens viewers tagged the film ("atmospheric", "twist ending"), if signals carry tags."""
+    return (getattr(signals, "tags", None) or {}).get(movie.id, ())
+
+
 def related_phrases(movie: Movie, references: Sequence[Movie], signals: Any = None) -> list[str]:
-    """How the film relates to the ones the person named: shared themes, and MovieLens viewers."""
+    """How the film relates to the ones the person named: shared keywords or viewers' tags, and
+    MovieLens viewers' co-liking."""
     out = []
     neighbours = getattr(signals, "neighbours", None) or {}
     for ref in references[:2]:
         shared = [k.lower() for k in ref.keywords if k in movie.keywords][:2]
+        tags = viewer_tags(movie, signals)
+        shared = shared or [t for t in viewer_tags(ref, signals) if t in tags and t not in GENRE_WORDS][:2]
         shared = shared or [g.lower() for g in ref.genres if g in movie.genres][:2]
         if any(other == movie.id for other, _ in neighbours.get(ref.id, [])):
             out.append(f"liked by the same MovieLens viewers as {ref.title}")
@@ -219,8 +227,10 @@ def build_evidence(
     haystack = " ".join([movie.overview, movie.tagline]).lower()
     matches: list[str] = []
     phrases: list[str] = []
+    viewers_tags = viewer_tags(movie, signals)
     for word in words:
-        keyword = _keyword_for(word, movie.keywords)
+        # The film's keywords, else what its viewers call it ("bleak" -> tagged "bleak").
+        keyword = _keyword_for(word, movie.keywords) or _keyword_for(word, viewers_tags)
         if keyword:  # "twist" -> the keyword "twist ending"; "friendship" stays itself, not "friends"
             matches.append(keyword if " " in keyword else word)
         elif stem(word) in haystack:

@@ -67,7 +67,8 @@ LIKED = 3.8  # a MovieLens mean at which a film counts as well liked
 MIN_RATINGS = 8
 
 TAG_TEMPLATES = ("a film tagged {tag}", "something {tag}", "{tag} movies", "a film about {tag}")
-MIN_TAG_FILMS = 6
+MIN_TAG_FILMS = 6  # a mood's well-liked films of its genre
+MIN_TAGGED_FILMS = 3  # a tag's films, from half of the training users' tags (few: 27 users tag)
 
 
 @dataclass(frozen=True)
@@ -104,24 +105,23 @@ def synthesized(movies: Sequence[Movie], n: int, seed: int = 0) -> list[Training
     return out
 
 
-def tagged(settings: Settings, movie_ids: set[str], seed: int = 0) -> list[TrainingRequest]:
-    import pandas as pd
+def tagged(
+    settings: Settings, movie_ids: set[str], users: frozenset[int], seed: int = 0
+) -> list[TrainingRequest]:
+    """ "something atmospheric": the films the training users tagged so, from one half of their tag
+    applications (`load_tags` part 1). The engine that trains on these knows only the other half,
+    so the ranker learns how far a film's other tags predict this one, not that a tag predicts itself."""
+    from rerank.movielens import load_tags
 
-    ml = settings.movielens_dir
-    links = pd.read_csv(ml / "links.csv", usecols=["movieId", "tmdbId"]).dropna()
-    to_id = {int(a): str(int(b)) for a, b in zip(links["movieId"], links["tmdbId"], strict=True)}
-    tags = pd.read_csv(ml / "tags.csv", usecols=["movieId", "tag"])
     films: dict[str, set[str]] = {}
-    for movie, tag in zip(tags["movieId"], tags["tag"], strict=True):
-        film = to_id.get(int(movie))
-        word = " ".join(str(tag).lower().split())
-        if film in movie_ids and word.isascii() and "netflix" not in word and "imdb" not in word:
-            films.setdefault(word, set()).add(film)
+    for film, tags in load_tags(settings.movielens_dir, movie_ids, users=users, part=1).items():
+        for tag in tags:
+            films.setdefault(tag, set()).add(film)
     rng = random.Random(seed)
     return [
         TrainingRequest(rng.choice(TAG_TEMPLATES).format(tag=tag), frozenset(ids), "tags")
         for tag, ids in sorted(films.items())
-        if len(ids) >= MIN_TAG_FILMS
+        if len(ids) >= MIN_TAGGED_FILMS
     ]
 
 
@@ -218,6 +218,14 @@ def known_items(tomt: Path, movie_ids: set[str], n: int) -> list[TrainingRequest
     ]
 
 
+def training_users(settings: Settings, movie_ids: set[str]) -> frozenset[int]:
+    """The MovieLens users whose data may train (the same split as `held_out_engine`)."""
+    from rerank.movielens import load_ratings, split_users
+
+    ratings = load_ratings(settings.movielens_dir, movie_ids)
+    return split_users(sorted(ratings["user"].unique()), seed=0, fraction=0.5)[0]
+
+
 def to_group(
     engine: Engine, request: TrainingRequest, parsed: ParsedRequest, vector: np.ndarray | None
 ) -> tuple[str, Group] | None:
@@ -244,11 +252,14 @@ def train_ranker(
     progress: bool = True,
 ) -> dict[str, Any]:
     started = time.perf_counter()
-    engine = held_out_engine(settings)
-    ids = set(engine.movies)
+    from assistant.catalogue import load_collection
+    from assistant.library import open_store
+
+    ids = {m.id for m in load_collection(open_store(settings, create=False)[1])[0]}
+    engine = held_out_engine(settings, tag_part=0)
     requests = (
         synthesized(list(engine.movies.values()), synth)
-        + tagged(settings, ids)
+        + tagged(settings, ids, training_users(settings, ids))
         + moods(engine)
         + twists(engine)
         + likes(engine)

@@ -1,5 +1,6 @@
 """Candidate retrieval: dense (langchain-chroma, hard constraints as Chroma `where` filters),
-BM25 on titles and on everything else, and collaborative neighbours of the films the person
+dense among the best-known films (by meaning, and by genre lean), viewers' tags matching the
+words, BM25 on titles and on everything else, and collaborative neighbours of the films the person
 named. Each candidate keeps every source's rank and score (the learned ranker's features) and a
 reciprocal-rank-fusion score (the "hybrid" baseline ordering). Every candidate returned satisfies
 the hard constraints."""
@@ -19,10 +20,10 @@ from pydantic import ConfigDict, Field
 from assistant.lexical import BM25Index, lexical_query
 from assistant.understand import RequestConstraints
 from ingest.movie import Movie
+from rerank.features import SOURCES
 
 MOOD_STANDING = 0.5  # in the mood source, how much being widely seen counts beside the genre fit
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
-SOURCES = ("dense", "known", "mood", "title", "text", "cf")
 
 
 def chroma_where(c: RequestConstraints) -> dict[str, Any] | None:
@@ -84,6 +85,7 @@ class HybridRetriever(BaseRetriever):
         "dense": 1.0,
         "known": 1.0,
         "mood": 0.5,
+        "tags": 1.0,
         "title": 0.5,
         "text": 1.0,
         "cf": 1.0,
@@ -97,6 +99,7 @@ class HybridRetriever(BaseRetriever):
     known_genres: Any = None  # (len(known_ids), len(genre_names)) share of each film's genres
     known_standing: Any = None  # (len(known_ids),) z-scored votes: how widely seen
     genre_names: list[str] = Field(default_factory=list)
+    tag_index: Any = None  # assistant.tags.TagIndex: what viewers call films (MovieLens tags)
     k: int = 10
 
     def dense(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
@@ -131,6 +134,17 @@ class HybridRetriever(BaseRetriever):
         top = top[np.argsort(-scores[top])]
         return [(self.known_ids[i], float(scores[i])) for i in top]
 
+    def tagged(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
+        """Films whose viewers' tags match the request's words ("bleak" -> tagged "depressing"),
+        or that share the named films' tags ("like Inception" -> "dreams", "thought-provoking")."""
+        if self.tag_index is None or not len(self.tag_index):
+            return []
+        scores = self.tag_index.scores(query.lexical, query.references)
+        hits = np.flatnonzero(scores)
+        fetch = min(len(hits), n * 4 if not query.constraints.is_empty() else n + len(query.exclude))
+        top = hits[np.argsort(-scores[hits], kind="stable")[:fetch]]
+        return [(self.tag_index.film_ids[i], float(scores[i])) for i in top]
+
     def lexical(self, index: BM25Index, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         # BM25 cannot filter: fetch deeper when constraints will drop many.
         fetch = n * 3 if not query.constraints.is_empty() else n + len(query.exclude)
@@ -152,6 +166,7 @@ class HybridRetriever(BaseRetriever):
             "dense": lambda: self.dense(query, n),
             "known": lambda: self.known(query, n),
             "mood": lambda: self.mood(query, n),
+            "tags": lambda: self.tagged(query, n),
             "title": lambda: self.lexical(self.titles, query, n),
             "text": lambda: self.lexical(self.texts, query, n),
             "cf": lambda: self.collaborative(query, n),

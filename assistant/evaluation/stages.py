@@ -19,7 +19,7 @@ RANK_DEPTH = 50  # Recall@50 needs 50 films ranked
 
 def stages_for(engine: Engine) -> list[str]:
     stages = [s for s in STAGES if s != "rerank" or engine.reranker is not None]
-    return [s for s in stages if s != "learned" or engine.ranker is not None]
+    return [s for s in stages if s != "learned" or engine.ranker is not None]  # blend works without
 
 
 def staged_rankings(
@@ -41,10 +41,10 @@ def as_known_item(parsed: ParsedRequest) -> ParsedRequest:
     return parsed
 
 
-def train_user_signals(settings: Settings, movie_ids: set[str]) -> Any:
-    """MovieLens signals (co-liked neighbours, rating counts and means) from the training half of
+def train_user_signals(settings: Settings, movie_ids: set[str], tag_part: int | None = None) -> Any:
+    """MovieLens signals (co-liked neighbours, rating counts and means, tags) from the training half of
     the users only. Counts are scaled to all users, so the ranker sees the sizes it sees in use."""
-    from rerank.movielens import MovieLensSignals, item_neighbours, load_ratings, split_users
+    from rerank.movielens import MovieLensSignals, item_neighbours, load_ratings, load_tags, split_users
 
     ratings = load_ratings(settings.movielens_dir, movie_ids)
     users = sorted(ratings["user"].unique())
@@ -56,15 +56,17 @@ def train_user_signals(settings: Settings, movie_ids: set[str]) -> Any:
         neighbours=item_neighbours(part),
         counts={str(i): round(float(c) * scale) for i, c in stats["count"].items()},
         means={str(i): float(m) for i, m in stats["mean"].items()},
+        tags=load_tags(settings.movielens_dir, movie_ids, users=train, part=tag_part),
     )
 
 
-def held_out_engine(settings: Settings, base: Engine | None = None) -> Engine:
-    """An engine for MovieLens-based evaluation and training (train-user signals only)."""
+def held_out_engine(settings: Settings, base: Engine | None = None, tag_part: int | None = None) -> Engine:
+    """An engine for MovieLens-based evaluation and training (train-user signals only; with
+    `tag_part`, only that half of their tags: see `rerank.movielens.load_tags`)."""
     ids = set(base.movies) if base is not None else None
     if ids is None:
         from assistant.catalogue import load_collection
         from assistant.library import open_store
 
         ids = {m.id for m in load_collection(open_store(settings, create=False)[1])[0]}
-    return Engine(settings, signals=train_user_signals(settings, ids))
+    return Engine(settings, signals=train_user_signals(settings, ids, tag_part))

@@ -68,6 +68,19 @@ def test_evidence_from_a_named_film_and_movielens_signals(index: CatalogueIndex)
     assert build_evidence(ronin, parsed, [heat]).related != evidence.related  # no signals: no claim
 
 
+def test_evidence_names_viewers_tags_that_match_and_those_shared_with_a_named_film(
+    index: CatalogueIndex,
+) -> None:
+    heat, ronin = film(index, "Heat", 1995), film(index, "Ronin", 1998)
+    tags = {heat.id: ("atmospheric", "heist"), ronin.id: ("atmospheric", "car chase")}
+    signals = SimpleNamespace(tags=tags)
+    bleak = build_evidence(ronin, parse_request("something atmospheric", index), [], signals)
+    assert "atmospheric" in bleak.matches
+    assert "atmospheric" not in build_evidence(ronin, parse_request("something atmospheric", index)).matches
+    like = build_evidence(ronin, parse_request("something like Heat", index), [heat], signals)
+    assert any("atmospheric" in r and "Heat" in r for r in like.related)
+
+
 def test_without_a_model_the_explanation_reads_as_sentences(index: CatalogueIndex) -> None:
     heat = film(index, "Heat", 1995)
     text = evidence_sentence(heat, build_evidence(heat, parse_request(HEIST, index)))

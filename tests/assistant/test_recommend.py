@@ -47,7 +47,7 @@ def test_every_stage_orders_the_same_candidates_and_keeps_the_constraints(assist
     retrieved = engine.retrieve(parsed)
     ids = sorted(c.movie.id for c in retrieved.candidates)
     assert len(ids) > 10
-    for stage in ("dense", "hybrid", "learned"):
+    for stage in ("dense", "hybrid", "learned", "blend"):
         ordered = engine.order(parsed, retrieved, stage)
         assert sorted(c.movie.id for c in ordered) == ids, stage
         assert all(parsed.constraints.allows(c.movie) for c in ordered), stage
