@@ -224,7 +224,8 @@ _TASTE = re.compile(
     r"|recommend\w*|suggest\w*|bored|mood|vibe|tonight|weekend|something|anything|see|surprise|entertain\w*"
     r"|kill\s+time|rainy|evening|afternoon|family|friends|girlfriend|boyfriend|wife|husband|partner|popcorn"
     r"|binge|plane|flight|sleepover|party|halloween|christmas|valentine\w*|lonely|dumped|heartbroken|stressed|tired"
-    r"|sick|birthday|anniversary|distract\w*|rainy|snowy|hungover|nostalgic|inspir\w*|motivat\w*|unwind|cheer\w*)\b",
+    r"|sick|birthday|anniversary|distract\w*|rainy|snowy|hungover|nostalgic|inspir\w*|motivat\w*|unwind|cheer\w*"
+    r"|popular|trending|new\s+releases?|underrated|hidden\s+gems?)\b",
     re.I,
 )
 _FILM_WORDS = re.compile(r"\b(?:movies?|films?|flicks?|watch|cinema|documentar|series|show)", re.I)
@@ -260,6 +261,8 @@ def classify(
             return "follow_up"
         if len(text.split()) >= 6 and not _ASKS.search(text) and not _FIRST_PERSON.search(text):
             return "known_item"
+        if _BARE_TOPIC.search(text) and not _ASKS.search(text):
+            return "recommend"  # a bare topic asks for films of it: "pirates!", "spies in Berlin"
         return "chit_chat"
     return "recommend"
 
@@ -276,6 +279,14 @@ _CLOSING = _any(
 )
 _NOT_THOSE = re.compile(
     r"^\W*(?:no|nope|nah|meh|not\s+really|hmm+|ugh|boring|seen\s+(?:it|them|those))\b", re.I
+)
+# A few words that name a subject, not a question: "heists", "samurai stories", "dinosaurs please".
+_BARE_TOPIC = re.compile(
+    r"^(?!.*\b(?:hmm+|h+m+|blah|meh|idk|dunno|asdf\w*|qwer\w*|test(?:ing)?|whatever"  # noise
+    r"|help|menu|commands?|settings|restart|reset|stop|quit|exit|start\s+over)\b)"  # using the assistant
+    r"(?=.*[^\W\d_]{4})"
+    r"\W*(?:[^\W\d_]+[\s,&'’-]*){1,5}[.!]*\s*$",
+    re.I,
 )
 _FIRST_PERSON = re.compile(r"^\W*(?:i|i['’]m|i['’]ve|my|we|we['’]re|me|let['’]s|you)\b", re.I)
 

@@ -69,6 +69,16 @@ def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind
     assert parse_request(message, index, in_session=in_session).intent_kind == kind
 
 
+@pytest.mark.parametrize("message", ["pirates!", "heists", "samurai stories", "spies in Berlin", "dinosaurs please"])
+def test_a_bare_topic_asks_for_films_of_it(index: CatalogueIndex, message: str) -> None:
+    assert parse_request(message, index).intent_kind == "recommend"
+
+
+@pytest.mark.parametrize("message", ["help", "hmm", "asdf", "blah blah", "lol"])
+def test_noise_and_asking_for_help_are_no_topic(index: CatalogueIndex, message: str) -> None:
+    assert parse_request(message, index).intent_kind == "chit_chat"
+
+
 def test_a_recommendation_keeps_its_search_intent(index: CatalogueIndex) -> None:
     parsed = parse_request("a tense heist thriller", index)
     assert (parsed.intent_kind, parsed.question, parsed.asked_film) == ("recommend", None, None)
