@@ -157,8 +157,17 @@ class Engine:
         n = n or (KNOWN_ITEM_CANDIDATES if intent_kind(parsed) == "known_item" else CANDIDATES)
         started = time.perf_counter()
         intent = self.intent_text(parsed)
-        if intent_vector is None and intent.strip():
-            intent_vector = self.catalogue.embeddings.encode([intent])[0]
+        tag_index = self.catalogue.retriever.tag_index
+        # The tag search embeds the request's words one by one: in the same batch as the intent,
+        # one model call per request instead of two.
+        words = tag_index.unseen_words(lexical_query(intent)) if tag_index is not None else []
+        texts = ([intent] if intent_vector is None and intent.strip() else []) + words
+        if texts:
+            encoded = self.catalogue.embeddings.encode(texts)
+            if words:
+                tag_index.remember(words, encoded[-len(words) :])
+            if len(texts) > len(words):
+                intent_vector = encoded[0]
         refs = [r for r in parsed.references if r in self.movies]
         ref_vectors = self.catalogue.vectors(refs) if refs else None
         vector = blend_query_vector(intent_vector, ref_vectors)
@@ -256,13 +265,18 @@ class Engine:
         (synthesized requests, MovieLens histories), wins on "I loved A, B and C" but loses to RRF
         on free-text requests and on ReDial dialogues; RRF alone turns up obscure films; standing
         alone ignores the request. Summed with unit weights (not fitted to any test set), each
-        covers the others' blind spots. A known-item search has no standing vote: the film someone
-        half-remembers is as often obscure as famous."""
-        votes = [self.fused(retrieved.candidates)]
+        covers the others' blind spots.
+
+        A known-item search is the known-item model's alone: no standing vote (the film someone
+        half-remembers is as often obscure as famous), and no RRF vote, which the model already
+        reads as a feature and which alone finds fewer of those films (docs/EVAL.md)."""
+        if intent_kind(parsed) == "known_item":
+            if self.ranker is None:
+                return self.fused(retrieved.candidates)
+            return self.learned(parsed, retrieved, avoided)
+        votes = [self.fused(retrieved.candidates), self.standing(retrieved.candidates)]
         if self.ranker is not None:
             votes.append(self.learned(parsed, retrieved, avoided))
-        if intent_kind(parsed) != "known_item":
-            votes.append(self.standing(retrieved.candidates))
         return _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
 
     def standing(self, cands: Sequence[Candidate]) -> np.ndarray:

@@ -72,14 +72,26 @@ class TagIndex:
     def __len__(self) -> int:
         return len(self.tags)
 
+    def unseen_words(self, text: str) -> list[str]:
+        """The request's words whose vectors are not known yet (see `remember`)."""
+        return [w for w in request_words(text) if w not in self._word_vectors]
+
+    def remember(self, words: Sequence[str], vectors: np.ndarray) -> None:
+        """Keep word vectors embedded elsewhere (the engine embeds them with the request's intent)."""
+        if len(self._word_vectors) > WORD_CACHE:
+            self._word_vectors.clear()
+        encoded = _unit(np.asarray(vectors, dtype=np.float32))
+        self._word_vectors.update(zip(words, encoded, strict=True))
+
     def _vectors_of(self, words: list[str]) -> np.ndarray:
-        missing = [w for w in words if w not in self._word_vectors]
+        # A local copy: another request's `remember` may empty the shared cache meanwhile.
+        known = {w: v for w in words if (v := self._word_vectors.get(w)) is not None}
+        missing = [w for w in words if w not in known]
         if missing:  # one batch for the new words; requests reuse the same words a lot
-            if len(self._word_vectors) > WORD_CACHE:
-                self._word_vectors.clear()
             encoded = _unit(np.asarray(self._encode(missing), dtype=np.float32))
-            self._word_vectors.update(zip(missing, encoded, strict=True))
-        return np.stack([self._word_vectors[w] for w in words])
+            self.remember(missing, encoded)
+            known.update(zip(missing, encoded, strict=True))
+        return np.stack([known[w] for w in words])
 
     def tag_weights(self, text: str) -> np.ndarray:
         """Per tag: how far above the floor its closest request word is (0 for most tags)."""

@@ -69,7 +69,9 @@ def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind
     assert parse_request(message, index, in_session=in_session).intent_kind == kind
 
 
-@pytest.mark.parametrize("message", ["pirates!", "heists", "samurai stories", "spies in Berlin", "dinosaurs please"])
+@pytest.mark.parametrize(
+    "message", ["pirates!", "heists", "samurai stories", "spies in Berlin", "dinosaurs please"]
+)
 def test_a_bare_topic_asks_for_films_of_it(index: CatalogueIndex, message: str) -> None:
     assert parse_request(message, index).intent_kind == "recommend"
 
