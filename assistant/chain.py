@@ -33,7 +33,14 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.conversation import Turn, request_from_json, resolve
 from assistant.engine import Engine
 from assistant.evidence import Evidence, build_evidence
-from assistant.explain import SENTENCES_PER_FILM, SYSTEM_PROMPT, evidence_sentence, film_notes
+from assistant.explain import (
+    EXAMPLE_NOTES,
+    EXAMPLE_SENTENCE,
+    SENTENCES_PER_FILM,
+    SYSTEM_PROMPT,
+    evidence_sentence,
+    film_notes,
+)
 from assistant.facts import answer_film_question
 from assistant.grounding import CheckCounts, SentenceChecker, checked_sentences
 from assistant.llm import LLMBackend, describe_llm_error
@@ -125,7 +132,9 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
 # The system prompt is the same for every film, so llama.cpp serves it from its KV cache. The chain
 # streams the chat model itself (_FilmWriter), not a LangChain sequence: closing a sequence's stream
 # reads the model to its end, closing the model's own stream stops it at the next token.
-EXPLAIN_PROMPT = ChatPromptTemplate.from_messages([("system", SYSTEM_PROMPT), ("human", "{notes}")])
+EXPLAIN_PROMPT = ChatPromptTemplate.from_messages(
+    [("system", SYSTEM_PROMPT), ("human", EXAMPLE_NOTES), ("ai", EXAMPLE_SENTENCE), ("human", "{notes}")]
+)
 
 
 def credits_notice(parsed: ParsedRequest, engine: Engine) -> list[str]:

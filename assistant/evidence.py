@@ -66,7 +66,7 @@ GENRE_WORDS = {
 _ASKING = STOPWORDS | REQUEST_WORDS | frozenset("make need actually cheer".split())
 _GENRE_NAMES = frozenset(g.lower() for g in GENRE_WORDS.values())
 _CONSTRAINT_MATCH = re.compile(r"^(?:\d{4}s?|\d+ min|rated |no |dir\. |with )")
-PLOT_WORDS = 28  # words of the plot the model and the fallback see: one concrete detail, few tokens
+PLOT_WORDS = 22  # words of the plot the model and the fallback see: one concrete detail, few tokens
 MAX_MATCHES = 5
 
 

@@ -17,6 +17,15 @@ SYSTEM_PROMPT = (
     "the viewer what they will enjoy in it, with one concrete detail from the plot. Use only the "
     "notes. Do not name any other film, actor, year or genre. Do not mention notes or requests."
 )
+# One worked example, as chat turns: a small model copies an answer's length far better than it
+# obeys "20 words at most" (it wrote 30-word sentences, 37 tokens a film). The film is made up, so
+# nothing of it can leak into a real film's sentence as a fact; it shares the cached prefix with the
+# system prompt, so it costs no time per film.
+EXAMPLE_NOTES = (
+    "The Night Courier (1998), crime, thriller\nFits: heist\nPlot: A retired safecracker is pulled "
+    "into one last job, moving stolen diamonds across the city in a single night …"
+)
+EXAMPLE_SENTENCE = "A retired safecracker risks everything on one last diamond job before dawn."
 # On 2 CPU cores every generated token is paid for five times over (one per film): one sentence
 # per film keeps a five-film reply near 8 s, a second one roughly doubles it (docs: bench chat).
 SENTENCES_PER_FILM = 1
