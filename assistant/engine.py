@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +28,7 @@ from assistant.lexical import REQUEST_NOISE, lexical_query
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest
+from assistant.understand.moods import mood_lean
 from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
 from rerank.features import (
@@ -173,7 +174,9 @@ class Engine:
         vector = blend_query_vector(intent_vector, ref_vectors)
         timings["embed"] = _ms(started)
 
-        lean = self.catalogue.genre_lean(intent_vector)
+        # A mood the vocabulary knows ("feel-good", "a good cry") says more than the embedding's lean.
+        moods = mood_lean(intent)
+        lean = moods or self.catalogue.genre_lean(intent_vector)
         started = time.perf_counter()
         query = RetrievalQuery(
             vector=None if vector is None else vector.tolist(),
@@ -198,6 +201,7 @@ class Engine:
             words=len(intent.split()),
             constrained=not parsed.constraints.is_empty(),
             genre_lean=lean,
+            mood=bool(moods),
         )
         return Retrieved(found, request, avoid_stems(parsed.avoid))
 
@@ -265,7 +269,9 @@ class Engine:
         (synthesized requests, MovieLens histories), wins on "I loved A, B and C" but loses to RRF
         on free-text requests and on ReDial dialogues; RRF alone turns up obscure films; standing
         alone ignores the request. Summed with unit weights (not fitted to any test set), each
-        covers the others' blind spots.
+        covers the others' blind spots. A mood the vocabulary knows ("feel-good", "a good cry")
+        adds a fourth vote: how well the film's genres suit it (judged set: level at 0.480;
+        "a feel-good film for tonight" lost Cloverfield, Rush Hour 2 and End of Watch).
 
         A known-item search is the known-item model's alone: no standing vote (the film someone
         half-remembers is as often obscure as famous), and no RRF vote, which the model already
@@ -277,6 +283,8 @@ class Engine:
         votes = [self.fused(retrieved.candidates), self.standing(retrieved.candidates)]
         if self.ranker is not None:
             votes.append(self.learned(parsed, retrieved, avoided))
+        if retrieved.request.mood:  # "a feel-good film": comedies and family films, not Cloverfield
+            votes.append(genre_fit(retrieved.candidates, retrieved.request.genre_lean))
         return _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
 
     def standing(self, cands: Sequence[Candidate]) -> np.ndarray:
@@ -333,6 +341,12 @@ class Retrieved:
     candidates: list[Candidate]
     request: RankingRequest
     avoid: tuple[str, ...]
+
+
+def genre_fit(cands: Sequence[Candidate], lean: Mapping[str, float]) -> np.ndarray:
+    """How well each film's genres suit the request's lean (the mean lean of its genres), z-scored."""
+    fit = [np.mean([lean.get(g, 0.0) for g in c.movie.genres]) if c.movie.genres else 0.0 for c in cands]
+    return _z(np.asarray(fit, dtype=np.float32))
 
 
 def intent_kind(parsed: ParsedRequest) -> str:

@@ -161,6 +161,7 @@ class RankingRequest:
     # How strongly the request's words lean to each genre (z-scored similarity to a description
     # of the genre): "something cosy for a rainy Sunday" leans to Family and Comedy, not Horror.
     genre_lean: dict[str, float] = field(default_factory=dict)
+    mood: bool = False  # the lean comes from moods the words name ("feel-good"), not the embedding
 
 
 @dataclass

@@ -153,3 +153,11 @@ def test_a_person_filter_says_films_without_credits_were_not_searched(assistant:
     parsed = parse_request("a crime film with Al Pacino", assistant.engine.index)
     # unknown, never "Al Pacino is not in the cast"
     assert parsed.constraints.violations(heat) == ["the catalogue has no cast or crew for it"]
+
+
+def test_a_mood_the_vocabulary_knows_leans_to_its_genres(assistant: MovieAssistant) -> None:
+    # MiniLM alone read "feel-good" as nothing in particular and showed Cloverfield (a monster attack).
+    recs = assistant.recommend("a feel-good film for tonight", k=5)
+    light = {"Comedy", "Family", "Animation", "Romance"}
+    assert sum(bool(light & set(r.genres)) for r in recs) >= 4, [r.title for r in recs]
+    assert not any("Horror" in r.genres for r in recs), [r.title for r in recs]

@@ -1,0 +1,83 @@
+"""Moods and occasions in everyday words, and the genres they lean to.
+
+"A feel-good film for tonight" names no genre, and a sentence embedding of it leans nowhere
+useful (MiniLM put it nearest Action and found Cloverfield, whose plot opens with a party). A film
+lover reads it as comedy or family, not horror. This vocabulary says so for the common moods: a
+soft lean (never a hard constraint) that the engine's mood search and ranker read like the
+embedding's lean, which it replaces when a mood word is present.
+
+Weights are on the scale of that lean (z-scores over genres): +2.5 is "clearly this", -2 "clearly
+not this". One source of truth: add a mood here, not in the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
+    (re.compile(rf"\b(?:{words})", re.I), lean)
+    for words, lean in (
+        (
+            r"feel[\s-]?good|uplifting|cheer(?:ful|\s+(?:me|us)\s+up)|heart[\s-]?warming|wholesome|cos[yi]\b"
+            r"|comforting|happy\s+(?:film|movie)|put\s+(?:me|us)\s+in\s+a\s+good\s+mood",
+            {
+                "Comedy": 2.0,
+                "Family": 2.0,
+                "Romance": 1.0,
+                "Animation": 1.0,
+                "Horror": -2.0,
+                "War": -1.5,
+                "Thriller": -1.0,
+                "Crime": -1.0,
+            },
+        ),
+        (
+            r"laugh|funny|hilarious|silly|goofy|light[\s-]?hearted|comic\b",
+            {"Comedy": 2.5, "Horror": -1.0, "War": -1.5, "Drama": -0.5},
+        ),
+        (
+            r"scary|scare[sd]?\b|creepy|spooky|terrifying|frightening|eerie|dread|chills",
+            {"Horror": 2.5, "Thriller": 1.0, "Mystery": 0.5, "Comedy": -1.0, "Family": -2.0, "Romance": -1.0},
+        ),
+        (
+            r"tense|edge[\s-]of[\s-](?:my|your|the)[\s-]seat|nail[\s-]?bit|suspense|heart[\s-]pounding"
+            r"|gripping|keeps?\s+you\s+guessing",
+            {"Thriller": 2.5, "Mystery": 1.0, "Crime": 1.0, "Action": 0.5, "Comedy": -1.0, "Family": -1.5},
+        ),
+        (
+            r"a\s+good\s+cry|make\s+me\s+cry|tear[\s-]?jerker|heart[\s-]?break|emotional|moving\s+(?:drama|film|story)",
+            {"Drama": 2.5, "Romance": 1.0, "Comedy": -1.0, "Horror": -1.5, "Action": -1.0},
+        ),
+        (
+            r"romantic|swoon|love\s+story|date\s+night",
+            {"Romance": 2.5, "Comedy": 1.0, "Drama": 0.5, "Horror": -2.0, "War": -1.5},
+        ),
+        (
+            r"bleak|grim\b|disturbing|harrowing|haunting|dark\s+(?:film|movie|drama|thriller)",
+            {"Drama": 1.5, "Thriller": 1.5, "Crime": 1.0, "Comedy": -2.0, "Family": -2.0, "Animation": -1.5},
+        ),
+        (
+            r"whimsical|quirky|charming|magical",
+            {"Comedy": 1.5, "Fantasy": 1.5, "Romance": 0.5, "Horror": -1.5, "War": -1.5},
+        ),
+        (
+            r"action[\s-]packed|adrenaline|explosive|exciting",
+            {"Action": 2.5, "Adventure": 1.0, "Thriller": 1.0, "Drama": -0.5},
+        ),
+        (
+            r"mind[\s-]?bending|thought[\s-]?provoking|cerebral|make\s+(?:me|you)\s+think",
+            {"Science Fiction": 2.0, "Mystery": 1.5, "Thriller": 1.0, "Drama": 0.5},
+        ),
+    )
+)
+
+
+def mood_lean(text: str) -> dict[str, float]:
+    """Genre -> lean for the moods named in `text` (summed when several are); {} when none is."""
+    lean: dict[str, float] = {}
+    for pattern, genres in MOOD_LEANS:
+        if pattern.search(text):
+            for genre, weight in genres.items():
+                lean[genre] = lean.get(genre, 0.0) + weight
+    return lean
