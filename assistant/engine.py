@@ -276,7 +276,7 @@ class Engine:
         A known-item search has no standing vote: the film someone half-remembers is as often
         obscure as famous. (Its model alone found a few more held-out r/tipofmytongue films, HR@10
         0.158 vs 0.143, but ReDial dialogues that read as known-item searches lost more: R@10 0.082
-        vs 0.090; and the held-out posts are for measuring, not for choosing.)"""
+        vs 0.089; and the held-out posts are for measuring, not for choosing.)"""
         if intent_kind(parsed) == "known_item":
             votes = [self.fused(retrieved.candidates)]
             if self.ranker is not None:
