@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +38,7 @@ from rerank.features import (
     CandidateSignals,
     RankingRequest,
     feature_matrix,
+    genre_affinity,
     same_series,
     series_stem,
 )
@@ -288,7 +289,8 @@ class Engine:
         if retrieved.request.mood and not retrieved.request.references:
             # "a feel-good film": comedies and family films, not Cloverfield. Not when films are
             # named: their kind says more, and a long dialogue names many moods in passing.
-            votes.append(genre_fit(retrieved.candidates, retrieved.request.genre_lean))
+            films = [c.movie for c in retrieved.candidates]
+            votes.append(_z(genre_affinity(films, retrieved.request.genre_lean)))
         return _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
 
     def standing(self, cands: Sequence[Candidate]) -> np.ndarray:
@@ -345,12 +347,6 @@ class Retrieved:
     candidates: list[Candidate]
     request: RankingRequest
     avoid: tuple[str, ...]
-
-
-def genre_fit(cands: Sequence[Candidate], lean: Mapping[str, float]) -> np.ndarray:
-    """How well each film's genres suit the request's lean (the mean lean of its genres), z-scored."""
-    fit = [np.mean([lean.get(g, 0.0) for g in c.movie.genres]) if c.movie.genres else 0.0 for c in cands]
-    return _z(np.asarray(fit, dtype=np.float32))
 
 
 def intent_kind(parsed: ParsedRequest) -> str:

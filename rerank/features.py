@@ -207,10 +207,7 @@ def feature_matrix(
     cols["rrf"] = cands.rrf * 100
     cols.update(_reference_overlaps(request.references, cands.movies))
     lean = request.genre_lean
-    cols["genre_affinity"] = np.asarray(
-        [np.mean([lean.get(g, 0.0) for g in m.genres]) if lean and m.genres else 0.0 for m in cands.movies],
-        dtype=np.float32,
-    )
+    cols["genre_affinity"] = genre_affinity(cands.movies, lean)
     cols["avoided"] = cands.avoided.astype(np.float32)
     cols["request_refs"] = np.full(n, len(request.references), dtype=np.float32)
     cols["request_words"] = np.full(n, request.words, dtype=np.float32)
@@ -222,6 +219,14 @@ def feature_matrix(
         np.column_stack([np.asarray(cols[name], dtype=np.float32) for name in names])
         if n
         else (np.zeros((0, len(names)), dtype=np.float32))
+    )
+
+
+def genre_affinity(films: Sequence[Movie], lean: Mapping[str, float]) -> np.ndarray:
+    """How well each film's genres suit the request's lean: the mean lean of its genres."""
+    return np.asarray(
+        [np.mean([lean.get(g, 0.0) for g in m.genres]) if lean and m.genres else 0.0 for m in films],
+        dtype=np.float32,
     )
 
 
