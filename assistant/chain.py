@@ -15,6 +15,7 @@ the evidence's own sentence for each film and a notice.
 from __future__ import annotations
 
 import queue
+import re
 import threading
 import time
 from collections import Counter
@@ -155,8 +156,14 @@ def direct_answer(parsed: ParsedRequest, engine: Engine) -> str:
     """The words of an "answer" turn: a film's facts from the catalogue, or a short reply."""
     if parsed.intent_kind == "film_question":
         return answer_film_question(parsed, engine.movies.get(parsed.asked_film or ""))
+    if _THANKS_OR_BYE.search(parsed.text):
+        return "You're welcome, enjoy the film! Ask me any time for more."
     return CHIT_CHAT_REPLY
 
+
+_THANKS_OR_BYE = re.compile(
+    r"\b(?:thanks?|thank\s+you|thx|ty|cheers|bye|goodbye|good\s*night|nite|see\s+(?:you|ya)|later)\b", re.I
+)
 
 CHIT_CHAT_REPLY = (
     "I'm reelchat: tell me what you feel like watching (a mood, a genre, an era, a film you loved) "

@@ -2,7 +2,8 @@
 
 A message is either a new request, or refers back: "why did you recommend the second one?",
 "why Heat?", "tell me more about it" (explain a shown film, no new retrieval), "not that one",
-"I've seen it" (drop it, offer another), "something older", "newer", "less violent",
+"I've seen it" (drop it, offer another), "who directed the second one?" (that film's facts,
+from the catalogue), "something older", "newer", "less violent",
 "more like the first one", "more" / "others" (the previous request again, the session already
 excludes what was shown), or only constraints ("only from the 90s": the previous request,
 narrowed). The result is a standalone `Turn` the chain can run without the history.
@@ -30,15 +31,16 @@ _ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|s
 _NUMBER = re.compile(r"(?:\bnumber\s*|#|\bno\.\s*)([1-9])\b", re.I)
 _PRONOUN = re.compile(r"\b(it|that one|this one|that film|that movie|this film|this movie|that|this)\b", re.I)
 _WHY = re.compile(
-    r"\b(why|how come|tell me more|more about|what'?s .{0,20}about|what is .{0,20}about)\b", re.I
+    r"\b(why|how come|tell me more|(?:tell me|more) about|what'?s .{0,20}about|what is .{0,20}about)\b", re.I
 )
 _REJECT = re.compile(
     r"\b(not that one|not this one|(?:i'?ve|i have|already) (?:already )?(?:seen|watched)|seen it|"
     r"watched it|don'?t like (?:it|that)|no thanks|skip (?:it|that))\b",
     re.I,
 )
-_OLDER = re.compile(r"\b(older|earlier|classic(?:s)? instead|less recent)\b", re.I)
-_NEWER = re.compile(r"\b(newer|more recent|recent ones|later ones|something recent)\b", re.I)
+_NOT_SO = r"not (?:so|too|that|as)"  # "not so old": newer
+_OLDER = re.compile(rf"\b(older|earlier|classics? instead|less recent|{_NOT_SO} (?:new|recent))\b", re.I)
+_NEWER = re.compile(rf"\b(newer|more recent|recent ones|later ones|something recent|{_NOT_SO} old)\b", re.I)
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the (?:first|second|third|fourth|fifth|last)\b", re.I)
 _NARROW = re.compile(r"^\s*(?:only|just|but|and|make it|preferably|ideally|rather)\b", re.I)
 _AGAIN = re.compile(r"^\s*(?:more|others?|other ones|some more|another(?: one)?|different ones|next)\b", re.I)
@@ -63,13 +65,14 @@ def target_film(message: str, session: Session, index: CatalogueIndex) -> str | 
         title = index.movie(shown.movie_id).title.casefold()
         if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", lowered):
             return shown.movie_id
+    listed = session.last_list  # "the third one" counts in the last list, not in a "why?" answer
     match = _ORDINAL.search(message)
     if match:
         position = _ORDINALS[match.group(1).lower()]
-        return last[position].movie_id if -len(last) <= position < len(last) else None
+        return listed[position].movie_id if -len(listed) <= position < len(listed) else None
     number = _NUMBER.search(message)
-    if number and int(number.group(1)) <= len(last):
-        return last[int(number.group(1)) - 1].movie_id
+    if number and int(number.group(1)) <= len(listed):
+        return listed[int(number.group(1)) - 1].movie_id
     shown_ids = {s.movie_id for s in session.shown}
     for movie in find_titles(message, index):  # fuzzy: "why inceptoin?"
         if movie.id in shown_ids:
@@ -113,6 +116,11 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         if target is not None:
             shown_for = next(s.request for s in session.shown if s.movie_id == target)
             return Turn("explain", target=target, original_request=shown_for)
+    if parsed.question:  # "who directed the second one?", "how long is it?": that film's facts
+        target = target_film(message, session, index)
+        if target is not None:
+            asked = replace(parsed, intent_kind="film_question", asked_film=target)
+            return Turn("answer", asked, target=target)
     base = request_from_json(session.shown[-1].request)
     if _REJECT.search(message):
         target = target_film(message, session, index) or session.last_turn[0].movie_id

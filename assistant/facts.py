@@ -1,7 +1,7 @@
 """Answers to a question about one film, from the catalogue's facts only.
 
 Never invented: where the catalogue lacks the fact (films from the second source carry no
-director or cast; no film carries an age rating, awards or where to stream it), the answer says
+director or cast; no film carries an age rating, awards, money figures or where to stream it), the answer says
 so and gives what the catalogue does hold.
 """
 
@@ -19,6 +19,7 @@ _LACKS = {
     "awards": "its awards",
     "language": "its language",
     "sequel": "which films follow it",
+    "money": "its budget or box office",
 }
 
 

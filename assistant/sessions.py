@@ -62,6 +62,17 @@ class Session:
         return [s for s in self.shown if s.turn == turn]
 
     @property
+    def last_list(self) -> list[Shown]:
+        """The latest list of films shown: what "the third one" counts in, also after a turn that
+        showed a single film ("why the second one?" shows that film alone)."""
+        turns = sorted({s.turn for s in self.shown}, reverse=True)
+        for turn in turns:
+            films = [s for s in self.shown if s.turn == turn]
+            if len(films) > 1:
+                return films
+        return self.last_turn
+
+    @property
     def excluded(self) -> frozenset[str]:
         return frozenset(s.movie_id for s in self.shown) | self.mentioned | self.disliked
 

@@ -25,6 +25,9 @@ from typing import Literal, cast
 
 EVALUATION_DIR = Path(__file__).resolve().parent
 INTENT_REQUESTS = EVALUATION_DIR / "intent_requests.jsonl"
+INTENT_REQUESTS_2 = (
+    EVALUATION_DIR / "intent_requests_2.jsonl"
+)  # written after the rules were tuned on the first
 JUDGED_REQUESTS = EVALUATION_DIR / "judged_requests.json"
 
 Intent = Literal["recommend", "known_item", "film_question", "follow_up", "chit_chat"]

@@ -20,7 +20,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from assistant.evaluation.datasets import INTENT_REQUESTS, INTENTS, load_intent_requests, tomt_part
+from assistant.evaluation.datasets import (
+    INTENT_REQUESTS,
+    INTENT_REQUESTS_2,
+    INTENTS,
+    load_intent_requests,
+    tomt_part,
+)
 from assistant.understand import CatalogueIndex, parse_request
 from ingest.catalogue import read_catalogue
 
@@ -90,9 +96,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--tomt", type=int, default=0, help="also read N dev-part tomt title lines")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=INTENT_REQUESTS,
+        help=f"the labelled messages (default {INTENT_REQUESTS.name}; {INTENT_REQUESTS_2.name}: the "
+        "second set, written after the rules were tuned on the first)",
+    )
     args = parser.parse_args(argv)
     index = CatalogueIndex(read_catalogue(CATALOGUE).movies)
-    result = evaluate_intents(index)
+    result = evaluate_intents(index, args.set)
     if args.tomt:
         if not TOMT.exists():
             raise SystemExit(f"tomt posts not found at {TOMT}: run from a checkout beside ../shared")

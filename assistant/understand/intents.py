@@ -60,6 +60,11 @@ _KNOWN_ITEM = _any(
     r"\bwhat\s+it(?:['’]s|\s+is|\s+was)\s+called\b|\b(?:name|title)\s+of\s+it\b|\bfind\s+(?:it|this\s+one)\b",
     rf"\bhelp\s+(?:me\s+)?find\s+(?:a|the|this|that)\s+(?:\w+\s+){{0,2}}?{_MOVIE}\s+(?:where|about\s+(?:a|an|the)|"
     r"with\s+(?:a|an|the)|that|in\s+which|i)\b",
+    # "help me find a movie: astronauts go through a wormhole ...": a description follows the colon
+    rf"\b(?:help\s+(?:me\s+)?)?find\s+(?:a|the|this|that)\s+(?:\w+\s+){{0,2}}?{_MOVIE}\s*[:–—]\s*\w+(?:\s+\w+){{5}}",
+    # "a movie with the word Miscellaneous in the title"
+    r"\bword[s]?\s+\W?[\w'’-]+(?:\s+[\w'’-]+)?\W?\s+in\s+(?:the|its)\s+(?:title|name)\b|\btitle\s+(?:has|had|"
+    r"contains|included?)\s+the\s+word\b",
     r"\b(?:as\s+a\s+(?:kid|child|teen(?:ager)?)|when\s+i\s+was\s+(?:a\s+)?(?:kid|little|young|child|teen))\b",
     r"\b(?:years|decades|a\s+long\s+time)\s+ago\b.*\b(?:saw|watched|seen)\b",
     r"\b(?:saw|watched|seen)\b.*\b(?:years|decades|a\s+long\s+time)\s+ago\b",
@@ -181,6 +186,8 @@ _FOLLOW_ON = _any(
     r"(?:^|[,;]\s*)(?:something|anything|ones?)?\s*(?:a\s+bit\s+|a\s+little\s+|much\s+)?(?:lighter|darker|older|newer"
     r"|shorter|longer|funnier|scarier|calmer)\b",
     r"\b(?:with|a\s+bit|slightly|a\s+little)\s+(?:less|more|fewer)\s+\w+",
+    # "not so old", "but not too dark": a change to the films shown
+    r"^\W*(?:(?:but|and|ok(?:ay)?|hmm+)[\s,]+)?(?:something\s+|ones?\s+)?not\s+(?:so|too|that|as)\s+\w+",
     r"\b(?:already|i['’]ve|i\s+have)\s+(?:already\s+)?(?:seen|watched)\b",
     # "is it scary?", "how long is that one?": a question about a film shown
     r"^\W*(?:(?:and|but|so|ok(?:ay)?|hmm+)[\s,]+)?(?:is|was|are|were|does|did|do|has|have|can|could)\s+(?:it|that|this"
@@ -188,13 +195,16 @@ _FOLLOW_ON = _any(
     # "any older ones?", "ones from the 90s": "ones" stands for the films shown
     r"\b(?:ones|any\s+of\s+(?:them|those|these))\b",
 )
-_CHIT_CHAT = _any(
-    r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|good\s+(?:morning|afternoon|evening|night)|greetings"
+# A greeting, thanks or an acknowledgement, alone or strung together: "cool, thx", "great, goodnight".
+_ACK = (
+    r"(?:hi+|hello+|hey+|hiya|howdy|yo|good\s+(?:morning|afternoon|evening|night)|greetings"
     r"|thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?|thank\s+you|thx|ty|cheers|bye|goodbye|see\s+(?:you|ya)"
-    r"|later|good\s*night|ok(?:ay)?|cool|nice|great|awesome|perfect|lol|haha+|sounds\s+good|got\s+it|sure|yes|no"
-    r"|nope|yep|yeah|sweet|wow|neat|amazing|brilliant|lovely|fine|alright|no\s+worries)"
-    r"(?:[\s,!.]+(?:there|you|again|buddy|friend|mate|bot|so\s+much|a\s+lot|man|guys|all|everyone|that['’]s"
-    r"|this\s+is|it|helps?|great|good|nice|cool|thanks?|thank\s+you|awesome|perfect|bye|night))*\W*$",
+    r"|later|good\s*night|nite|ok(?:ay)?|cool|nice|great|awesome|perfect|lol|haha+|sounds\s+good|got\s+it|sure"
+    r"|yes|no|nope|yep|yeah|sweet|wow|neat|amazing|brilliant|lovely|fine|alright|no\s+worries|much\s+appreciated)"
+)
+_CHIT_CHAT = _any(
+    rf"^\W*{_ACK}(?:[\s,!.]+(?:{_ACK}|there|you|again|buddy|friend|mate|bot|so\s+much|a\s+lot|man|guys|all"
+    r"|everyone|that['’]s|this\s+is|it|helps?|good|night))*\W*$",
     r"\b(?:who|what)\s+are\s+you\b|\bare\s+you\s+(?:a\s+)?(?:bot|robot|human|real|ai|person|chatgpt)\b",
     r"\bhow\s+are\s+you\b|\bwhat\s+can\s+you\s+do\b|\bhow\s+do(?:es)?\s+(?:you|this|it)\s+work\b",
     r"\bwhat(?:['’]s|\s+is)\s+your\s+name\b|\btell\s+me\s+(?:a\s+)?jokes?\b",
@@ -225,10 +235,11 @@ _TASTE = re.compile(
     r"|kill\s+time|rainy|evening|afternoon|family|friends|girlfriend|boyfriend|wife|husband|partner|popcorn"
     r"|binge|plane|flight|sleepover|party|halloween|christmas|valentine\w*|lonely|dumped|heartbroken|stressed|tired"
     r"|sick|birthday|anniversary|distract\w*|rainy|snowy|hungover|nostalgic|inspir\w*|motivat\w*|unwind|cheer\w*"
-    r"|popular|trending|new\s+releases?|underrated|hidden\s+gems?)\b",
+    r"|popular|trending|new\s+releases?|underrated|hidden\s+gems?|liked|loved|enjoyed|similar)\b",
     re.I,
 )
-_FILM_WORDS = re.compile(r"\b(?:movies?|films?|flicks?|watch|cinema|documentar|series|show)", re.I)
+# "stories" (plural) asks for a kind of film: "coming of age stories set in the summer".
+_FILM_WORDS = re.compile(r"\b(?:movies?|films?|flicks?|watch|cinema|documentar|series|show|stories\b)", re.I)
 
 
 def classify(
@@ -304,4 +315,5 @@ def _tells_a_story(text: str) -> bool:
         return True
     if _BARE_MOVIE_ABOUT.search(text) and len(text.split()) >= 6 and not _MOOD.search(text):
         return True  # "movie about a heist" or "feel-good movie about friendship" asks for films
-    return text.rstrip().endswith("?") and not _ASKS.search(text)  # a guess put as a question
+    # a guess put as a question ("Killer robot spiders?"); one that asks for a good film is a request
+    return text.rstrip().endswith("?") and not _ASKS.search(text) and not _MOOD.search(text)

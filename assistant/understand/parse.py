@@ -16,7 +16,7 @@ from assistant.understand.mentions import (
 )
 from assistant.understand.numbers import find_k, find_rating, find_runtime, find_years
 from assistant.understand.people import find_people
-from assistant.understand.questions import read_question
+from assistant.understand.questions import POINTER, read_question
 from assistant.understand.reading import Reading
 from assistant.understand.types import ParsedRequest, RequestConstraints
 from assistant.understand.vocabulary import (
@@ -106,13 +106,18 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     named = list(r.named)
     if asked and asked[1] and asked[1] not in named:
         named.append(asked[1])  # the film asked about is no pick either
+    # "who directed the second one?" after films were shown asks about one of them: a follow-up
+    # the conversation answers from that film's facts.
+    pointing = in_session and asked is not None and asked[1] is None and bool(POINTER.fullmatch(asked[2]))
     kind = classify(
         work,
-        question=asked is not None,
+        question=asked is not None and not pointing,
         constraints_set=not constraints.is_empty(),
         names_film=bool(named) or any(n.startswith("I couldn't find") for n in r.notices),
         in_session=in_session,
     )
+    if pointing and kind != "known_item":
+        kind = "follow_up"
     if kind == "film_question" and asked and asked[1] is None:
         notices.append(f'I couldn\'t find "{asked[2]}" in the catalogue.')
     return ParsedRequest(
@@ -125,7 +130,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         avoid,
         named=tuple(named),
         intent_kind=kind,
-        question=asked[0] if kind == "film_question" and asked else None,
+        question=asked[0] if asked and (kind == "film_question" or pointing) else None,
         asked_film=asked[1] if kind == "film_question" and asked else None,
     )
 

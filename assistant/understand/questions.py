@@ -28,6 +28,7 @@ QUESTIONS = (
     "where",
     "awards",
     "language",
+    "money",
 )
 
 _FILM = r"(?P<film>[^?!.;]{1,80}?)"
@@ -292,6 +293,21 @@ _QUESTION_RULES += [
         ),
         ("awards", rf"\bhow\s+many\s+(?:awards|oscars)\s+did\s+{_FILM}\s+(?:win|get){_END}"),
         ("plot", rf"\b(?:explain|what\s+happens\s+at)\s+the\s+ending\s+(?:of|to|in)\s+{_FILM}{_END}"),
+        # how old a viewer must be: "how old do you need to be to watch Deadpool?"
+        (
+            "kids",
+            rf"\bhow\s+old\s+(?:do|does|should|must)\s+(?:you|i|one|we|they|kids?|children|(?:my|a)\s+\w+)\s+"
+            rf"(?:need\s+to\s+|have\s+to\s+)?be\s+(?:to\s+(?:watch|see)\s+)?{_FILM}{_END}",
+        ),
+        (
+            "kids",
+            rf"\b(?:what|which)\s+age\s+(?:can|should|do|does)\s+(?:\w+\s+){{0,2}}(?:watch|see)\s+{_FILM}{_END}",
+        ),
+        ("kids", rf"\bminimum\s+age\s+(?:for|to\s+(?:watch|see))\s+{_FILM}{_END}"),
+        # money: the catalogue holds none, and says so
+        ("money", rf"\b(?:budget|box[\s-]office|gross|revenue|takings)\s+(?:of|for|on)\s+{_FILM}{_END}"),
+        ("money", rf"\bhow\s+much\s+(?:did|does)\s+{_FILM}\s+(?:cost|make|earn|gross|take\s+in)\b"),
+        ("money", rf"\bwhat(?:['’]s|\s+is|\s+was)\s+{_FILM}['’]s\s+(?:budget|box[\s-]office|gross)\b"),
     ]
 ]
 _TITLE_THEN_QUESTION = re.compile(
@@ -316,18 +332,28 @@ def read_question(
     if pointed := _TITLE_THEN_QUESTION.match(text):  # "Heat: who directed it?"
         film = pointed.group("film").strip()
         text = re.sub(r"\bit\b", lambda _: film, pointed.group("question"), count=1, flags=re.I)
+    pointer: tuple[str, str | None, str] | None = None
     for fact, rule in _QUESTION_RULES:
         if not (m := rule.search(text)):
             continue
         written = _FILM_PREFIX.sub("", m.group("film").strip(" \"'“”‘’,")).strip()
+        # "how scary is It?" names a film, "is it scary?" points at one: a capital says which
+        titled = written[:1].isupper() and bool(index.by_title.get(title_key(written)))
+        it_named = bool(named) and len(set(named)) == 1 and bool(_IT.fullmatch(written))
+        if POINTER.fullmatch(written) and not titled and not it_named:
+            pointer = pointer or (fact, None, written)  # "who directed the second one?": a film shown
+            continue
         first = bool(_THE_ORIGINAL.match(written))  # "the original Halloween": the oldest of that title
         written = _FILM_WORDS_AROUND.sub("", written).strip() or written  # "the new Dune movie" -> "Dune"
         if owned := _POSSESSIVE_FACT.match(written):  # "Inception's cast": the noun says the fact
             written, fact = owned.group("film"), _FACT_NOUNS[owned.group("noun").lower().split()[0]]
         if named and len(set(named)) == 1 and _IT.fullmatch(written):
             return fact, named[0], written
-        if not written or GENRE_WORD.fullmatch(written) or _is_generic(written):
+        titled = written[:1].isupper() and bool(index.by_title.get(title_key(written)))
+        if not written or GENRE_WORD.fullmatch(written) or (_is_generic(written) and not titled):
             continue
+        if not written[:1].isupper() and set(title_key(written).split()) <= _NOT_A_TITLE:
+            continue  # "what would the kids enjoy next": "next" is a word here, not the film Next
         dated = _YEAR.search(written)
         title = written[: dated.start()].strip() if dated else written
         movie = index.match_title(title, int(dated.group(1)) if dated else None)
@@ -336,7 +362,16 @@ def read_question(
         if movie is None and set(title_key(title).split()) & _NOT_A_TITLE:
             continue  # "the best Nolan movie", "tonight": a request, not a film's name
         return fact, (movie.id if movie else None), written
-    return None
+    return pointer
+
+
+# Where a film's name would stand, a pointer at one already shown: "the third one", "number 2",
+# "it", "that one" (the conversation resolves which; `read_question` gives no film for it).
+POINTER = re.compile(
+    r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|last|other|\d(?:st|nd|rd|th))\s+(?:one|film|movie|pick)"
+    r"|(?:number|no\.?|#)\s*\d|it|(?:that|this)(?:\s+(?:one|film|movie))?)(?:\s+(?:about|like))?",
+    re.I,
+)
 
 
 _FACT_NOUNS = {

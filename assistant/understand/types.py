@@ -129,6 +129,7 @@ class ParsedRequest:
     # What kind of message this is (see `intents.IntentKind`); `intent` above is the search text.
     intent_kind: str = "recommend"
     # For a question about one film ("who directed Heat?"): the fact asked for ("director",
-    # "runtime", "year", "cast", "rating", "genre", "plot", "kids") and the film's id.
+    # "runtime", "year", "cast", "rating", "genre", "plot", "kids"...) and the film's id. A follow-up
+    # that asks a fact about a film shown ("who directed the second one?") has the fact, no id.
     question: str | None = None
     asked_film: str | None = None

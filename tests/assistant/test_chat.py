@@ -89,3 +89,22 @@ def test_stream_gives_recommendations_first_then_text(chat: MovieAssistant) -> N
     assert kinds[0] == "recommendations" and kinds[-1] == "done" and "text" in kinds
     reply = events[-1].reply
     assert reply is not None and reply.text == "".join(e.text for e in events if e.type == "text").strip()
+
+
+def test_questions_about_films_shown_are_answered_from_that_film(chat: MovieAssistant) -> None:
+    listed = chat.chat("a tense 90s heist thriller, nothing gory", "s9").recommendations
+    why = chat.chat("why did you recommend the second one?", "s9")
+    assert [r.movie_id for r in why.recommendations] == [listed[1].movie_id]
+    # "number 3" still counts in the list, not in the one-film answer just given
+    third = chat.chat("ok, tell me about number 3", "s9")
+    assert [r.movie_id for r in third.recommendations] == [listed[2].movie_id]
+    director = chat.chat("who directed the fourth one?", "s9")
+    assert not director.recommendations and listed[3].title in director.text
+    assert "directed by" in director.text or "doesn't say who directed" in director.text
+
+
+def test_thanks_get_a_short_reply_and_no_films(chat: MovieAssistant) -> None:
+    chat.chat("a feel-good comedy", "s10")
+    thanks = chat.chat("cool, thx", "s10")
+    assert not thanks.recommendations
+    assert thanks.text.startswith("You're welcome")

@@ -26,6 +26,9 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("What genre is Drive?", "genre", "Drive"),
         ("Is Interstellar any good?", "rating", "Interstellar"),
         ("Heat: who directed it?", "director", "Heat"),
+        ("how violent is It", "kids", "It"),  # a title that is also a pronoun
+        ("how old should my daughter be to watch Jaws?", "kids", "Jaws"),
+        ("how much did Titanic make?", "money", "Titanic"),
     ],
 )
 def test_a_question_about_a_film_names_the_fact_and_the_film(
@@ -63,6 +66,19 @@ def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueInd
         ("thanks, I'll watch the first one!", True, "chit_chat"),
         ("who are you?", False, "chit_chat"),
         ("", False, "chit_chat"),
+        # acknowledgements strung together are still chit-chat, also after films were shown
+        ("ok cool, cheers", True, "chit_chat"),
+        ("perfect thank you, bye", True, "chit_chat"),
+        # "not too X" changes the films shown
+        ("but not too violent", True, "follow_up"),
+        ("ones not as long", True, "follow_up"),
+        # a taste stated through films liked asks for more of it, whatever the casing of the titles
+        ("we loved paddington, what would the kids enjoy next", False, "recommend"),
+        ("heist stories with a twist", False, "recommend"),
+        ("a good sci-fi film about first contact?", False, "recommend"),
+        # a description after a colon, or a word of the title, names one film to find
+        ("help me find a film: two brothers rob banks in west texas to save the farm", False, "known_item"),
+        ("a comedy with the word 'Wedding' in the title, the groom goes missing", False, "known_item"),
     ],
 )
 def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind: str) -> None:
@@ -85,3 +101,20 @@ def test_a_recommendation_keeps_its_search_intent(index: CatalogueIndex) -> None
     parsed = parse_request("a tense heist thriller", index)
     assert (parsed.intent_kind, parsed.question, parsed.asked_film) == ("recommend", None, None)
     assert parsed.intent == "a tense heist thriller"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("who directed the second one?", "director"),
+        ("how long is number 4?", "runtime"),
+        ("is it any good?", "rating"),
+        ("what's the last one about?", "plot"),
+    ],
+)
+def test_a_question_about_a_film_shown_is_a_follow_up_with_its_fact(
+    index: CatalogueIndex, message: str, question: str
+) -> None:
+    parsed = parse_request(message, index, in_session=True)
+    assert (parsed.intent_kind, parsed.question, parsed.asked_film) == ("follow_up", question, None)
+    assert not parsed.notices  # no "I couldn't find 'the second one'"
