@@ -29,6 +29,7 @@ _ORDINALS = {
 }  # fmt: skip
 _ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last)\b", re.I)
 _NUMBER = re.compile(r"(?:\bnumber\s*|#|\bno\.\s*)([1-9])\b", re.I)
+_ONE_WITH = re.compile(r"\bthe one (?:with|by|from|starring) ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)")
 _PRONOUN = re.compile(r"\b(it|that one|this one|that film|that movie|this film|this movie|that|this)\b", re.I)
 _WHY = re.compile(
     r"\b(why|how come|tell me more|(?:tell me|more) about|what'?s .{0,20}about|what is .{0,20}about)\b", re.I
@@ -73,6 +74,13 @@ def target_film(message: str, session: Session, index: CatalogueIndex) -> str | 
     number = _NUMBER.search(message)
     if number and int(number.group(1)) <= len(listed):
         return listed[int(number.group(1)) - 1].movie_id
+    if person := _ONE_WITH.search(message):  # "the one with Keanu": a shown film of that person
+        name = person.group(1).casefold()
+        for shown in listed:
+            film = index.movie(shown.movie_id)
+            people = [who.casefold() for who in film.cast + film.directors]
+            if any(name == who or name in who.split() for who in people):
+                return shown.movie_id
     shown_ids = {s.movie_id for s in session.shown}
     for movie in find_titles(message, index):  # fuzzy: "why inceptoin?"
         if movie.id in shown_ids:

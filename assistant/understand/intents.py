@@ -58,6 +58,8 @@ _KNOWN_ITEM = _any(
     r"\b(?:this|the|that)\s+(?:gif|clip|video|trailer|preview)\b",
     rf"\bi\s+(?:once\s+)?(?:saw|watched|caught)\s+(?:a|an|this|that|some)\s+(?:\w+\s+){{0,3}}?{_MOVIE}\b",
     r"\bwhat\s+it(?:['’]s|\s+is|\s+was)\s+called\b|\b(?:name|title)\s+of\s+it\b|\bfind\s+(?:it|this\s+one)\b",
+    r"\bwhat(?:['’]s|\s+is|\s+was)\s+it\s+called\b|\bwhich\s+(?:one|movie|film)\s+(?:was|is)\s+(?:that|it)\b",
+    r"\(\s*(?:i\s+think|i\s+believe|i\s+guess|maybe|possibly|probably|not\s+sure)\s*\??\s*\)",
     rf"\bhelp\s+(?:me\s+)?find\s+(?:a|the|this|that)\s+(?:\w+\s+){{0,2}}?{_MOVIE}\s+(?:where|about\s+(?:a|an|the)|"
     r"with\s+(?:a|an|the)|that|in\s+which|i)\b",
     # "help me find a movie: astronauts go through a wormhole ...": a description follows the colon
@@ -65,18 +67,28 @@ _KNOWN_ITEM = _any(
     # "a movie with the word Miscellaneous in the title"
     r"\bword[s]?\s+\W?[\w'’-]+(?:\s+[\w'’-]+)?\W?\s+in\s+(?:the|its)\s+(?:title|name)\b|\btitle\s+(?:has|had|"
     r"contains|included?)\s+the\s+word\b",
-    r"\b(?:as\s+a\s+(?:kid|child|teen(?:ager)?)|when\s+i\s+was\s+(?:a\s+)?(?:kid|little|young|child|teen))\b",
     r"\b(?:years|decades|a\s+long\s+time)\s+ago\b.*\b(?:saw|watched|seen)\b",
     r"\b(?:saw|watched|seen)\b.*\b(?:years|decades|a\s+long\s+time)\s+ago\b",
-    r"\(\s*\?+\s*\)|\?{2,}|\bor\s+something\b",
+    r"\(\s*\?+\s*\)|\?{2,}",
     r"\bi\s+(?:think|believe)\s+(?:it|the|he|she|they|there)\b|\b(?:might|may)\s+(?:have\s+been|be\s+(?:from|in|set))\b",
+)
+# Memories that often come with a search for one film, but also with a request ("the adventures I
+# loved as a kid", "a Nolan film, or something like it", "a western from the 60s or 70s"): a search
+# only when the message asks for no films, or also tells a story.
+_MAYBE_REMEMBERED = _any(
+    r"\b(?:as\s+a\s+(?:kid|child|teen(?:ager)?)|when\s+i\s+was\s+(?:a\s+)?(?:kid|little|young|child|teen))\b",
+    r"\bor\s+something\b",
+    r"\d0['’]?s\s*(?:/|or|-|–|to)\s*(?:early\s+|late\s+|mid\s+)?(?:\d0|\d{4})['’]?s",
 )
 # A story told about characters: "a guy who goes to Mexico", "man marries woman, she has ..."
 _CHARACTER = (
     r"(?:man|men|guy|guys|woman|women|girl|girls|boy|boys|kid|kids|child|children|family|couple|teen|teens"
     r"|teenager|teenagers|people|group|person|someone|he|she|they|character|protagonist|dude|lady|mother|father"
     r"|mom|dad|son|daughter|brother|sister|soldier|cop|detective|alien|robot|dog|wife|husband|girlfriend"
-    r"|boyfriend|student|students|scientist|king|queen|prince|princess|veteran|monkey|killer|tutor|agent|agents)"
+    r"|boyfriend|student|students|scientist|king|queen|prince|princess|veteran|monkey|killer|tutor|agent|agents"
+    r"|soldiers|cops|detectives|aliens|robots|dogs|musician|singer|band|vampires?|ghosts?|demons?|monsters?"
+    r"|hunters?|witch|witches|wizard|pirates?|clown|astronauts?|friends|mom|daughter|sons|daughters|brothers"
+    r"|sisters|twins|siblings|strangers|survivors|prisoners?|thieves|thief|criminals?|doctor|nurse|teacher|lawyer)"
 )
 _NARRATIVE = re.compile(
     rf"(?:^|[\s,;(])(?:(?:a|an|the|this|some|two|three|his|her|their|young|little|old)\s+)?(?:[\w-]+\s+)?"
@@ -84,7 +96,11 @@ _NARRATIVE = re.compile(
     r"|falls|fell|meets|met|tries|tried|wakes|woke|discovers|discovered|becomes|became|kills|killed|moves|moved"
     r"|lives|lived|turns|turned|travels|traveled|travelled|starts|started|ends|ended|comes|came|runs|ran|takes"
     r"|took|marries|married|escapes|escaped|sees|saw|wants|wanted|being|can['’]t|gets|grows|guides|builds|build"
-    r"|\w+s\s+(?:a|an|the|his|her|their|to|into|up|out|in|on|with|from|for|through)\b)",
+    r"|(?!(?:loves|likes|enjoys|hates|prefers|wants|needs|minds)\b)\w+s\s+(?:a|an|the|his|her|their|to|into|up|out|in"
+    r"|on|with|from|for|through)\b"
+    r"|(?:fight|swap|meet|try|find|go|live|discover|escape|travel|wake|steal|rob|kill|save|hunt|chase|must|have\s+to"
+    r"|need\s+to|trapped|stuck|sent|forced|sitting|trying|living|fighting|looking|running|hiding)\s+"
+    r"(?:a|an|the|his|her|their|to|in|on|with|from|for|through|around|bodies|places|each\s+other)\b)",
     re.I,
 )
 _PAST_MEMORY = _any(
@@ -92,7 +108,6 @@ _PAST_MEMORY = _any(
     r"\b(?:possibly|probably)\b|\bmaybe\s+(?:it\s+)?was\b|\bi\s+only\s+remember\b|\ball\s+i\s+(?:can\s+)?remember\b",
     r"\b(?:saw|watched|seen|caught)\s+(?:it\s+)?on\s+(?:tv|vhs|dvd|cable|netflix|youtube)\b|\bon\s+(?:vhs|cable)\b",
     r"\bwas\s+on\s+(?:tv|cable)\b|\bi\s+(?:saw|watched|seen)\b|\bthere\s+was\s+a\s+scene\b",
-    r"\d0['’]?s\s*(?:/|or|-|–|to)\s*(?:early\s+|late\s+|mid\s+)?(?:\d0|\d{4})['’]?s",
     r"(?:early|late|mid)[\s-]*\d0['’]?s\s+(?:early|late|mid)[\s-]*\d0['’]?s|\b\d0s?[\s-]?ish\b",
     r"\b(?:iirc|vaguely|as\s+i\s+recall|from\s+what\s+i\s+(?:can\s+)?remember|i\s+(?:can\s+)?(?:still\s+)?remember|"
     r"i\s+recall|(?:don['’]?t|do\s+not|can['’]?t)\s+remember\s+(?:much|the|a\s+lot|anything))\b",
@@ -116,7 +131,8 @@ _DEFINITE_PLOT = re.compile(
 )
 # "Horror movie where a family moves into ...": a plot told to name a film, unless framed as a request.
 _PLOT_CLAUSE = re.compile(
-    r"\b(?:movie|film|show|series|cartoon)\s+(?:where|in\s+which|whose)\s+(?:a|an|the|this|some|two|three|his|her"
+    r"\b(?:movie|film|show|series|cartoon)\s+(?:\([^)]{1,20}\)\s+)?(?:where|in\s+which|whose)\s+(?:a|an|the|this|some"
+    r"|two|three|his|her"
     r"|their|every|all|everyone|people|kids|\w+s)\b",
     re.I,
 )
@@ -128,7 +144,9 @@ _BARE_MOVIE_ABOUT = re.compile(
     re.I,
 )
 _MOOD = re.compile(
-    r"\b(?:feel[\s-]?good|fun|funny|great|good|best|cozy|cosy|light|uplifting|chill|soundtrack)\b", re.I
+    r"\b(?:feel[\s-]?good|fun|funny|great|good|best|cozy|cosy|light|uplifting|chill|soundtrack|heart[\s-]?warming"
+    r"|wholesome|relaxing|comforting|sweet)\b",
+    re.I,
 )
 _ABOUT_START = re.compile(r"^\W*(?:it['’]?s\s+)?about\s+(?:a|an|the|two|some|this)\b", re.I)
 # Request framing: a message that asks for films is a recommendation, however it tells a story.
@@ -136,7 +154,8 @@ _REQUEST = _any(
     r"\b(?:recommend|suggest|suggestions?|recs?|give\s+me|show\s+me|find\s+me|get\s+me)\b",
     r"\bi\s+(?:want|need|feel\s+like)\b|\bi['’]d\s+(?:like|love)\b|\bin\s+the\s+mood\b",
     r"\b(?:looking|searching)\s+for\s+(?:a\s+|an\s+|some\s+)?(?:good\s+)?(?:something|movies|films|recommendations?)\b",
-    r"\bwhat\s+should\s+(?:i|we)\s+watch\b|\bsomething\b|\banything\b|\bany\s+good\b|\btonight\b",
+    r"\bwhat\s+(?:should|shall|can)\s+(?:i|we)\s+(?:watch|put\s+on|stream|see)\b|\bsomething\b|\banything\b"
+    r"|\bany\s+good\b|\btonight\b",
     r"\bcan\s+you\s+(?:find|pick)\b|\bwatch\s+(?:with|tonight)\b|\bideas?\s+for\b|\boptions?\b|\bpicks?\b|\bplease\b",
 )
 # Framing that may open either a request or a search for one film: "looking for a movie where ...".
@@ -155,7 +174,8 @@ _ASKS = re.compile(
 _FOLLOW_UP = _any(
     r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|other|middle|\d(?:st|nd|rd|th))\s+(?:one|film|movie"
     r"|pick|suggestion|option)\b",
-    r"\b(?:number|no\.?|#)\s*\d\b|\b(?:that|this)\s+one\b",
+    r"(?:\bnumber|\bno\.?|#)\s*\d\b|\b(?:that|this)\s+one\b|^\W*the\s+one\s+(?:with|where|about|from|that|by)\b",
+    r"^\W*(?:seen|watched)\s+(?:all|both|them|those|these|every|each)\b|\bgot\s+(?:any\s+)?(?:more|others)\b",
     r"^\W*(?:something|anything|any|one|ones|a\s+bit|maybe|ok(?:ay)?,?|hmm+,?|and|but|also|or|now|how\s+about"
     r"|what\s+about)?\s*(?:a\s+(?:bit|little|lot)\s+|even\s+|much\s+)?(?:older|newer|more\s+recent|shorter|longer"
     r"|funnier|darker|lighter|scarier|sadder|happier|weirder|less\s+\w+|more\s+\w+|cheesier|calmer|gentler"
@@ -188,6 +208,8 @@ _FOLLOW_ON = _any(
     r"\b(?:with|a\s+bit|slightly|a\s+little)\s+(?:less|more|fewer)\s+\w+",
     # "not so old", "but not too dark": a change to the films shown
     r"^\W*(?:(?:but|and|ok(?:ay)?|hmm+)[\s,]+)?(?:something\s+|ones?\s+)?not\s+(?:so|too|that|as)\s+\w+",
+    # "anything from before the 80s?": the same request, narrowed
+    r"^\W*(?:anything|something|any)\s+(?:from|before|after|under|over|shorter|longer|older|newer|with(?:out)?)\b",
     r"\b(?:already|i['’]ve|i\s+have)\s+(?:already\s+)?(?:seen|watched)\b",
     # "is it scary?", "how long is that one?": a question about a film shown
     r"^\W*(?:(?:and|but|so|ok(?:ay)?|hmm+)[\s,]+)?(?:is|was|are|were|does|did|do|has|have|can|could)\s+(?:it|that|this"
@@ -200,7 +222,9 @@ _ACK = (
     r"(?:hi+|hello+|hey+|hiya|howdy|yo|good\s+(?:morning|afternoon|evening|night)|greetings"
     r"|thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?|thank\s+you|thx|ty|cheers|bye|goodbye|see\s+(?:you|ya)"
     r"|later|good\s*night|nite|ok(?:ay)?|cool|nice|great|awesome|perfect|lol|haha+|sounds\s+good|got\s+it|sure"
-    r"|yes|no|nope|yep|yeah|sweet|wow|neat|amazing|brilliant|lovely|fine|alright|no\s+worries|much\s+appreciated)"
+    r"|yes|no|nope|yep|yeah|sweet|wow|neat|amazing|brilliant|lovely|fine|alright|no\s+worries|much\s+appreciated"
+    r"|k|kk|appreciate\s+it|will\s+do|cya|ciao|nice\s+one|that['’]s\s+(?:really\s+|very\s+|so\s+)?(?:helpful|great"
+    r"|perfect|useful|nice))"
 )
 _CHIT_CHAT = _any(
     rf"^\W*{_ACK}(?:[\s,!.]+(?:{_ACK}|there|you|again|buddy|friend|mate|bot|so\s+much|a\s+lot|man|guys|all"
@@ -235,7 +259,8 @@ _TASTE = re.compile(
     r"|kill\s+time|rainy|evening|afternoon|family|friends|girlfriend|boyfriend|wife|husband|partner|popcorn"
     r"|binge|plane|flight|sleepover|party|halloween|christmas|valentine\w*|lonely|dumped|heartbroken|stressed|tired"
     r"|sick|birthday|anniversary|distract\w*|rainy|snowy|hungover|nostalgic|inspir\w*|motivat\w*|unwind|cheer\w*"
-    r"|popular|trending|new\s+releases?|underrated|hidden\s+gems?|liked|loved|enjoyed|similar)\b",
+    r"|popular|trending|new\s+releases?|underrated|hidden\s+gems?|liked|loved|enjoyed|similar"
+    r"|feeling|energy|night\s+in|put\s+on)\b",
     re.I,
 )
 # "stories" (plural) asks for a kind of film: "coming of age stories set in the summer".
@@ -249,6 +274,14 @@ def classify(
     if _KNOWN_ITEM.search(text) or (
         not in_session and (_DEFINITE_PLOT.search(text) or _ONE_FILM_IN_MIND.search(text))
     ):
+        return "known_item"
+    asks_for_films = (
+        _REQUEST.search(text)
+        or _TASTE.search(text)
+        or GENRE_WORD.search(text)
+        or (_A_KIND.search(text) and _FILM_WORDS.search(text))  # "a proper old film noir, 40s or 50s"
+    )
+    if _MAYBE_REMEMBERED.search(text) and (_NARRATIVE.search(text) or not asks_for_films):
         return "known_item"
     if question:
         return "film_question"
@@ -299,6 +332,7 @@ _BARE_TOPIC = re.compile(
     r"\W*(?:[^\W\d_]+[\s,&'’-]*){1,5}[.!]*\s*$",
     re.I,
 )
+_A_KIND = re.compile(r"^\W*(?:a|an|some|any)\b", re.I)
 _FIRST_PERSON = re.compile(r"^\W*(?:i|i['’]m|i['’]ve|my|we|we['’]re|me|let['’]s|you)\b", re.I)
 
 
@@ -311,9 +345,17 @@ def _tells_a_story(text: str) -> bool:
         return True  # a particular story: "looking for a movie where a guy wakes up as someone else"
     if _WEAK_REQUEST.search(text):
         return False  # "looking for a movie where the villain wins": a kind of film
-    if _ABOUT_START.search(text) or _PLOT_CLAUSE.search(text):
+    if _ABOUT_START.search(text) or (_PLOT_CLAUSE.search(text) and not _MOOD.search(text)):
         return True
     if _BARE_MOVIE_ABOUT.search(text) and len(text.split()) >= 6 and not _MOOD.search(text):
         return True  # "movie about a heist" or "feel-good movie about friendship" asks for films
-    # a guess put as a question ("Killer robot spiders?"); one that asks for a good film is a request
-    return text.rstrip().endswith("?") and not _ASKS.search(text) and not _MOOD.search(text)
+    # a guess put as a question ("Killer robot spiders?"); one that asks for a good film, or asks
+    # anything ("my 4 year old wants a movie, any ideas?"), is a request
+    guess = text.rstrip().endswith("?") and not _ASKS.search(text) and not _MOOD.search(text)
+    return guess and not _ASKS_ANYWHERE.search(text)
+
+
+_ASKS_ANYWHERE = re.compile(
+    r"\b(?:what|which|who|how|why|any|anything|got|ideas?|more|might|should|would|could|can|you|i|my|we|me)\b",
+    re.I,
+)

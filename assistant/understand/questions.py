@@ -32,6 +32,8 @@ QUESTIONS = (
 )
 
 _FILM = r"(?P<film>[^?!.;]{1,80}?)"
+_TITLE_FIRST = r"^\W*(?P<film>"  # rules that open with the film's name: "Mean Girls cast"
+_PLEASE = r"(?:\s+please|\s+pls|\s+\?)?"
 _END = r"\s*(?:[?!.]+|$)"
 _THE_FILM = r"(?:the\s+)?(?:movie|film)\s+"
 _KIDS = (
@@ -304,6 +306,18 @@ _QUESTION_RULES += [
             rf"\b(?:what|which)\s+age\s+(?:can|should|do|does)\s+(?:\w+\s+){{0,2}}(?:watch|see)\s+{_FILM}{_END}",
         ),
         ("kids", rf"\bminimum\s+age\s+(?:for|to\s+(?:watch|see))\s+{_FILM}{_END}"),
+        # a title, then the fact as a bare noun: "Mean Girls cast", "Fargo (1996) runtime please"
+        ("runtime", rf"^\W*{_FILM}\s+(?:runtime|run\s*time|running\s+time|length|how\s+long){_PLEASE}{_END}"),
+        ("cast", rf"^\W*{_FILM}\s+(?:cast|actors|stars|who['’]?s\s+in\s+it){_PLEASE}{_END}"),
+        ("year", rf"^\W*{_FILM}\s+(?:what\s+year|which\s+year|release\s+(?:date|year)|year){_PLEASE}{_END}"),
+        ("director", rf"^\W*{_FILM}\s+(?:director|who\s+directed(?:\s+it)?){_PLEASE}{_END}"),
+        ("rating", rf"^\W*{_FILM}\s+(?:rating|score|reviews){_PLEASE}{_END}"),
+        ("plot", rf"^\W*{_FILM}\s+(?:plot|synopsis|summary|storyline){_PLEASE}{_END}"),
+        (
+            "awards",
+            rf"\b(?:did|has)\s+{_FILM}\s+(?:win|won|get|got)\s+(?:an?\s+|the\s+)?(?:best\s+picture|oscars?|academy\s+awards?"
+            rf"|golden\s+globes?|palme)",
+        ),
         # money: the catalogue holds none, and says so
         ("money", rf"\b(?:budget|box[\s-]office|gross|revenue|takings)\s+(?:of|for|on)\s+{_FILM}{_END}"),
         ("money", rf"\bhow\s+much\s+(?:did|does)\s+{_FILM}\s+(?:cost|make|earn|gross|take\s+in)\b"),
@@ -331,7 +345,36 @@ def read_question(
     "it" can stand for ("I've heard of Heat. Is it any good?")."""
     if pointed := _TITLE_THEN_QUESTION.match(text):  # "Heat: who directed it?"
         film = pointed.group("film").strip()
-        text = re.sub(r"\bit\b", lambda _: film, pointed.group("question"), count=1, flags=re.I)
+        if shown := _LISTED_FIRST.match(film):
+            film = shown.group()
+        rewritten = re.sub(r"\bit\b", lambda _: film, pointed.group("question"), count=1, flags=re.I)
+        found = _read(rewritten, index, named)
+        if found is not None and (found[1] is not None or POINTER.fullmatch(found[2])):
+            return found
+    if (bare := _FILM_THEN_FACT.match(text)) and (shown := POINTER.fullmatch(bare.group("film").strip())):
+        fact = next(f for f, words in _BARE_FACTS.items() if re.fullmatch(words, bare.group("fact"), re.I))
+        return fact, None, shown.group()  # "#3 - how long?", "the one with Keanu - what year?"
+    return _read(text, index, named)
+
+
+# A film shown, then a bare question: "#3 - how long?", "second one: any good?"
+_BARE_FACTS = {
+    "runtime": r"how\s+long|runtime|length",
+    "year": r"what\s+year|when|which\s+year|how\s+old",
+    "director": r"who\s+directed(?:\s+it)?|director",
+    "cast": r"who(?:['’]s|\s+is)\s+in\s+it|who\s+stars(?:\s+in\s+it)?|cast",
+    "rating": r"any\s+good|(?:is\s+it\s+)?worth\s+(?:it|watching)|rating|score",
+    "plot": r"what(?:['’]s|\s+is)\s+it\s+about|plot|story",
+    "genre": r"what\s+(?:kind|genre)(?:\s+is\s+it)?|genre",
+    "kids": r"(?:is\s+it\s+)?(?:ok|okay|fine|good|safe)\s+for\s+kids|kid[\s-]friendly",
+}
+_FILM_THEN_FACT = re.compile(
+    rf"^\s*(?P<film>[^:–—,?]{{1,40}}?)\s*(?:[:–—,]|\s-)\s*(?P<fact>{'|'.join(_BARE_FACTS.values())})\s*[?!.]*\s*$",
+    re.I,
+)
+
+
+def _read(text: str, index: CatalogueIndex, named: Sequence[str]) -> tuple[str, str | None, str] | None:
     pointer: tuple[str, str | None, str] | None = None
     for fact, rule in _QUESTION_RULES:
         if not (m := rule.search(text)):
@@ -361,17 +404,24 @@ def read_question(
             movie = min(index.by_title.get(title_key(movie.title), [movie]), key=lambda m: m.year or 9999)
         if movie is None and set(title_key(title).split()) & _NOT_A_TITLE:
             continue  # "the best Nolan movie", "tonight": a request, not a film's name
+        if movie is None and rule.pattern.startswith(_TITLE_FIRST):
+            continue  # "like Interstellar but shorter. runtime": only a known title makes it a question
         return fact, (movie.id if movie else None), written
     return pointer
 
 
 # Where a film's name would stand, a pointer at one already shown: "the third one", "number 2",
 # "it", "that one" (the conversation resolves which; `read_question` gives no film for it).
+_LISTED = (
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|other|\d(?:st|nd|rd|th))\s+(?:one|film|movie|pick)"
+    r"|(?:number|no\.?|#)\s*\d"
+)
 POINTER = re.compile(
-    r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|last|other|\d(?:st|nd|rd|th))\s+(?:one|film|movie|pick)"
-    r"|(?:number|no\.?|#)\s*\d|it|(?:that|this)(?:\s+(?:one|film|movie))?)(?:\s+(?:about|like))?",
+    rf"(?:{_LISTED}|it|(?:that|this)(?:\s+(?:one|film|movie))?"
+    r"|the\s+one\s+(?:with|by|from|starring)\s+[\w'’. -]{2,30})(?:\s+(?:about|like))?(?!\w)",
     re.I,
 )
+_LISTED_FIRST = re.compile(rf"(?:{_LISTED})(?!\w)", re.I)  # "the 2nd one sounds good, what's it about"
 
 
 _FACT_NOUNS = {

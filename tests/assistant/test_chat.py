@@ -103,6 +103,17 @@ def test_questions_about_films_shown_are_answered_from_that_film(chat: MovieAssi
     assert "directed by" in director.text or "doesn't say who directed" in director.text
 
 
+def test_a_bare_question_after_a_film_shown_answers_it(chat: MovieAssistant) -> None:
+    listed = chat.chat("something like The Matrix", "s11").recommendations
+    third = chat.engine.movies[listed[2].movie_id]
+    runtime = chat.chat("#3 - how long?", "s11")
+    assert not runtime.recommendations and third.title in runtime.text and str(third.runtime) in runtime.text
+    with_cast = next(chat.engine.movies[r.movie_id] for r in listed if chat.engine.movies[r.movie_id].cast)
+    surname = with_cast.cast[0].split()[-1]
+    year = chat.chat(f"the one with {surname} - what year?", "s11")
+    assert with_cast.title in year.text and str(with_cast.year) in year.text
+
+
 def test_thanks_get_a_short_reply_and_no_films(chat: MovieAssistant) -> None:
     chat.chat("a feel-good comedy", "s10")
     thanks = chat.chat("cool, thx", "s10")

@@ -79,6 +79,15 @@ def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueInd
         # a description after a colon, or a word of the title, names one film to find
         ("help me find a film: two brothers rob banks in west texas to save the farm", False, "known_item"),
         ("a comedy with the word 'Wedding' in the title, the groom goes missing", False, "known_item"),
+        # memories that come with requests too: a search only when no film is asked for, or a story is told
+        ("cartoons like the ones we watched as kids in the 90s", False, "recommend"),
+        ("a slasher from the 70s or 80s", False, "recommend"),
+        ("a gangster epic, Scorsese or something", False, "recommend"),
+        ("saw it as a kid, a boy finds a dragon egg in his barn", False, "known_item"),
+        ("my dad loves a good western, ideas for his birthday?", False, "recommend"),
+        # a film shown, then a bare question
+        ("second one - how long?", True, "follow_up"),
+        ("k ty", True, "chit_chat"),
     ],
 )
 def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind: str) -> None:
