@@ -22,7 +22,7 @@ SYSTEM_PROMPT = (
 # nothing of it can leak into a real film's sentence as a fact; it shares the cached prefix with the
 # system prompt, so it costs no time per film.
 EXAMPLE_NOTES = (
-    "The Night Courier (1998), crime, thriller\nFits: heist\nPlot: A retired safecracker is pulled "
+    "The Night Courier\nFits: heist\nPlot: A retired safecracker is pulled "
     "into one last job, moving stolen diamonds across the city in a single night …"
 )
 EXAMPLE_SENTENCE = "A retired safecracker risks everything on one last diamond job before dawn."
@@ -36,11 +36,11 @@ _GENRE_NOUNS = frozenset(("thriller", "drama", "comedy", "western", "documentary
 
 
 def film_notes(movie: Movie, evidence: Evidence) -> str:
-    """The user turn for one film: its label, genres and evidence (about 40-70 tokens)."""
-    genres = ", ".join(g.lower() for g in movie.genres[:3])
-    head = f"{movie.label}, {genres}" if genres else movie.label
+    """The user turn for one film: its title and evidence (about 40-60 tokens). No year or genres:
+    the model is told not to name them, and every prompt token is paid for on 2 cores (without
+    them a five-film reply took 6.8 s instead of 8.0 s, with as few sentences dropped)."""
     notes = evidence.notes()
-    return f"{head}\n{notes}" if notes else head
+    return f"{movie.title}\n{notes}" if notes else movie.title
 
 
 def kind_phrase(movie: Movie, era: str = "", prefer: frozenset[str] = frozenset()) -> str:

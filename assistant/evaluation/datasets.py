@@ -29,6 +29,7 @@ INTENT_REQUESTS_2 = (
     EVALUATION_DIR / "intent_requests_2.jsonl"
 )  # written after the rules were tuned on the first
 JUDGED_REQUESTS = EVALUATION_DIR / "judged_requests.json"
+JUDGED_REQUESTS_2 = EVALUATION_DIR / "judged_requests_2.json"  # a second judge, written later
 
 Intent = Literal["recommend", "known_item", "film_question", "follow_up", "chit_chat"]
 INTENTS: tuple[Intent, ...] = ("recommend", "known_item", "film_question", "follow_up", "chit_chat")

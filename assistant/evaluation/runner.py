@@ -97,14 +97,24 @@ def eval_movielens(engine: Engine, part: str = "test", progress: bool = True) ->
 
 
 def eval_judged(engine: Engine, progress: bool = True) -> dict[str, Any]:
-    """Precision@5/@10 on hand-judged requests: a pick counts when a film lover accepted it."""
+    """Precision@5/@10 on hand-judged requests: a pick counts when a film lover accepted it. The
+    first set's figures, with the second set's (written later, by another judge) under "second_set"."""
+    from assistant.evaluation.datasets import JUDGED_REQUESTS, JUDGED_REQUESTS_2
+
+    result = _eval_judged_set(engine, JUDGED_REQUESTS, progress)
+    if JUDGED_REQUESTS_2.exists():
+        result["second_set"] = _eval_judged_set(engine, JUDGED_REQUESTS_2, progress)
+    return result
+
+
+def _eval_judged_set(engine: Engine, path: Path, progress: bool) -> dict[str, Any]:
     from assistant.evaluation.datasets import load_judged_requests
 
-    judged = load_judged_requests()
+    judged = load_judged_requests(path)
     rows: dict[str, list[dict[str, float]]] = {}
     by_kind: dict[str, list[float]] = {}
     started = time.perf_counter()
-    for item in tqdm(judged.requests, desc="judged", unit="request", disable=not progress):
+    for item in tqdm(judged.requests, desc=path.stem, unit="request", disable=not progress):
         parsed = parse_request(item.request, engine.index)
         accepted = item.accepted_ids
         for stage, ranked in staged_rankings(engine, parsed, frozenset()).items():
