@@ -123,7 +123,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def request_words(text: str) -> list[str]:
-    return [w for w in dict.fromkeys(_WORD.findall(text.lower())) if w not in _STOP and len(w) > 2]
+    # "that's" and "it's" are "that" and "it": never a match to show ("Matches: that's · comedy")
+    words = (w.split("'")[0] for w in _WORD.findall(text.lower().replace("’", "'")))
+    return [w for w in dict.fromkeys(words) if w not in _STOP and len(w) > 2]
 
 
 def stem(word: str) -> str:

@@ -56,6 +56,13 @@ def test_evidence_names_what_in_the_film_fits(index: CatalogueIndex) -> None:
     assert "tense" not in notes and "gory" not in notes.replace("not gory", "")  # the request stays out
 
 
+def test_contractions_are_never_shown_as_a_match(index: CatalogueIndex) -> None:
+    anchorman = film(index, "Anchorman: The Legend of Ron Burgundy", 2004)
+    assert "that's" in anchorman.overview  # "...but that's all about to change"
+    evidence = build_evidence(anchorman, parse_request("any comedy that's actually funny", index))
+    assert not any("'" in m or "’" in m for m in evidence.matches), evidence.matches
+
+
 def test_evidence_from_a_named_film_and_movielens_signals(index: CatalogueIndex) -> None:
     heat, ronin = film(index, "Heat", 1995), film(index, "Ronin", 1998)
     parsed = parse_request("something like Heat", index)
