@@ -17,6 +17,13 @@ from assistant.understand.vocabulary import (
     REFUSED_LIST_GAP,
 )
 
+# A war by its name is a subject: "a war film that's not about World War II" still asks for war films.
+_A_WAR_BY_NAME = re.compile(
+    r"\b(?:world|civil|cold|vietnam|gulf|korean|iraq|first|second|great|trojan|napoleonic|revolutionary)\s+war\b"
+    r"|\bwar\s+(?:i{1,2}|1|2|one|two)\b",
+    re.I,
+)
+
 
 def _refusal_start(
     r: Reading, m: re.Match[str], previous: tuple[re.Match[str], int | None] | None
@@ -43,6 +50,9 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
     hits: list[tuple[re.Match[str], int | None]] = []
     ends: dict[int, int] = {}  # where a refusal written after the genre word ends ("horror-free")
     for m in GENRE_WORD.finditer(r.masked):
+        around = r.masked[max(0, m.start() - 14) : m.end() + 4]
+        if m.group().lower() == "war" and _A_WAR_BY_NAME.search(around):
+            continue  # "not about World War II" refuses a subject, not war films
         start = _refusal_start(r, m, hits[-1] if hits else None)
         if start is None and (after := REFUSAL_AFTER.match(r.masked, m.end())):
             start, ends[len(hits)] = m.start(), after.end()

@@ -303,9 +303,14 @@ def classify(
         # scene ("Invincible except for a leaf-shaped spot") or talk ("what's the capital of France?").
         if in_session:
             return "follow_up"
-        if len(text.split()) >= 6 and not _ASKS.search(text) and not _FIRST_PERSON.search(text):
+        if (
+            len(text.split()) >= 6
+            and not _ASKS.search(text)
+            and not _FIRST_PERSON.search(text)
+            and not _TOPIC_LIST.search(text)
+        ):
             return "known_item"
-        if _BARE_TOPIC.search(text) and not _ASKS.search(text):
+        if _TOPIC_LIST.search(text) or (_BARE_TOPIC.search(text) and not _ASKS.search(text)):
             return "recommend"  # a bare topic asks for films of it: "pirates!", "spies in Berlin"
         return "chit_chat"
     return "recommend"
@@ -333,6 +338,8 @@ _BARE_TOPIC = re.compile(
     re.I,
 )
 _A_KIND = re.compile(r"^\W*(?:a|an|some|any)\b", re.I)
+# Subjects listed: "bands, musicians, the struggle of making it in music", "pirates, treasure, sea monsters".
+_TOPIC_LIST = re.compile(r"^\W*[a-z]+s\s*,\s*[a-z]+", re.I)
 _FIRST_PERSON = re.compile(r"^\W*(?:i|i['’]m|i['’]ve|my|we|we['’]re|me|let['’]s|you)\b", re.I)
 
 
@@ -352,7 +359,10 @@ def _tells_a_story(text: str) -> bool:
     # a guess put as a question ("Killer robot spiders?"); one that asks for a good film, or asks
     # anything ("my 4 year old wants a movie, any ideas?"), is a request
     guess = text.rstrip().endswith("?") and not _ASKS.search(text) and not _MOOD.search(text)
-    return guess and not _ASKS_ANYWHERE.search(text)
+    return guess and not _ASKS_ANYWHERE.search(text) and not _PLURAL_FILMS.search(text)
+
+
+_PLURAL_FILMS = re.compile(r"\b(?:films|movies|flicks)\b", re.I)  # "saoirse ronan films?" asks for several
 
 
 _ASKS_ANYWHERE = re.compile(

@@ -152,6 +152,30 @@ def find_title_lists(r: Reading) -> None:
                 break
 
 
+# "Whiplash wrecked me. Anything like it?": a film that opens a sentence and is judged there, in a
+# message that asks for films like "it" (a bare capitalised word is too often no title to take alone).
+_LIKE_IT = re.compile(r"\b(?:like|similar\s+to|more\s+of)\s+(?:it|that|this|this\s+one|that\s+one)\b", re.I)
+_JUDGED_AFTER = re.compile(
+    r"\s*(?:\(\d{4}\)\s*)?(?:was|is|has|had|just|really|totally|absolutely|completely|honestly|wrecked|blew|destroyed"
+    r"|broke|made|moved|killed|got|left|stuck|stayed|haunted|floored|gutted|rocked|ruled|slaps)\b",
+    re.I,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|\n)\W*", re.M)
+
+
+def find_judged_subject(r: Reading) -> None:
+    if r.named or not _LIKE_IT.search(r.text):
+        return
+    for start in _SENTENCE_START.finditer(r.text):
+        p = bisect_left(r.starts, start.end())
+        run = _title_run(r, r.toks, p) if p < len(r.toks) else []
+        for n in range(len(run), 0, -1):  # the longest title the run opens with: "Heat", "The Dark Knight"
+            key = " ".join(t.norm for t in run[:n])
+            if key in r.index.by_title and _JUDGED_AFTER.match(r.text, run[n - 1].end):
+                r.mention(r.index.best(key), "", run[0].start, run[n - 1].end, "ref")
+                return
+
+
 def find_titles_anywhere(r: Reading) -> None:
     """Titles of two or more uncommon-enough words named without a cue ("the dark knight vibes")."""
     toks: list[Token | None] = [None if r.used(t) else t for t in r.toks]

@@ -8,6 +8,7 @@ from assistant.understand.catalogue import CatalogueIndex
 from assistant.understand.genres import find_genres
 from assistant.understand.intents import classify
 from assistant.understand.mentions import (
+    find_judged_subject,
     find_quoted_titles,
     find_series,
     find_title_lists,
@@ -45,6 +46,7 @@ def read_names(text: str, index: CatalogueIndex) -> Reading:
         find_title_lists,
         find_people,
         find_titles_anywhere,
+        find_judged_subject,
     ):
         step(r)
     r.finish_names()
@@ -136,7 +138,8 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
 
 
 AVOIDED = re.compile(
-    r"\b(?:no|nothing|not|without|never|avoid|less|minus)\s+(?:too\s+|very\s+|overly\s+|so\s+|that\s+|any\s+)?"
+    r"\b(?:no|nothing|not(?:\s+about)?|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus)\s+"
+    r"(?:too\s+|very\s+|overly\s+|so\s+|that\s+|any\s+)?"
     r"(?P<word>[^\W\d_][\w-]*)",
     re.I,
 )

@@ -703,3 +703,32 @@ def test_refused_genres_in_many_forms_and_synonyms(
 )
 def test_spelled_runtimes(index: CatalogueIndex, message: str, runtime_max: int) -> None:
     assert parse(index, message).constraints.runtime_max == runtime_max
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("Whiplash wrecked me (in a good way). anything like it?", "Whiplash"),
+        ("The Dark Knight was amazing, more like that please", "The Dark Knight"),
+        ("Up made me cry. Something like it?", "Up"),
+    ],
+)
+def test_a_film_judged_at_a_sentence_start_steers_a_like_it_request(
+    index: CatalogueIndex, message: str, title: str
+) -> None:
+    parsed = parse_request(message, index)
+    assert [index.movie(i).title for i in parsed.references] == [title]
+
+
+def test_a_capitalised_word_that_is_no_judged_film_is_not_read_as_one(index: CatalogueIndex) -> None:
+    assert parse_request("Something was off. More like that", index).references == ()
+
+
+def test_refusing_a_war_by_name_keeps_war_films(index: CatalogueIndex) -> None:
+    parsed = parse_request("a war film that's not about World War II", index)
+    assert parsed.constraints.include_genres == ("War",) and parsed.constraints.exclude_genres == ()
+    assert parse_request("a comedy, no war", index).constraints.exclude_genres == ("War",)
+
+
+def test_isnt_about_is_something_to_avoid(index: CatalogueIndex) -> None:
+    assert parse_request("a drama that isn't about music", index).avoid == ("music",)

@@ -88,6 +88,9 @@ def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueInd
         # a film shown, then a bare question
         ("second one - how long?", True, "follow_up"),
         ("k ty", True, "chit_chat"),
+        # subjects listed, and a person's films asked for with a question mark
+        ("pirates, treasure maps and sea monsters, the older the better", False, "recommend"),
+        ("paul newman films?", False, "recommend"),
     ],
 )
 def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind: str) -> None:
