@@ -189,4 +189,10 @@ def _generic_sections(result: dict[str, Any]) -> list[str]:
         scalars = {n: v for n, v in r.items() if n != "stages" and not isinstance(v, (dict, list))}
         out += [f"- {name}: {value}" for name, value in scalars.items()]
         out.append("")
+        if key == "explanations":
+            out += [
+                "Which claims a reader can trace to the film's own text, checked by hand on a sample:",
+                "[docs/EXPLANATIONS_CHECK.md](EXPLANATIONS_CHECK.md).",
+                "",
+            ]
     return out
