@@ -243,7 +243,8 @@ def find_series(r: Reading) -> None:
         hit = None
         for length in range(min(4, len(toks) - i), 0, -1):
             run = toks[i : i + length]
-            if any(map(r.used, run)) or any(r.text[a.end : b.start].strip() for a, b in pairwise(run)):
+            # a name may be hyphenated: "Middle-earth", "Spider-Man" (not "Middle", not "Spider")
+            if any(map(r.used, run)) or any(r.text[a.end : b.start].strip(" -") for a, b in pairwise(run)):
                 continue
             if run[-1].norm in STOPWORDS:  # "no Harry Potter and ...": a name does not end on "and"
                 continue

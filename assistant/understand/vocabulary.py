@@ -236,7 +236,7 @@ SERIES_REFUSAL_BEFORE = re.compile(
     r"\b(?:no|not|nothing|none|without|except(?:\s+for)?|excluding|skip|avoid|minus|anything\s+but|other\s+than"
     r"|apart\s+from|aside\s+from|enough\s+(?:of|with)|sick\s+of|tired\s+of|done\s+with|fed\s+up\s+with"
     r"|(?:that|which)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not)|isn['’]t|aren['’]t|but\s+not|never)\s+"
-    r"(?:(?:from|of|in|part\s+of|related\s+to|to\s+do\s+with|more)\s+)?(?:the\s+|any\s+|a\s+|another\s+)?$",
+    r"(?:(?:from|of|in|set\s+in|part\s+of|related\s+to|to\s+do\s+with|more)\s+)?(?:the\s+|any\s+|a\s+|another\s+)?$",
     re.I,
 )
 SERIES_NOUN_AFTER = re.compile(

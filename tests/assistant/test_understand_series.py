@@ -145,3 +145,25 @@ def test_a_title_after_a_refusal_is_no_reference(index: CatalogueIndex) -> None:
 
 def test_a_surname_ruled_out_is_the_person(index: CatalogueIndex) -> None:
     assert parse_request("no Nolan please", index).constraints.exclude_series == ("Christopher Nolan",)
+
+
+@pytest.mark.parametrize(
+    ("message", "series", "in_it", "not_in_it"),
+    [
+        (
+            "a fantasy adventure, but nothing from Middle-earth",
+            "Middle-earth",
+            {"The Lord of the Rings: The Two Towers", "The Hobbit: An Unexpected Journey"},
+            {"A Streetcar Named Desire"},  # its plot says "Middle" in another sense
+        ),
+        ("fantasy but nothing set in Middle-earth", "Middle-earth", {"The Hobbit"}, set()),
+        ("superheroes, no Spider-Man films", "Spider-Man", {"Spider-Man 2"}, {"Arachnophobia"}),
+    ],
+)
+def test_a_hyphenated_series_name_is_read_whole(
+    index: CatalogueIndex, message: str, series: str, in_it: set[str], not_in_it: set[str]
+) -> None:
+    parsed = parse_request(message, index)
+    assert parsed.constraints.exclude_series == (series,)
+    excluded = titles_of(index, parsed.constraints.excluded_films)
+    assert in_it <= excluded and not (not_in_it & excluded)
