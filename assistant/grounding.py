@@ -5,7 +5,9 @@ film is kept only if what it asserts is that film's own. A sentence is dropped w
 - a year or decade that is neither the film's nor in its plot,
 - a person of the catalogue who is not in the film's credits or plot,
 - a genre the film does not have (said as a genre: "a horror film", "this comedy"),
-- or the request itself ("fits the request", "you asked for"): the reply says what is in the film.
+- the request itself ("fits the request", "you asked for"): the reply says what is in the film,
+- or words of the prompt's made-up worked example that the film's own text lacks ("The Big
+  Lebowski: ... risks everything on one last job before dawn"): copied, not true of this film.
 
 and a sentence the model did not finish (the token cap cut it) is never shown. Each drop is
 counted by reason, which `reelchat eval explanations` reports.
@@ -18,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from assistant.explain import EXAMPLE_NOTES, EXAMPLE_SENTENCE
 from assistant.understand import CatalogueIndex, find_titles, title_key
 from ingest.movie import Movie
 
@@ -72,6 +75,14 @@ class CheckCounts:
         self.dropped.update(other.dropped)
 
 
+def _word_runs(text: str, size: int = 4) -> set[str]:
+    words = re.findall(r"[a-z']+", text.lower())
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+_EXAMPLE_RUNS = _word_runs(f"{EXAMPLE_NOTES} {EXAMPLE_SENTENCE}")
+
+
 def is_finished(text: str) -> bool:
     return bool(_FINISHED.search(text.strip()))
 
@@ -107,6 +118,8 @@ class SentenceChecker:
             return "genre"
         if _REQUEST.search(sentence):
             return "request"
+        if self._copies_example(sentence):
+            return "example"
         return None
 
     def check(self, sentence: str) -> bool:
@@ -149,6 +162,15 @@ class SentenceChecker:
                     if self.index.is_person(key) and key not in self.own_people and key not in self.own_text:
                         return True
         return False
+
+    def _copies_example(self, sentence: str) -> bool:
+        """Four words in a row from the example, one of them uncommon ("one last diamond job",
+        "risks everything on one"), that the film's text lacks: copied. Everyday runs such as
+        "across the city in" do not count."""
+        return any(
+            run not in self.own_text and not set(run.split()) <= self.index.common
+            for run in _word_runs(sentence) & _EXAMPLE_RUNS
+        )
 
     def _foreign_genre(self, sentence: str) -> bool:
         for found in _GENRE.finditer(sentence):

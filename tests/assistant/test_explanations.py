@@ -130,6 +130,18 @@ def test_a_faithful_sentence_is_kept(index: CatalogueIndex) -> None:
     assert checker.counts.kept == 2
 
 
+def test_a_sentence_copied_from_the_prompts_made_up_example_is_dropped(index: CatalogueIndex) -> None:
+    # Seen in a reply: the example's "risks everything on one last diamond job before dawn" told as
+    # The Big Lebowski's plot.
+    lebowski = film(index, "The Big Lebowski", 1998)
+    checker = SentenceChecker(lebowski, [lebowski], index)
+    assert not checker.check("The Dude, a Los Angeles slacker, risks everything on one last job before dawn.")
+    assert checker.counts.dropped == Counter({"example": 1})
+    # everyday words the example also uses are no copy; a film whose plot says them may use them
+    taxi = film(index, "Taxi Driver", 1976)
+    assert SentenceChecker(taxi, [taxi], index).check("A lonely veteran drives across the city in a cab.")
+
+
 def test_no_sentence_is_shown_unfinished(index: CatalogueIndex) -> None:
     heat = film(index, "Heat", 1995)
     unfinished: Counter[str] = Counter()
