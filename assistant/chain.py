@@ -15,7 +15,6 @@ the evidence's own sentence for each film and a notice.
 from __future__ import annotations
 
 import queue
-import re
 import threading
 import time
 from collections import Counter
@@ -50,6 +49,7 @@ from assistant.results import NOTHING_TO_GO_ON
 from assistant.sessions import Session
 from assistant.taste import asks_to_rewatch, pick_for
 from assistant.understand import ParsedRequest
+from assistant.understand.intents import THANKS_OR_GOODBYE
 from ingest.movie import Movie
 
 
@@ -156,14 +156,10 @@ def direct_answer(parsed: ParsedRequest, engine: Engine) -> str:
     """The words of an "answer" turn: a film's facts from the catalogue, or a short reply."""
     if parsed.intent_kind == "film_question":
         return answer_film_question(parsed, engine.movies.get(parsed.asked_film or ""))
-    if _THANKS_OR_BYE.search(parsed.text):
+    if THANKS_OR_GOODBYE.search(parsed.text):
         return "You're welcome, enjoy the film! Ask me any time for more."
     return CHIT_CHAT_REPLY
 
-
-_THANKS_OR_BYE = re.compile(
-    r"\b(?:thanks?|thank\s+you|thx|ty|cheers|bye|goodbye|good\s*night|nite|see\s+(?:you|ya)|later)\b", re.I
-)
 
 CHIT_CHAT_REPLY = (
     "I'm reelchat: tell me what you feel like watching (a mood, a genre, an era, a film you loved) "

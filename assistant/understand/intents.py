@@ -226,6 +226,10 @@ _ACK = (
     r"|k|kk|appreciate\s+it|will\s+do|cya|ciao|nice\s+one|that['’]s\s+(?:really\s+|very\s+|so\s+)?(?:helpful|great"
     r"|perfect|useful|nice))"
 )
+# Of chit-chat, the thanks and goodbyes: answered "you're welcome", not with what reelchat can do.
+THANKS_OR_GOODBYE = re.compile(
+    r"\b(?:thanks?|thank\s+you|thx|ty|cheers|bye|goodbye|good\s*night|nite|see\s+(?:you|ya)|later)\b", re.I
+)
 _CHIT_CHAT = _any(
     rf"^\W*{_ACK}(?:[\s,!.]+(?:{_ACK}|there|you|again|buddy|friend|mate|bot|so\s+much|a\s+lot|man|guys|all"
     r"|everyone|that['’]s|this\s+is|it|helps?|good|night))*\W*$",

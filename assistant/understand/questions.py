@@ -380,10 +380,8 @@ def _read(text: str, index: CatalogueIndex, named: Sequence[str]) -> tuple[str, 
         if not (m := rule.search(text)):
             continue
         written = _FILM_PREFIX.sub("", m.group("film").strip(" \"'“”‘’,")).strip()
-        # "how scary is It?" names a film, "is it scary?" points at one: a capital says which
-        titled = written[:1].isupper() and bool(index.by_title.get(title_key(written)))
         it_named = bool(named) and len(set(named)) == 1 and bool(_IT.fullmatch(written))
-        if POINTER.fullmatch(written) and not titled and not it_named:
+        if POINTER.fullmatch(written) and not _a_title(written, index) and not it_named:
             pointer = pointer or (fact, None, written)  # "who directed the second one?": a film shown
             continue
         first = bool(_THE_ORIGINAL.match(written))  # "the original Halloween": the oldest of that title
@@ -392,8 +390,11 @@ def _read(text: str, index: CatalogueIndex, named: Sequence[str]) -> tuple[str, 
             written, fact = owned.group("film"), _FACT_NOUNS[owned.group("noun").lower().split()[0]]
         if named and len(set(named)) == 1 and _IT.fullmatch(written):
             return fact, named[0], written
-        titled = written[:1].isupper() and bool(index.by_title.get(title_key(written)))
-        if not written or GENRE_WORD.fullmatch(written) or (_is_generic(written) and not titled):
+        if (
+            not written
+            or GENRE_WORD.fullmatch(written)
+            or (_is_generic(written) and not _a_title(written, index))
+        ):
             continue
         if not written[:1].isupper() and set(title_key(written).split()) <= _NOT_A_TITLE:
             continue  # "what would the kids enjoy next": "next" is a word here, not the film Next
@@ -442,6 +443,11 @@ _NOT_A_TITLE = frozenset(
 )
 # A film already shown: "the second one", "those".
 _POINTERS = frozenset("first second third fourth fifth last one ones them those these".split())
+
+
+def _a_title(written: str, index: CatalogueIndex) -> bool:
+    """ "how scary is It?" names a film, "is it scary?" points at one: a capital says which."""
+    return written[:1].isupper() and bool(index.by_title.get(title_key(written)))
 
 
 def _is_generic(written: str) -> bool:
