@@ -20,6 +20,7 @@ from assistant.understand.people import find_people
 from assistant.understand.questions import POINTER, read_question
 from assistant.understand.reading import Reading
 from assistant.understand.types import ParsedRequest, RequestConstraints
+from assistant.understand.unsupported import find_unsupported
 from assistant.understand.vocabulary import (
     EMPTY_NOTICE,
     FILLER_WORDS,
@@ -83,6 +84,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
             text, "", RequestConstraints(), (), None, (EMPTY_NOTICE,), intent_kind="chit_chat"
         )
     r = read_names(work, index)
+    unsupported = find_unsupported(r)
     # Order matters: a phrase, once read, is masked, so "over 2 hours" is never read as a rating.
     runtime = find_runtime(r)
     rating = find_rating(r)
@@ -120,6 +122,8 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     )
     if pointing and kind != "known_item":
         kind = "follow_up"
+    if kind in ("recommend", "follow_up"):
+        notices += unsupported  # "I saw it on Netflix" in a known-item search is a memory, not a wish
     if kind == "film_question" and asked and asked[1] is None:
         notices.append(f'I couldn\'t find "{asked[2]}" in the catalogue.')
     return ParsedRequest(

@@ -16,6 +16,7 @@ from assistant.understand.vocabulary import (
     PERSON_REFUSAL_BEFORE,
     PERSON_ROLE_BEFORE,
     STOPWORDS,
+    STUDIOS,
 )
 
 
@@ -60,7 +61,8 @@ def find_people(r: Reading) -> None:
         one_word = not (after and after.raw[:1].isupper()) or tok.raw.endswith(
             ("'s", "’s")
         )  # not "Tom Hnaks"
-        if not hit and tok.raw[:1].isupper() and cued and one_word:  # "by Nolan", "a Tarantino film"
+        studio = bool(re.fullmatch(STUDIOS, tok.norm, re.I))
+        if not hit and tok.raw[:1].isupper() and cued and one_word and not studio:  # "a Tarantino film"
             hit, length = index.person(tok.norm, role, True), 1
         if hit and role and hit[1] != role:
             hit = index.person(title_key(hit[0]), role, False) or hit  # "directed by Clint Eastwood"

@@ -251,3 +251,11 @@ SERIES_NOUN_AHEAD = re.compile(
 )
 # "a comedy, Marvel-free"
 SERIES_FREE_AFTER = re.compile(r"(?:\s+(?:films?|movies?|stuff))?[\s-]*free\b", re.I)
+
+# Film studios: the catalogue does not record them (assistant.understand.unsupported says so), and
+# a studio is never a person's surname ("a Disney movie" is not Walt Disney's films as an actor).
+STUDIOS = (
+    r"pixar|disney|dreamworks|(?:studio\s+)?ghibli|a24|blumhouse|illumination|laika|aardman|"
+    r"warner\s+bros\.?|universal\s+pictures|paramount\s+pictures|lionsgate|miramax|hammer\s+films|"
+    r"amblin|neon|searchlight|focus\s+features"
+)

@@ -732,3 +732,45 @@ def test_refusing_a_war_by_name_keeps_war_films(index: CatalogueIndex) -> None:
 
 def test_isnt_about_is_something_to_avoid(index: CatalogueIndex) -> None:
     assert parse_request("a drama that isn't about music", index).avoid == ("music",)
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [
+        ("an animated film about growing up, not Pixar", "couldn't leave out Pixar films"),
+        ("nothing from Disney please, something with heart", "couldn't leave out Disney films"),
+        ("a Studio Ghibli film for a rainy day", '"Studio Ghibli" only guided the search'),
+        ("a Korean revenge thriller", '"Korean" only guided the search'),
+        ("a foreign language film about grief", '"foreign language film" only guided the search'),
+        ("something on Netflix tonight", 'couldn\'t check "Netflix"'),
+        ("a good Disney+ movie for the kids", 'couldn\'t check "Disney+"'),
+        ("a Disney movie for the kids", '"Disney" only guided the search'),
+    ],
+)
+def test_a_wish_the_catalogue_cannot_check_gets_a_notice(
+    index: CatalogueIndex, message: str, says: str
+) -> None:
+    parsed = parse(index, message)
+    assert parsed.intent_kind == "recommend"
+    assert any(says in notice for notice in parsed.notices), parsed.notices
+    assert not parsed.constraints.cast  # a studio is no actor: Walt Disney is in the cast of Fantasia alone
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "something like The French Connection",  # a title, read before
+        "a drama set during the French Revolution",  # a history, not a language
+        "neon-soaked cyberpunk thriller",  # a look, not the studio
+        "a heist thriller with a twist",
+    ],
+)
+def test_words_that_only_look_like_such_a_wish_get_no_notice(index: CatalogueIndex, message: str) -> None:
+    assert not [
+        n for n in parse(index, message).notices if "catalogue doesn't record" in n or "streaming" in n
+    ]
+
+
+def test_a_remembered_service_in_a_known_item_search_is_no_wish(index: CatalogueIndex) -> None:
+    parsed = parse(index, "I saw it on Netflix years ago, a movie about a girl who finds a dragon")
+    assert parsed.intent_kind == "known_item" and not parsed.notices

@@ -1,0 +1,83 @@
+"""Wishes the catalogue cannot check: a studio ("not Pixar", "a Studio Ghibli film"), a streaming
+service ("on Netflix"), a language or country ("a Korean thriller", "with subtitles").
+
+TMDB's plots and genres do not say who made a film, where it streams or what language it is in,
+so no filter can hold such a wish. The words still guide the search (a plot may say "Paris"),
+but the person is told in one short notice that the picks may break it, instead of being shown
+Up and Inside Out after "not Pixar" with no word said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand.reading import Reading
+from assistant.understand.vocabulary import STUDIOS
+
+SERVICES = (
+    r"netflix|hulu|amazon(?:\s+prime)?|prime\s+video|disney\s*(?:\+|plus)|hbo(?:\s+max)?|"
+    r"apple\s+tv\+?|peacock|paramount\s*(?:\+|plus)|mubi|criterion\s+channel|tubi|youtube"
+)
+LANGUAGES = (
+    r"french|korean|japanese|spanish|italian|german|hindi|chinese|mandarin|cantonese|swedish|danish|"
+    r"norwegian|russian|polish|portuguese|brazilian|turkish|iranian|persian|thai|arabic|greek|dutch|"
+    r"mexican|argentinian|indian|bollywood|nollywood|finnish|czech|hungarian|romanian|icelandic"
+)
+_KIND = (
+    r"(?:\s+(?:[a-z-]+\s+){0,2}?)"  # "a Korean revenge thriller": up to two words between
+    r"(?:films?|movies?|cinema|dramas?|comed(?:y|ies)|thrillers?|horrors?|animes?)\b"
+)
+STUDIO = re.compile(
+    rf"\b(?P<neg>(?:not|no|nothing|never|without|anything\s+but|except|besides)\s+(?:from\s+|by\s+|a\s+|an\s+)?)?"
+    rf"(?P<name>{STUDIOS})\b(?!\s*(?:\+|plus\b))(?P<made>\s+(?:films?|movies?|animations?|studios?|style|kind))?",
+    re.I,
+)
+# "Disney" can mean the studio or the service: "on Disney", "Disney+" say which.
+ONLY_SERVICES = (
+    r"netflix|hulu|disney\s*(?:\+|plus\b)|hbo\s+max|prime\s+video|apple\s+tv\+|paramount\s*(?:\+|plus\b)|mubi"
+)
+SERVICE = re.compile(
+    rf"\b(?:on|streaming\s+on|available\s+on)\s+(?P<name>{SERVICES})\b|(?P<only>\b(?:{ONLY_SERVICES}))",
+    re.I,
+)
+LANGUAGE = re.compile(
+    rf"\b(?P<name>(?:{LANGUAGES})(?:-language)?){_KIND}"
+    rf"|\b(?:in|spoken\s+in)\s+(?P<spoken>{LANGUAGES})\b(?!\s+(?:revolution|riviera|alps|army|war))"
+    r"|\b(?P<foreign>foreign(?:[-\s]language)?\s+(?:films?|movies?)|subtitled|with\s+subtitles)\b",
+    re.I,
+)
+
+
+def find_unsupported(r: Reading) -> list[str]:
+    """One notice per kind of wish the catalogue cannot check. Titles and names are read (and
+    masked) before this runs, so "The French Connection" or "Neon Demon" never reach it."""
+    text = r.masked
+    said: list[str] = []
+    for m in SERVICE.finditer(text):
+        service = m.group("name") or m.group("only")
+        said.append(
+            f"I don't know what is streaming where, so I couldn't check \"{service}\": "
+            "these picks may not be there."
+        )
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        break
+    for m in STUDIO.finditer(text):
+        name = m.group("name")
+        if name.lower() in ("neon", "illumination", "hammer films", "searchlight") and not m.group("made"):
+            continue  # "neon lights", "a moment of illumination": the studio only when "film" follows
+        if m.group("neg"):
+            said.append(
+                f"The catalogue doesn't record studios, so I couldn't leave out {name} films: "
+                "some picks may be theirs."
+            )
+        else:
+            said.append(f'The catalogue doesn\'t record studios, so "{name}" only guided the search.')
+        break
+    for m in LANGUAGE.finditer(text):
+        phrase = m.group("name") or m.group("spoken") or m.group("foreign")
+        said.append(
+            f'The catalogue doesn\'t record languages or countries, so "{phrase.strip()}" '
+            "only guided the search."
+        )
+        break
+    return said
