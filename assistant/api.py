@@ -116,12 +116,18 @@ class MovieAssistant:
             # Remembered before any prose: a follow-up sent while this reply is still being written
             # ("Why this?" on card 3) must find these films.
             mentioned = picks.parsed.references if picks.turn.kind == "recommend" else ()
+            shown, request = [r.movie_id for r in recs], request_to_json(picks.parsed)
+            asked = picks.turn.target if picks.turn.kind == "answer" else None
+            if asked is not None and (earlier := [s for s in session.shown if s.movie_id == asked]):
+                # "who directed the second one?" makes it the film being discussed: "how long is
+                # it?" next means it. It is remembered with the request it was first shown for.
+                shown, request = [asked], earlier[-1].request
             self.sessions.record_turn(
                 session_id,
                 message,
                 "; ".join(m.label for m in picks.movies),
-                [r.movie_id for r in recs],
-                request_to_json(picks.parsed),
+                shown,
+                request,
                 tuple(mentioned),
             )
         timings = {**picks.timings_ms, "recommendations": _ms(started)}

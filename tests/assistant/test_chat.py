@@ -101,6 +101,12 @@ def test_questions_about_films_shown_are_answered_from_that_film(chat: MovieAssi
     director = chat.chat("who directed the fourth one?", "s9")
     assert not director.recommendations and listed[3].title in director.text
     assert "directed by" in director.text or "doesn't say who directed" in director.text
+    # "it" is now the fourth film, the one just asked about; "the second one" still counts in the list
+    fourth = chat.engine.movies[listed[3].movie_id]
+    runtime = chat.chat("how long is it?", "s9")
+    assert fourth.title in runtime.text and str(fourth.runtime) in runtime.text, runtime.text
+    second = chat.chat("and what year is the second one from?", "s9")
+    assert listed[1].title in second.text, second.text
 
 
 def test_a_bare_question_after_a_film_shown_answers_it(chat: MovieAssistant) -> None:
