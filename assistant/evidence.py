@@ -63,7 +63,20 @@ GENRE_WORDS = {
     "western": "Western",
     "westerns": "Western",
 }
-_ASKING = STOPWORDS | REQUEST_WORDS | frozenset("make need actually cheer".split())
+# Words that ask, remember or point rather than describe: "the same day", "trying to find", "a guy
+# who..." are no theme of a film ("Matches: the same · the find" read as nonsense).
+_ASKING = (
+    STOPWORDS
+    | REQUEST_WORDS
+    | frozenset(
+        (
+            "make makes made need actually cheer same find finds found term whole without knowing know "
+            "knows guy guys thing things someone somebody get gets got goes going take takes remember "
+            "remembered recall think thought saw seen trying try looking called named name title kid kids "
+            "child childhood happens happened basically literally"
+        ).split()
+    )
+)
 _GENRE_NAMES = frozenset(g.lower() for g in GENRE_WORDS.values())
 _CONSTRAINT_MATCH = re.compile(r"^(?:\d{4}s?|\d+ min|rated |no |dir\. |with )")
 PLOT_WORDS = 22  # words of the plot the model and the fallback see: one concrete detail, few tokens

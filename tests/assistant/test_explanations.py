@@ -63,6 +63,14 @@ def test_contractions_are_never_shown_as_a_match(index: CatalogueIndex) -> None:
     assert not any("'" in m or "’" in m for m in evidence.matches), evidence.matches
 
 
+def test_words_that_only_point_or_remember_are_no_match(index: CatalogueIndex) -> None:
+    groundhog = film(index, "Groundhog Day", 1993)
+    message = "trying to find the movie where a weatherman relives the same day over and over"
+    evidence = build_evidence(groundhog, parse_request(message, index))
+    assert "same" in groundhog.overview.lower() and "find" not in evidence.matches
+    assert "same" not in evidence.matches and evidence.matches, evidence.matches
+
+
 def test_evidence_from_a_named_film_and_movielens_signals(index: CatalogueIndex) -> None:
     heat, ronin = film(index, "Heat", 1995), film(index, "Ronin", 1998)
     parsed = parse_request("something like Heat", index)
