@@ -176,12 +176,21 @@ def find_judged_subject(r: Reading) -> None:
                 return
 
 
+# "for grown-ups", "made for the whole family": who the film is for, not a title typed in lower case
+# (but "looking for the dark knight" still names one).
+_AUDIENCE_BEFORE = re.compile(
+    r"(?<!looking )(?<!searching )(?<!look )(?<!search )\bfor\s+(?:the\s+|my\s+|our\s+)?$", re.I
+)
+
+
 def find_titles_anywhere(r: Reading) -> None:
     """Titles of two or more uncommon-enough words named without a cue ("the dark knight vibes")."""
     toks: list[Token | None] = [None if r.used(t) else t for t in r.toks]
     for i, tok in enumerate(toks):
         hit = r.index.title_at(toks, i, 2) if tok else None
         if tok and hit and set(hit[0].split()) - r.index.common:
+            if tok.raw[:1].islower() and r.before(_AUDIENCE_BEFORE, tok.start):
+                continue  # "made for grown-ups" is an audience, not the film Grown Ups
             last = toks[i + hit[1] - 1]
             assert last is not None
             r.mention(r.index.best(hit[0]), "", tok.start, last.end, r.mode(tok.start))

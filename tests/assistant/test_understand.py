@@ -774,3 +774,10 @@ def test_words_that_only_look_like_such_a_wish_get_no_notice(index: CatalogueInd
 def test_a_remembered_service_in_a_known_item_search_is_no_wish(index: CatalogueIndex) -> None:
     parsed = parse(index, "I saw it on Netflix years ago, a movie about a girl who finds a dragon")
     assert parsed.intent_kind == "known_item" and not parsed.notices
+
+
+def test_who_a_film_is_for_is_no_title(index: CatalogueIndex) -> None:
+    parsed = parse(index, "animated like Toy Story, but made for grown-ups")
+    assert titles(index, parsed) == ["Toy Story (1995)"]  # not the film Grown Ups
+    assert titles(index, parse(index, "looking for the dark knight vibes")) == ["The Dark Knight (2008)"]
+    assert titles(index, parse(index, "something like grown ups")) == ["Grown Ups (2010)"]
