@@ -138,24 +138,15 @@ def build_ranker(catalogue: Path, out_dir: Path) -> None:
 def build_recall(catalogue: Path, out_dir: Path, model: str) -> None:
     """Embed the dev part's r/tipofmytongue posts about films in the catalogue, as requests are
     embedded (`assistant.recall`): the held-out part stays unseen, for `reelchat eval known_item`."""
-    import json
-
-    from assistant.evaluation.datasets import tomt_part
-    from assistant.evaluation.knownitem import post_request
+    from assistant.evaluation.knownitem import tomt_samples
     from assistant.recall import RECALL_FILE, write_recall_index
     from ingest.embedding import make_encoder
 
     ids = set(pd.read_parquet(catalogue, columns=["id"])["id"].astype(str))
-    posts, films, texts = [], [], []
-    with (SHARED / "tomt" / "train.jsonl").open(encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            tmdb = row.get("tmdb_id")
-            film = None if tmdb is None else str(int(float(tmdb)))
-            if film in ids and tomt_part(str(row["id"])) == "dev":
-                posts.append(str(row["id"]))
-                films.append(film)
-                texts.append(post_request(row["title"], row["text"]))
+    samples = list(tomt_samples(SHARED / "tomt" / "train.jsonl", "dev", ids))
+    posts = [s.post_id for s in samples]
+    films = [s.target_id for s in samples]
+    texts = [s.text for s in samples]
     vectors = make_encoder(model, batch_size=64)(texts)
     path = write_recall_index(out_dir / RECALL_FILE, model, posts, films, vectors)
     print(

@@ -3,7 +3,6 @@ other people's descriptions of a film (the shipped r/tipofmytongue dev posts) po
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +10,7 @@ import pytest
 
 from assistant import MovieAssistant
 from assistant.evaluation.datasets import tomt_part
+from assistant.evaluation.knownitem import tomt_samples
 from assistant.recall import (
     RECALL_FILE,
     RecallIndex,
@@ -82,10 +82,5 @@ def test_the_shipped_descriptions_are_dev_posts_only() -> None:
     assert all(tomt_part(p) == "dev" for p in posts)  # the held-out part measures; it never ships
     if not TOMT.exists():
         pytest.skip(f"{TOMT} is absent (../shared): cannot check the posts' films")
-    answers = {}
-    with TOMT.open(encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            if row.get("tmdb_id") is not None:
-                answers[str(row["id"])] = str(int(float(row["tmdb_id"])))
+    answers = {s.post_id: s.target_id for s in tomt_samples(TOMT, "dev", set(films))}
     assert all(answers[p] == f for p, f in zip(posts, films, strict=True))
