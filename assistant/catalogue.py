@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.errors import NotIngestedError
 from assistant.lexical import BM25Index, content_text, title_text
-from assistant.recall import load_recall_index
+from assistant.recall import load_query_adapter, load_recall_index
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.tags import TagIndex
@@ -96,6 +96,7 @@ class Catalogue:
         self._set_known(self.state)
         self.retriever.tag_index = self._tag_index()
         self.recall = load_recall_index(settings.data_dir, settings.embed_model, self.state.movies)
+        self.adapter = load_query_adapter(settings.data_dir, settings.embed_model)
         self._add_lock = threading.Lock()
 
     def _genre_vectors(self) -> dict[str, np.ndarray]:

@@ -174,6 +174,9 @@ class Engine:
         refs = [r for r in parsed.references if r in self.movies]
         ref_vectors = self.catalogue.vectors(refs) if refs else None
         vector = blend_query_vector(intent_vector, ref_vectors)
+        known_item = intent_kind(parsed) == "known_item"
+        adapter = self.catalogue.adapter
+        plot_vector = adapter(vector) if known_item and adapter is not None and vector is not None else vector
         timings["embed"] = _ms(started)
 
         # A mood the vocabulary knows ("feel-good", "a good cry") says more than the embedding's lean.
@@ -182,7 +185,7 @@ class Engine:
         started = time.perf_counter()
         hard, remembered = split_remembered(parsed)
         query = RetrievalQuery(
-            vector=None if vector is None else vector.tolist(),
+            vector=None if plot_vector is None else plot_vector.tolist(),
             lexical=lexical_query(intent),
             references=parsed.references,
             constraints=hard,
@@ -194,7 +197,7 @@ class Engine:
         sources = ("dense",) if dense_only else SOURCES
         recalled = (
             self.catalogue.recall.scores(intent_vector)
-            if intent_kind(parsed) == "known_item" and self.catalogue.recall and intent_vector is not None
+            if known_item and self.catalogue.recall and intent_vector is not None
             else []
         )
         extra = {"recalled": recalled} if recalled and not dense_only else None
@@ -212,7 +215,8 @@ class Engine:
             genre_lean=lean,
             mood=bool(moods),
         )
-        return Retrieved(found, request, avoid_stems(parsed.avoid), remembered)
+        adapted = plot_vector if plot_vector is not vector else None
+        return Retrieved(found, request, avoid_stems(parsed.avoid), remembered, adapted)
 
     @staticmethod
     def intent_text(parsed: ParsedRequest) -> str:
@@ -285,9 +289,14 @@ class Engine:
         A known-item search has no standing vote: the film someone half-remembers is as often
         obscure as famous. (Its model alone found a few more held-out r/tipofmytongue films, HR@10
         0.158 vs 0.143, but ReDial dialogues that read as known-item searches lost more: R@10 0.082
-        vs 0.089; and the held-out posts are for measuring, not for choosing.)"""
+        vs 0.089; and the held-out posts are for measuring, not for choosing.) Its plot vote is how
+        close each plot is to the request as the query adapter reads memories (`plot_fit`) where
+        one is shipped, else the fused ranks. On 900 dev posts (adapter learned without the post's
+        film, recall without the post) HR@10 went 0.343 (fused ranks) -> 0.362 and HR@1 0.146 ->
+        0.157."""
         if intent_kind(parsed) == "known_item":
-            votes = [self.fused(retrieved.candidates)]
+            fit = self.plot_fit(retrieved)
+            votes = [fit if fit is not None else self.fused(retrieved.candidates)]
             if self.ranker is not None:
                 votes.append(self.learned(parsed, retrieved, avoided))
             # A film only the recall found has no plot votes: it starts level with the last of
@@ -306,6 +315,14 @@ class Engine:
             films = [c.movie for c in retrieved.candidates]
             votes.append(_z(genre_affinity(films, retrieved.request.genre_lean)))
         return _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
+
+    def plot_fit(self, retrieved: Retrieved) -> np.ndarray | None:
+        """z(cosine of each candidate's plot to the adapted request), or None without an adapter."""
+        if retrieved.plot_vector is None or not retrieved.candidates:
+            return None
+        vectors = self.catalogue.vectors([c.movie.id for c in retrieved.candidates])
+        norms = np.maximum(np.linalg.norm(vectors, axis=1), 1e-12)
+        return _z((vectors @ retrieved.plot_vector) / norms)
 
     def standing(self, cands: Sequence[Candidate]) -> np.ndarray:
         facts = self.catalogue.state.facts
@@ -362,6 +379,7 @@ class Retrieved:
     request: RankingRequest
     avoid: tuple[str, ...]
     remembered: RequestConstraints | None = None  # a known-item search's facts, weighed not enforced
+    plot_vector: np.ndarray | None = None  # a known-item search's request, moved by the query adapter
 
 
 def intent_kind(parsed: ParsedRequest) -> str:

@@ -257,9 +257,11 @@ def train_ranker(
 
     ids = {m.id for m in load_collection(open_store(settings, create=False)[1])[0]}
     engine = held_out_engine(settings, tag_part=0)
-    # The known-item posts it trains on are the ones the recall index ships: each would find
-    # itself there. The ranker's features never read recall, so it trains without it.
+    # The known-item posts it trains on are the ones the recall index ships and the query adapter
+    # learned from: each would find itself there. The ranker's features read neither, so it
+    # trains without both.
     engine.catalogue.recall = None
+    engine.catalogue.adapter = None
     requests = (
         synthesized(list(engine.movies.values()), synth)
         + tagged(settings, ids, training_users(settings, ids))

