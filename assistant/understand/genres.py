@@ -11,6 +11,7 @@ from assistant.understand.vocabulary import (
     EITHER_GAP,
     GENRE_WORD,
     GENRE_WORDS,
+    LANGUAGE_WORD,
     NOT_A_REFUSAL,
     REFUSAL_AFTER,
     REFUSAL_BEFORE,
@@ -23,6 +24,9 @@ _A_WAR_BY_NAME = re.compile(
     r"|\bwar\s+(?:i{1,2}|1|2|one|two)\b",
     re.I,
 )
+# "not the Italian mafia", "no French comedies": one people's kind refused, not the genre (the
+# language is left to the avoided words, and the catalogue records no language).
+_A_PEOPLES_KIND = re.compile(rf"\b{LANGUAGE_WORD.pattern}\s+$", re.I)
 
 
 def _refusal_start(
@@ -54,6 +58,8 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
         if m.group().lower() == "war" and _A_WAR_BY_NAME.search(around):
             continue  # "not about World War II" refuses a subject, not war films
         start = _refusal_start(r, m, hits[-1] if hits else None)
+        if start is not None and r.before(_A_PEOPLES_KIND, m.start(), 30):
+            continue
         if start is None and (after := REFUSAL_AFTER.match(r.masked, m.end())):
             start, ends[len(hits)] = m.start(), after.end()
         hits.append((m, start))

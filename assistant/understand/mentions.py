@@ -16,6 +16,7 @@ from assistant.understand.vocabulary import (
     FUZZY_CUTOFF,
     GENRE_WORD,
     HAS_YEAR_EXPRESSION,
+    LANGUAGE_WORD,
     LIST_OPENERS,
     LOWER_CASE_CUTOFF,
     NOT_A_FILM_CUE_BEFORE,
@@ -111,10 +112,15 @@ def find_title_lists(r: Reading) -> None:
             hit = index.title_at([None if r.used(t) else t for t in toks[p : p + index.longest_title]], 0, 1)
             if (
                 hit
-                and set(hit[0].split()) <= (STOPWORDS if p == first else index.common)
                 and not tok.capitalised
+                and (
+                    set(hit[0].split()) <= (STOPWORDS if p == first else index.common)
+                    or GENRE_WORD.fullmatch(r.text[tok.start : toks[p + hit[1] - 1].end])
+                )
             ):
-                hit = None  # "I liked it", "like her"; "I hated Twilight, show me ..." is not "Show Me"
+                # "I liked it", "like her"; "I hated Twilight, show me ..." is not "Show Me";
+                # "I don't like horror" is the genre, not the film "#Horror"
+                hit = None
             if hit:
                 r.mention(index.best(hit[0]), "", tok.start, toks[p + hit[1] - 1].end, mode)
                 p += hit[1]
@@ -210,6 +216,8 @@ def _could_name_a_series(r: Reading, words: str) -> bool:
         return False
     if GENRE_WORD.fullmatch(words.strip()) or HAS_YEAR_EXPRESSION.search(words):
         return False
+    if LANGUAGE_WORD.fullmatch(words.strip()):
+        return False  # "not the Italian mafia": a people, not a series
     capitalised = all(w[:1].isupper() or w.lower() in TITLE_GLUE for w in words.split())
     if not capitalised and not set(key.split()) - r.index.common:
         return False  # "nothing after 2000": a lower-case common word opens no series
@@ -295,9 +303,13 @@ def _ruled_out(r: Reading, words: str, refused: object) -> tuple[Movie, ...]:
 
 
 def _named_as_a_series(r: Reading, start: int, words: str, noun: re.Match[str] | None) -> bool:
-    """ "the Bourne films", "the Harry Potter series", "like Marvel movies"; not "Korean films"."""
+    """ "the Bourne films", "the Harry Potter series", "like Marvel movies", "like Harry Potter"
+    (a name of two words or more, typed as one, that is no film's title); not "Korean films", not
+    "like Bourne", not "seen The Dark Knight"."""
+    liked = words[:1].isupper() and bool(r.before(SERIES_TASTE_BEFORE, start))
     if noun is None:
-        return False
+        named = len(words.split()) >= 2 and all(w[:1].isupper() for w in words.split())
+        return liked and named and title_key(words) not in r.index.by_title
     if noun.group("strong") or r.before(THE_BEFORE, start):
         return True
-    return words[:1].isupper() and bool(r.before(SERIES_TASTE_BEFORE, start))
+    return liked

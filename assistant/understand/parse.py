@@ -27,6 +27,7 @@ from assistant.understand.vocabulary import (
     LOOSE_EDGES,
     MARKUP_TAG,
     MAX_CHARS,
+    NOT_A_SUBJECT,
     STOPWORDS,
 )
 from ingest.movie import Movie
@@ -143,7 +144,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
 
 AVOIDED = re.compile(
     r"\b(?:no|nothing|not(?:\s+about)?|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus)\s+"
-    r"(?:too\s+|very\s+|overly\s+|so\s+|that\s+|any\s+)?"
+    r"(?:too\s+|very\s+|overly\s+|so\s+|that\s+|any\s+|the\s+)?"
     r"(?P<word>[^\W\d_][\w-]*)",
     re.I,
 )
@@ -152,7 +153,7 @@ AVOIDED = re.compile(
 def split_avoided(intent: str) -> tuple[str, tuple[str, ...]]:
     """("a tense thriller, nothing gory") -> ("a tense thriller", ("gory",))."""
     avoid = [m.group("word").lower() for m in AVOIDED.finditer(intent)]
-    avoid = [w for w in avoid if w not in STOPWORDS and w not in FILLER_WORDS]
+    avoid = [w for w in avoid if w not in STOPWORDS and w not in FILLER_WORDS and w not in NOT_A_SUBJECT]
     if not avoid:
         return intent, ()
     kept = AVOIDED.sub(" ", intent)

@@ -105,7 +105,9 @@ _QUESTION_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("plot", rf"\btell\s+me\s+(?:more\s+)?about\s+{_FILM}{_END}"),
         (
             "plot",
-            rf"\bwhat(?:['’]s|\s+is)\s+(?:the\s+(?:deal|story)\s+with\s+)?{_FILM}\s*(?:like)?\s*[?]+\s*$",
+            # not "what's like Inception?" nor "what's similar to Heat?": those ask for films
+            rf"\bwhat(?:['’]s|\s+is)\s+(?:the\s+(?:deal|story)\s+with\s+)?(?!(?:like|similar|close)\b)"
+            rf"{_FILM}\s*(?:like)?\s*[?]+\s*$",
         ),
         (
             "plot",

@@ -12,16 +12,11 @@ from __future__ import annotations
 import re
 
 from assistant.understand.reading import Reading
-from assistant.understand.vocabulary import STUDIOS
+from assistant.understand.vocabulary import LANGUAGES, STUDIOS
 
 SERVICES = (
     r"netflix|hulu|amazon(?:\s+prime)?|prime\s+video|disney\s*(?:\+|plus)|hbo(?:\s+max)?|"
     r"apple\s+tv\+?|peacock|paramount\s*(?:\+|plus)|mubi|criterion\s+channel|tubi|youtube"
-)
-LANGUAGES = (
-    r"french|korean|japanese|spanish|italian|german|hindi|chinese|mandarin|cantonese|swedish|danish|"
-    r"norwegian|russian|polish|portuguese|brazilian|turkish|iranian|persian|thai|arabic|greek|dutch|"
-    r"mexican|argentinian|indian|bollywood|nollywood|finnish|czech|hungarian|romanian|icelandic"
 )
 _KIND = (
     r"(?:\s+(?:[a-z-]+\s+){0,2}?)"  # "a Korean revenge thriller": up to two words between

@@ -38,6 +38,12 @@ REQUEST_WORDS = word_set(
 NOT_SURNAMES = STOPWORDS | REQUEST_WORDS
 FILM_NOUNS = word_set("film films movie movies flick flicks picture pictures joint joints")
 FILLER_WORDS = word_set("lot really much please thanks")
+# After "not the": words that compare or point, not a subject to keep out ("not the same old
+# stuff", "not the usual"): never an avoided word.
+NOT_A_SUBJECT = word_set(
+    "same usual typical standard whole only other kind sort type one ones first last "
+    "best worst old new rest obvious"
+)
 TITLE_GLUE = word_set("of the a an in on to")
 LIST_OPENERS = ("the movie", "the film", "the movies", "the films", "movies", "films")
 REMOVED_MARK = "\x00"
@@ -117,7 +123,9 @@ GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     (r"sci[\s-]?fi|science[\s-]+fiction|space[\s-]+operas?|cyberpunk", ("Science Fiction",), ()),
     (r"horrors?|scary|spooky|slashers?|creepy|frightening|terrifying|zombies?|ghost[\s-]+stor(?:y|ies)"
      r"|haunted[\s-]+houses?|scarefests?|fright[\s-]+flicks?", ("Horror",), ()),
-    (r"kids?|kid[\s-]friendly|children'?s?|family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy))",
+    # "a crime family", "the royal family": a family in the story, not a film for one
+    (r"kids?|kid[\s-]friendly|children'?s?|(?<!crime\s)(?<!mob\s)(?<!mafia\s)(?<!royal\s)(?<!dysfunctional\s)"
+     r"family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy|business))",
      ("Family",), ()),
     (r"animated|animations?|cartoons?|anime", ("Animation",), ()),
     (r"funny|comed(?:y|ies)|comedic|hilarious|humou?rous|comical|slapstick|laugh[\s-]+out[\s-]+loud",
@@ -149,10 +157,14 @@ REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|exc
                             r"|fed\s+up\s+with|allergic\s+to|enough\s+(?:of|with)|done\s+with|pass\s+on"
                             r"|leave\s+out|nix|not\s+in\s+the\s+mood\s+for|anything\s+but)"
                             r"|\b\w+n['’]t)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-# ...and after it: "horror-free", "romance is a no", "musicals, no thanks".
+# ...and after it: "horror-free", "romance is a no", "musicals, no thanks", "horror isn't my thing",
+# "westerns don't do it for me".
 REFUSAL_AFTER = re.compile(r"(?:\s+(?:movies?|films?|flicks?|ones|stuff))?[\s-]*"
-                           r"(?:free\b|(?:is|are)\s+(?:a\s+no(?:[\s-]?go)?|out|off\s+the\s+table"
-                           r"|not\s+(?:for\s+me|my\s+thing))\b|[,?!.]?\s+no\s+thanks?\b|[,?!.]?\s+not\s+please\b)",
+                           r"(?:free\b|(?:is|are|['’]s|['’]re)\s+(?:a\s+no(?:[\s-]?go)?|out|off\s+the\s+table"
+                           r"|not\s+(?:for\s+me|my\s+(?:thing|jam|cup\s+of\s+tea)))\b"
+                           r"|(?:is|are)n['’]?t\s+(?:for\s+me|my\s+(?:thing|jam|cup\s+of\s+tea))\b"
+                           r"|(?:do|does)(?:\s+not|n['’]?t)\s+do\s+(?:it|much|anything)\s+for\s+me\b"
+                           r"|[,?!.]?\s+no\s+thanks?\b|[,?!.]?\s+not\s+please\b)",
                            re.I)
 NOT_A_REFUSAL = re.compile(r"(?:n['’]t|\bnot)\s+(?:mind|care)\b|\bno\s+matter\b|\bnot\s+only\b"
                            r"|(?:n['’]t|\bnot)\s+(?:have|need)\s+to\s+be\b|\bnot\s+necessarily\b", re.I)
@@ -259,3 +271,12 @@ STUDIOS = (
     r"warner\s+bros\.?|universal\s+pictures|paramount\s+pictures|lionsgate|miramax|hammer\s+films|"
     r"amblin|neon|searchlight|focus\s+features"
 )
+
+# Languages and the nations that speak them: the catalogue records neither (unsupported.py says so),
+# and "not the Italian mafia" rules out no series, though overviews write "Italian" capitalised.
+LANGUAGES = (
+    r"french|korean|japanese|spanish|italian|german|hindi|chinese|mandarin|cantonese|swedish|danish|"
+    r"norwegian|russian|polish|portuguese|brazilian|turkish|iranian|persian|thai|arabic|greek|dutch|"
+    r"mexican|argentinian|indian|bollywood|nollywood|finnish|czech|hungarian|romanian|icelandic"
+)
+LANGUAGE_WORD = re.compile(rf"(?:{LANGUAGES})(?:-language)?", re.I)

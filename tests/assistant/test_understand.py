@@ -174,6 +174,21 @@ def test_constraint_phrases_leave_the_intent_but_descriptive_words_stay(index: C
         # a rom-com is refused by refusing Romance only, so plain comedies are still allowed
         ("no rom-coms, something funny", ("Comedy",), ("Romance",)),
         ("no rom-coms", (), ("Romance",)),
+        # a refusal said after the genre, or as a matter of taste
+        ("horror isn't my thing", (), ("Horror",)),
+        ("a comedy, musicals aren't for me", ("Comedy",), ("Music",)),
+        ("westerns don't do it for me, something funny", ("Comedy",), ("Western",)),
+        ("romance is not my cup of tea", (), ("Romance",)),
+        ("horror is my thing", ("Horror",), ()),
+        # a genre after a taste cue is the genre, not a film titled with the word ("#Horror")
+        ("I'm not a fan of horror", (), ("Horror",)),
+        ("I don't like horror", (), ("Horror",)),
+        # a family in the story is not a film for families
+        ("a movie about a crime family", ("Crime",), ()),
+        ("a drama about the royal family", ("Drama",), ()),
+        ("a film for the whole family", ("Family",), ()),
+        # one people's kind refused is not the genre refused ("not the Italian mafia")
+        ("a mob movie but not the Italian mafia", ("Crime",), ()),
     ],
 )
 def test_refused_genres(
@@ -190,6 +205,14 @@ def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueInde
     assert parsed.intent == "an action film"  # "violence" would pull violent films closer
     assert parsed.avoid == ("violence",)
     assert parse(index, "a tense heist thriller, nothing gory").avoid == ("gory",)
+
+
+def test_a_refused_people_is_a_word_to_avoid_not_a_series(index: CatalogueIndex) -> None:
+    parsed = parse(index, "like the Godfather but about another kind of crime family, not the italian mafia")
+    assert parsed.constraints.exclude_series == () and not parsed.constraints.excluded_films
+    assert parsed.avoid == ("italian",)
+    # "not the same old stuff" compares: nothing to keep out
+    assert parse(index, "a thriller, not the same old stuff").avoid == ()
 
 
 def test_genres_joined_by_or_are_a_preference_not_a_filter(index: CatalogueIndex) -> None:
@@ -300,6 +323,28 @@ def test_people_that_cannot_be_honoured_are_reported_not_required(index: Catalog
 
 
 # --- references ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message", ["what's like Inception?", "what is like Inception", "what's similar to Inception?"]
+)
+def test_what_is_like_a_film_asks_for_films_not_about_it(index: CatalogueIndex, message: str) -> None:
+    parsed = parse(index, message)
+    assert titles(index, parsed) == ["Inception (2010)"]
+    assert parsed.intent_kind == "recommend" and parsed.notices == ()
+    assert parse(index, "what's Inception like?").intent_kind == "film_question"
+
+
+def test_a_series_named_without_films_after_a_taste_cue_steers_and_its_own_films_stay_out(
+    index: CatalogueIndex,
+) -> None:
+    parsed = parse(index, "like Harry Potter but darker (and not Harry Potter itself)")
+    assert parsed.references and all("Harry Potter" in index.movie(i).title for i in parsed.references)
+    assert parsed.constraints.exclude_series == ("Harry Potter",)
+    assert set(parsed.references) <= set(parsed.named)  # named films are never shown as picks
+    # a film's own title after a cue is that film, not a series ("The Dark Knight", not Batman)
+    named = parse(index, "I haven't seen The Dark Knight").named
+    assert [index.movie(i).label for i in named] == ["The Dark Knight (2008)"]
 
 
 @pytest.mark.parametrize(
