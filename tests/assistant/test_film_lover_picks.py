@@ -309,7 +309,12 @@ SHORTFALL = pytest.mark.xfail(
 )
 
 
-MET = {"spy action in the style of 007 that isn't a Bond film"}  # 3+ of 5 accepted since the first ranker
+MET = {
+    "spy action in the style of 007 that isn't a Bond film",  # 3+ of 5 accepted since the first ranker
+    # since 2026-11-30, the learned vote capped where no film is named: Now You See Me 2, The Bank
+    # Job and Inception accepted; La Casa de Papel and The Hurricane Heist not
+    "a clever heist movie with a twist",
+}
 
 
 @pytest.mark.parametrize(

@@ -148,3 +148,10 @@ def test_the_adapter_moves_known_item_searches_only(assistant: MovieAssistant, m
     assert not seen
     engine.rank(parse_request("what's the movie where a man relives the same day", engine.index), k=5)
     assert len(seen) == 1
+
+
+def test_the_shipped_adapter_was_learned_from_the_shipped_dev_posts_for_the_default_model() -> None:
+    with np.load(DATA_DIR / ADAPTER_FILE) as adapter, np.load(DATA_DIR / RECALL_FILE) as posts:
+        assert str(adapter["model"]) == str(posts["model"]) == DEFAULT_EMBED_MODEL
+        assert int(adapter["posts"]) == len(posts["post_ids"])  # prepare.py learns it from exactly those
+        assert adapter["delta"].shape == (posts["vectors"].shape[1],) * 2

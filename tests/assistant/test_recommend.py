@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 
+import numpy as np
 import pytest
 
 from assistant import MovieAssistant, Recommendation
@@ -161,3 +162,21 @@ def test_a_mood_the_vocabulary_knows_leans_to_its_genres(assistant: MovieAssista
     light = {"Comedy", "Family", "Animation", "Romance"}
     assert sum(bool(light & set(r.genres)) for r in recs) >= 4, [r.title for r in recs]
     assert not any("Horror" in r.genres for r in recs), [r.title for r in recs]
+
+
+def test_no_single_learned_score_carries_a_film_alone(
+    assistant: MovieAssistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The learned ranker once scored a film that only shared a word with the request 8 z above
+    # the rest; the blend caps its vote, so the other votes still decide.
+    engine = assistant.engine
+    parsed = parse_request("a tense, gripping thriller", engine.index)
+    retrieved = engine.retrieve(parsed)
+    cands = retrieved.candidates
+    weakest = int(np.argmin(engine.fused(cands) + engine.standing(cands)))
+    outlier = np.zeros(len(cands), dtype=np.float32)
+    outlier[weakest] = 50.0
+    monkeypatch.setattr(engine, "learned", lambda *args: outlier)
+    ranked = engine.order(parsed, retrieved, "blend")
+    assert ranked[0].movie.id != cands[weakest].movie.id
+    assert [c.movie.id for c in ranked].index(cands[weakest].movie.id) > 10
