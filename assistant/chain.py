@@ -45,6 +45,7 @@ from assistant.facts import answer_film_question
 from assistant.grounding import CheckCounts, SentenceChecker, checked_sentences
 from assistant.llm import LLMBackend, describe_llm_error
 from assistant.profiles import Profile
+from assistant.recall import memory_gaps, split_remembered
 from assistant.results import NOTHING_TO_GO_ON
 from assistant.sessions import Session
 from assistant.taste import asks_to_rewatch, pick_for
@@ -233,8 +234,11 @@ class ReplyChain:
             yield picks.answer
             return
         if picks.parsed.intent_kind == "known_item" and picks.movies and picks.turn.kind == "recommend":
-            # A search for one film: a guess, not a recommendation.
-            yield f"This may be it: {picks.movies[0].label}, my best guess; the others are next closest.\n"
+            # A search for one film: a guess, not a recommendation, honest about what it breaks.
+            gaps = memory_gaps(picks.movies[0], split_remembered(picks.parsed)[1])
+            though = f", though {' and '.join(gaps)}" if gaps else ""
+            best = picks.movies[0].label
+            yield f"This may be it: {best}, my best guess{though}; the others are next closest.\n"
         if self.explain is None or not picks.movies:
             out.notices += list(self.backend.notices)
             yield from self.fallback_text(picks)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.understand import ParsedRequest, RequestConstraints
+from ingest.movie import Movie
 
 if TYPE_CHECKING:
     from assistant.retrieval import Candidate
@@ -183,6 +184,25 @@ def split_remembered(parsed: ParsedRequest) -> tuple[RequestConstraints, Request
     )
     remembered = replace(c, exclude_genres=(), exclude_series=(), excluded_films=frozenset())
     return hard, None if remembered.is_empty() else remembered
+
+
+def memory_gaps(movie: Movie, remembered: RequestConstraints | None) -> list[str]:
+    """What of the person's memory the film does not match, said plainly ("it came out later than
+    you remembered"): a best guess that breaks a remembered year or person says so.
+    (Not genres: "my family" read as the Family genre is the reading's slip, not the person's.)"""
+    if remembered is None:
+        return []
+    out = []
+    if movie.year is not None:
+        if remembered.year_max is not None and movie.year > remembered.year_max:
+            out.append("it came out later than you remembered")
+        elif remembered.year_min is not None and movie.year < remembered.year_min:
+            out.append("it came out earlier than you remembered")
+    if movie.has_credits:
+        out += [f"{name} isn't in its cast" for name in remembered.cast if name not in movie.cast]
+        if remembered.directors and not set(remembered.directors) & set(movie.directors):
+            out.append(f"it wasn't directed by {' or '.join(remembered.directors)}")
+    return out
 
 
 def known_item_adjustment(

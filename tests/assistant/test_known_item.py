@@ -18,6 +18,7 @@ from assistant.recall import (
     RecallIndex,
     load_query_adapter,
     load_recall_index,
+    memory_gaps,
     recall_bonus,
     split_remembered,
     train_query_adapter,
@@ -25,7 +26,8 @@ from assistant.recall import (
     write_recall_index,
 )
 from assistant.settings import DATA_DIR, DEFAULT_EMBED_MODEL
-from assistant.understand import parse_request
+from assistant.understand import RequestConstraints, parse_request
+from ingest.movie import Movie
 
 TOMT = Path(__file__).resolve().parents[3] / "shared" / "data" / "tomt" / "train.jsonl"
 
@@ -37,6 +39,24 @@ def test_a_wrongly_remembered_decade_does_not_hide_the_film(assistant: MovieAssi
     assert parsed.intent_kind == "known_item" and parsed.constraints.year_max == 1989
     titles = [r.title for r in assistant.recommend(message, k=5)]
     assert "Groundhog Day" in titles, titles
+    # the reply is a guess, and honest about the memory it does not match
+    reply = assistant.chat(message, "known-item-gaps").text
+    assert reply.startswith("This may be it: Groundhog Day (1993), my best guess, though it came out later")
+
+
+def test_memory_gaps_name_the_remembered_years_and_people_a_film_breaks() -> None:
+    film = Movie(
+        id="1", title="A Film", overview="", year=1993, cast=("Bill Murray",), directors=("Harold Ramis",)
+    )
+    remembered = RequestConstraints(
+        year_min=1980, year_max=1989, cast=("Tom Hanks",), directors=("Harold Ramis",)
+    )
+    assert memory_gaps(film, remembered) == [
+        "it came out later than you remembered",
+        "Tom Hanks isn't in its cast",
+    ]
+    assert memory_gaps(film, RequestConstraints(year_min=1995)) == ["it came out earlier than you remembered"]
+    assert memory_gaps(film, None) == memory_gaps(film, RequestConstraints(include_genres=("Family",))) == []
 
 
 def test_a_known_item_search_still_keeps_out_what_the_person_ruled_out(assistant: MovieAssistant) -> None:
