@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -97,9 +98,10 @@ _SERIES_TAIL = re.compile(r"\s+(?:\d{1,2}|i{1,3}|iv|v|vi{0,3}|part\s+\w+|chapter
 
 
 def series_stem(title: str) -> str:
-    """What a series' titles share: "Toy Story 3" -> "toy story", "Aliens" -> "alien",
+    """What a series' titles share: "Toy Story 3" -> "toy story", "Aliens" and "Alien³" -> "alien",
     "The Matrix Reloaded" -> "matrix reloaded" (which `same_series` reads as "matrix" + more)."""
-    head = title.split(":", 1)[0].lower()
+    head = unicodedata.normalize("NFKC", title.split(":", 1)[0]).lower()  # "Alien³" -> "alien3"
+    head = re.sub(r"(?<=[^\W\d_])(\d{1,2})\b", r" \1", head)  # "alien3" -> "alien 3", not "se7en"
     words = re.sub(r"[^\w\s]", " ", head).split()
     stem = _SERIES_TAIL.sub("", " ".join(w for w in words if w not in ("the", "a", "an")))
     return " ".join(w.rstrip("s") if len(w) > 3 else w for w in stem.split())

@@ -1,0 +1,32 @@
+"""Series stems: what a series' titles share, so "like Alien" keeps Alien's own sequels below the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from rerank.features import same_series, series_stem
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        ("Toy Story 3", "toy story"),
+        ("Aliens", "alien"),
+        ("Alien³", "alien"),  # a superscript number is a sequel number too
+        ("Cube²", "cube"),
+        ("Rocky IV", "rocky"),
+        ("Thor: Ragnarok", "thor"),
+        ("Se7en", "se7en"),  # a digit inside a word is part of the title
+        ("2012", "2012"),
+        ("Blade Runner 2049", "blade runner 2049"),
+    ],
+)
+def test_series_stem(title: str, stem: str) -> None:
+    assert series_stem(title) == stem
+
+
+def test_same_series_by_stem_or_continuation() -> None:
+    assert same_series(series_stem("Alien³"), series_stem("Alien"))
+    assert same_series(series_stem("The Matrix Reloaded"), series_stem("The Matrix"))
+    assert not same_series(series_stem("Alien Nation"), series_stem("Predator"))
+    assert not same_series("", series_stem("Alien"))
