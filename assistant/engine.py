@@ -184,8 +184,10 @@ class Engine:
         ref_vectors = self.catalogue.vectors(refs) if refs else None
         vector = blend_query_vector(intent_vector, ref_vectors)
         known_item = intent_kind(parsed) == "known_item"
-        adapter = self.catalogue.adapter
-        plot_vector = adapter(vector) if known_item and adapter is not None and vector is not None else vector
+        adapter = self.catalogue.adapter if known_item else None
+        # a known-item search reads the request as a memory of a plot (assistant.recall)
+        adapted = adapter(vector) if adapter is not None and vector is not None else None
+        plot_vector = vector if adapted is None else adapted
         timings["embed"] = _ms(started)
 
         # A mood the vocabulary knows ("feel-good", "a good cry") says more than the embedding's lean.
@@ -224,7 +226,6 @@ class Engine:
             genre_lean=lean,
             mood=bool(moods),
         )
-        adapted = plot_vector if plot_vector is not vector else None
         return Retrieved(found, request, avoid_stems(parsed.avoid), remembered, adapted)
 
     @staticmethod

@@ -149,17 +149,22 @@ def write_query_adapter(path: Path, model: str, delta: np.ndarray, posts: int) -
 
 def load_query_adapter(data_dir: Path, model: str) -> QueryAdapter | None:
     """The shipped adapter, or None when there is none or it was learned for another model."""
-    path = Path(data_dir) / ADAPTER_FILE
+    stored = _load_for_model(Path(data_dir) / ADAPTER_FILE, model, "embeds requests as they are")
+    return None if stored is None else QueryAdapter(stored["delta"].astype(np.float32))
+
+
+def _load_for_model(path: Path, model: str, without: str) -> dict[str, np.ndarray] | None:
+    """The arrays of a shipped .npz built from request-like vectors, or None (logged) when it is
+    missing or was built with another embedding model than the one that embeds requests."""
     if not path.exists():
-        log.info("no %s: known-item search embeds requests as they are", path)
+        log.info("no %s (build it with data/prepare.py): known-item search %s", path, without)
         return None
     with np.load(path) as stored:
-        built_with = str(stored["model"])
-        delta = stored["delta"].astype(np.float32)
-    if built_with != model:
-        log.warning("%s was learned for %s, requests are embedded with %s: not used", path, built_with, model)
+        arrays = {name: stored[name] for name in stored.files}
+    if (built_with := str(arrays["model"])) != model:
+        log.warning("%s was built with %s, requests are embedded with %s: not used", path, built_with, model)
         return None
-    return QueryAdapter(delta)
+    return arrays
 
 
 def recall_bonus(z: float | None) -> float:
@@ -241,17 +246,11 @@ def write_recall_index(
 def load_recall_index(data_dir: Path, model: str, films: Collection[str]) -> RecallIndex | None:
     """The shipped descriptions of films in the catalogue, or None when there are none or they were
     embedded by another model than the one that embeds requests (they would not compare)."""
-    path = Path(data_dir) / RECALL_FILE
-    if not path.exists():
-        log.info("no %s: known-item search uses plots alone (build it with data/prepare.py)", path)
+    stored = _load_for_model(Path(data_dir) / RECALL_FILE, model, "uses plots alone")
+    if stored is None:
         return None
-    with np.load(path) as stored:
-        built_with = str(stored["model"])
-        film_ids = stored["film_ids"].astype(str)
-        vectors = stored["vectors"].astype(np.float32)
-    if built_with != model:
-        log.warning("%s was embedded with %s, requests with %s: not used", path, built_with, model)
-        return None
+    film_ids = stored["film_ids"].astype(str)
+    vectors = stored["vectors"].astype(np.float32)
     keep = np.isin(film_ids, np.asarray(sorted(films), dtype=str))
     vectors = vectors[keep]
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
