@@ -27,6 +27,7 @@ from assistant.understand.vocabulary import (
     SERIES_REFUSAL_BEFORE,
     SERIES_TASTE_BEFORE,
     STOPWORDS,
+    STYLE_PHRASE,
     THE_BEFORE,
     TITLE_GLUE,
     YEAR_IN_PARENS,
@@ -199,6 +200,8 @@ def find_titles_anywhere(r: Reading) -> None:
                 continue  # "made for grown-ups" is an audience, not the film Grown Ups
             last = toks[i + hit[1] - 1]
             assert last is not None
+            if tok.raw[:1].islower() and STYLE_PHRASE.fullmatch(r.text[tok.start : last.end]):
+                continue  # "a slow-burn thriller" describes; it does not name the film Slow Burn
             r.mention(r.index.best(hit[0]), "", tok.start, last.end, r.mode(tok.start))
             toks[i : i + hit[1]] = [None] * hit[1]
 

@@ -280,3 +280,11 @@ LANGUAGES = (
     r"mexican|argentinian|indian|bollywood|nollywood|finnish|czech|hungarian|romanian|icelandic"
 )
 LANGUAGE_WORD = re.compile(rf"(?:{LANGUAGES})(?:-language)?", re.I)
+
+# Words that describe a film's style or effect and are also some film's title ("Slow Burn", "Feel
+# Good", "Tearjerker"): typed in lower case without a cue ("a slow-burn thriller"), a description.
+STYLE_PHRASE = re.compile(
+    r"slow[\s-]?burn(?:ing|er)?|feel[\s-]?good|coming[\s-]of[\s-]age|mind[\s-]?bending|tear[\s-]?jerker"
+    r"|heart[\s-]?warming|nail[\s-]?biter|page[\s-]?turner|crowd[\s-]?pleaser|edge[\s-]of[\s-]the[\s-]seat",
+    re.I,
+)

@@ -370,6 +370,10 @@ def test_a_series_named_without_films_after_a_taste_cue_steers_and_its_own_films
         ("I liked it", []),
         ("something for date night", []),
         ("I'd like a scary movie", []),
+        # a style typed in lower case describes, though a film has it as its title
+        ("a slow-burn psychological thriller", []),
+        ("a slow burn thriller set in a small town", []),
+        ("I loved Slow Burn", ["Slow Burn (2005)"]),
     ],
 )  # fmt: skip
 def test_references(index: CatalogueIndex, message: str, expected: list[str]) -> None:
