@@ -30,6 +30,7 @@ from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints
 from assistant.understand.moods import mood_lean
+from assistant.understand.occasions import occasion_lean, occasion_words
 from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
 from rerank.features import (
@@ -190,8 +191,11 @@ class Engine:
         plot_vector = vector if adapted is None else adapted
         timings["embed"] = _ms(started)
 
-        # A mood the vocabulary knows ("feel-good", "a good cry") says more than the embedding's lean.
+        # A mood the vocabulary knows ("feel-good", "a good cry") or a viewing situation ("with the
+        # kids") says more than the embedding's lean.
         moods = mood_lean(intent)
+        for genre, weight in occasion_lean(getattr(parsed, "occasions", ()), stated_kind(parsed)).items():
+            moods[genre] = moods.get(genre, 0.0) + weight
         lean = moods or self.catalogue.genre_lean(intent_vector)
         started = time.perf_counter()
         hard, remembered = split_remembered(parsed)
@@ -233,9 +237,12 @@ class Engine:
         """What is embedded: MiniLM reads 256 tokens from the start; in a long chat the end matters.
         Empty when only glue is left ("something like Inception but less confusing" leaves "something
         but"): embedding glue would pull the search away from the film named."""
-        if not any(w not in GLUE for w in re.findall(r"[^\W\d_]{2,}", parsed.intent.lower())):
-            return ""
-        return parsed.intent[-INTENT_CHARS:]
+        said = parsed.intent
+        if not any(w not in GLUE for w in re.findall(r"[^\W\d_]{2,}", said.lower())):
+            said = ""
+        # "with teenagers" is not about teenagers, but suggests a teen comedy (understand.occasions)
+        suggested = occasion_words(getattr(parsed, "occasions", ()), stated_kind(parsed))
+        return ", ".join(t for t in (said[-INTENT_CHARS:], suggested) if t)
 
     def order(self, parsed: ParsedRequest, retrieved: Retrieved, stage: str) -> list[Candidate]:
         """The candidates in the stage's order, each with its `score`."""
@@ -393,6 +400,11 @@ class Retrieved:
     avoid: tuple[str, ...]
     remembered: RequestConstraints | None = None  # a known-item search's facts, weighed not enforced
     plot_vector: np.ndarray | None = None  # a known-item search's request, moved by the query adapter
+
+
+def stated_kind(parsed: ParsedRequest) -> bool:
+    """Whether the message says what kind of film it wants (a mood or a genre) in its own words."""
+    return bool(parsed.constraints.include_genres or mood_lean(parsed.intent))
 
 
 def intent_kind(parsed: ParsedRequest) -> str:

@@ -16,7 +16,10 @@ from ingest.movie import Movie
 REQUEST_NOISE = frozenset(
     "movie movies film films flick flicks something anything stuff watch watching want wanna like "
     "liked loved enjoyed recommend recommendation recommendations suggest suggestion suggestions "
-    "seen good great best kind sort please thanks maybe also".split()
+    "seen good great best kind sort please thanks maybe also "
+    # chat words: how people ask, never what a film is like ("what should we put on", "any ideas?")
+    "should would could need needs put pls plz thank honestly really just actually give show tell "
+    "find pick help idea ideas options tonight thats fine much".split()
 )
 
 

@@ -129,7 +129,7 @@ class HybridRetriever(BaseRetriever):
         """The best-known films whose genres suit what the words lean to ("a good cry" leans to
         Drama and Romance): how a mood or an occasion, which plots never spell out, finds films."""
         lean = np.asarray([query.genre_lean.get(g, 0.0) for g in self.genre_names], dtype=np.float32)
-        if self.known_genres is None or not lean.any() or not query.lexical.strip():
+        if self.known_genres is None or not lean.any():
             return []
         scores = self.known_genres @ lean + MOOD_STANDING * self.known_standing
         fetch = min(len(scores), n * 4 if not query.constraints.is_empty() else n + len(query.exclude))

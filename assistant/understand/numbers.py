@@ -15,6 +15,8 @@ from assistant.understand.vocabulary import (
     GOOD_RATING_WORDS,
     HAS_YEAR_EXPRESSION,
     LAST_YEARS,
+    LONG,
+    LONG_MIN,
     MAX_K,
     NEGATED_BOUND,
     NOT_LONG,
@@ -193,6 +195,9 @@ def find_runtime(r: Reading) -> tuple[int | None, int | None]:
             if not r.before(SHORT_NEGATED_BEFORE, m.start()):
                 bounds["max"].append(limit)
                 r.take(m.start(), m.end())
+    for m in list(LONG.finditer(r.masked)):
+        bounds["min"].append(LONG_MIN)
+        r.take(m.start(), m.end())
     lo, hi = max(bounds["min"], default=None), min(bounds["max"], default=None)
     if lo is not None and hi is not None and lo > hi:
         r.notices.append(

@@ -16,6 +16,7 @@ from assistant.understand.mentions import (
     find_titles_with_years,
 )
 from assistant.understand.numbers import find_k, find_rating, find_runtime, find_years
+from assistant.understand.occasions import find_occasions
 from assistant.understand.people import find_people
 from assistant.understand.questions import POINTER, read_question
 from assistant.understand.reading import Reading
@@ -86,6 +87,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         )
     r = read_names(work, index)
     unsupported = find_unsupported(r)
+    occasions = find_occasions(r)  # "for a long flight": how it is watched, not what it is about
     # Order matters: a phrase, once read, is masked, so "over 2 hours" is never read as a rating.
     runtime = find_runtime(r)
     rating = find_rating(r)
@@ -139,6 +141,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         intent_kind=kind,
         question=asked[0] if asked and (kind == "film_question" or pointing) else None,
         asked_film=asked[1] if kind == "film_question" and asked else None,
+        occasions=tuple(occasions),
     )
 
 

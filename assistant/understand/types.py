@@ -133,3 +133,6 @@ class ParsedRequest:
     # that asks a fact about a film shown ("who directed the second one?") has the fact, no id.
     question: str | None = None
     asked_film: str | None = None
+    # Viewing situations read in the message ("with the kids", "for a long flight"; `occasions.py`):
+    # their words are not in `intent`; the kind of film they suggest is a soft lean.
+    occasions: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ MAX_CHARS, MAX_K = 2_000, 20
 FUZZY_CUTOFF, LOWER_CASE_CUTOFF = 85.0, 90.0  # lower-case words are held to more: they are often not titles
 FUZZY_MIN_CHARS = 5  # shorter words are one typo from too many titles
 OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
+LONG_MIN = 150  # minutes: "a proper long epic" (Lawrence of Arabia, not a 2-hour blockbuster)
 EMPTY_NOTICE = "Tell me what you feel like watching…"
 # A film with fewer votes than this is too little known to be confused with a namesake.
 NEAR_TWIN_MIN_VOTES = 100
@@ -42,7 +43,7 @@ FILLER_WORDS = word_set("lot really much please thanks")
 # stuff", "not the usual"): never an avoided word.
 NOT_A_SUBJECT = word_set(
     "same usual typical standard whole only other kind sort type one ones first last "
-    "best worst old new rest obvious"
+    "best worst old new rest obvious something anything everything"
 )
 TITLE_GLUE = word_set("of the a an in on to")
 LIST_OPENERS = ("the movie", "the film", "the movies", "the films", "movies", "films")
@@ -208,7 +209,17 @@ RUNTIME_RULES = [
     ("min", re.compile(rf"(?<!\w)(?:{AT_LEAST})\s*(?:about\s+|around\s+)?{DURATION}", re.I)),
     ("min", re.compile(rf"(?<!\w){DURATION}\s*(?:\+|plus\b|or\s+(?:more|longer)\b)", re.I)),
 ]
-NOT_LONG = re.compile(r"\b(?:not|nothing|no)\s+(?:too\s+|very\s+|overly\s+|super\s+)?long\b", re.I)
+NOT_LONG = re.compile(
+    r"\b(?:(?:not|nothing|no)\s+(?:too\s+|very\s+|overly\s+|super\s+)?|(?:isn|aren|wasn)['’]?t\s+(?:too|very|overly|super)\s+)"
+    r"long\b",
+    re.I,
+)
+# "a proper long epic, the longer the better": asked for length itself
+LONG = re.compile(
+    r"\bthe\s+longer\s+the\s+better\b|\b(?:a|an)\s+(?:(?:really|very|proper|properly|nice|good|big)\s+)*long\s+"
+    r"(?:epic|film|movie|one)\b|\bepic[\s-]length\b",
+    re.I,
+)
 SHORT = re.compile(r"\bshort(?:ish)?\b(?!\s+(?:stor(?:y|ies)|of|on|list|notice|term)\b)", re.I)
 SHORT_NEGATED_BEFORE = re.compile(r"\b(?:not|nothing|no|in)\s+(?:too\s+|very\s+)?$", re.I)
 _NOTHING_COUNTED = (r"(?!\s*(?:films?|movies?|flicks?|picks?|hours?|hrs?|minutes?|mins?|years?|titles?"

@@ -1,0 +1,98 @@
+"""Viewing situations ("for a long flight", "with the kids"): not what the film is about, but a hint
+of the kind of film (understand.occasions); and length asked for in words ("the longer the better")."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import MovieAssistant
+from assistant.understand import CatalogueIndex, parse_request
+from assistant.understand.occasions import occasion_lean, occasion_words
+from ingest.movie import Movie
+
+
+@pytest.fixture(scope="module")
+def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
+    return CatalogueIndex(catalogue_movies)
+
+
+@pytest.mark.parametrize(
+    ("message", "occasion", "gone"),
+    [
+        ("something for a long flight", "travel", "flight"),
+        ("a Christmas movie to watch with the family", "children", "family"),
+        ("family movie night with kids aged 6 and 9", "children", "aged"),
+        ("a fun movie for a sleepover with teenagers", "teenagers", "sleepover"),
+        ("girls night in with wine, what should we put on", "girls' night", "girls"),
+        ("something to watch with my parents, who like a good story", "older relatives", "parents"),
+        ("a comedy to watch after a breakup", "a breakup", "breakup"),
+        ("our film club needs something that will start an argument", "a discussion", "club"),
+        ("a horror film for a Friday night with friends and pizza", "friends", "pizza"),
+    ],
+)
+def test_a_situation_leaves_the_intent_and_is_named(
+    index: CatalogueIndex, message: str, occasion: str, gone: str
+) -> None:
+    parsed = parse_request(message, index)
+    assert occasion in parsed.occasions
+    assert gone not in parsed.intent.lower()
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["a film about a long flight", "a family drama about a divorce", "a film set on a rainy day in Paris"],
+)
+def test_the_same_words_as_the_subject_stay(index: CatalogueIndex, message: str) -> None:
+    parsed = parse_request(message, index)
+    assert parsed.occasions == ()
+    assert parsed.intent.lower().startswith(message.lower().split()[0])
+    assert set(message.lower().split()[-2:]) <= set(parsed.intent.lower().split())
+
+
+def test_a_refused_audience_is_a_refused_genre_not_a_situation(index: CatalogueIndex) -> None:
+    parsed = parse_request("dark fantasy, not for kids", index)
+    assert "children" not in parsed.occasions
+    assert "Family" in parsed.constraints.exclude_genres
+
+
+def test_a_stated_mood_outweighs_a_situation_but_not_its_audience() -> None:
+    # with friends alone: a comedy; with friends "who like to be scared": the mood decides
+    assert occasion_lean(["friends"])["Comedy"] > 0
+    assert occasion_lean(["friends"], stated=True) == {}
+    assert occasion_words(["friends"], stated=True) == ""
+    # children must be able to watch it, whatever the mood
+    assert occasion_lean(["children"], stated=True)["Family"] > 0
+    assert "family" in occasion_words(["children"], stated=True)
+
+
+@pytest.mark.parametrize(
+    ("message", "low", "high"),
+    [
+        ("snowed in all weekend, I want a proper long epic, the longer the better", 150, None),
+        ("westerns that aren't too long", None, 120),
+        ("a comedy that isn't very long", None, 120),
+    ],
+)
+def test_length_in_words(index: CatalogueIndex, message: str, low: int | None, high: int | None) -> None:
+    parsed = parse_request(message, index)
+    assert (parsed.constraints.runtime_min, parsed.constraints.runtime_max) == (low, high)
+    assert "long" not in parsed.avoid
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "word"),
+    [
+        ("something for a long flight", r"flight|plane|air"),
+        ("snowed in all weekend, what should I watch", r"snow|weekend"),
+        ("a fun movie for a sleepover with teenagers", r"sleepover|slumber"),
+    ],
+)
+def test_picks_are_not_word_matches_of_the_situation(
+    assistant: MovieAssistant, message: str, word: str
+) -> None:
+    picks = assistant.recommend(message, k=5)
+    assert len(picks) == 5
+    assert not [p.title for p in picks if re.search(word, p.title, re.I)]
