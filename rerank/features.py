@@ -104,7 +104,16 @@ def series_stem(title: str) -> str:
     head = re.sub(r"(?<=[^\W\d_])(\d{1,2})\b", r" \1", head)  # "alien3" -> "alien 3", not "se7en"
     words = re.sub(r"[^\w\s]", " ", head).split()
     stem = _SERIES_TAIL.sub("", " ".join(w for w in words if w not in ("the", "a", "an")))
+    # "Harry Potter and the Goblet of Fire", "Indiana Jones and the Last Crusade": a hero's name of
+    # two or three words before "and the" is the series ("Beauty and the Beast" is no series).
+    if hero := _HERO_AND_THE.match(head):
+        stem = " ".join(re.sub(r"[^\w\s]", " ", hero.group(1)).split())  # no leading article (below)
     return " ".join(w.rstrip("s") if len(w) > 3 else w for w in stem.split())
+
+
+_HERO_AND_THE = re.compile(
+    r"^(?!(?:the|a|an)\s)((?:[^\W\d_][\w.'’]*\s+){1,2}[^\W\d_][\w'’]*)\s+(?:and|&)\s+the\s+"
+)
 
 
 def same_series(stem: str, ref_stem: str) -> bool:
@@ -164,6 +173,9 @@ class RankingRequest:
     # of the genre): "something cosy for a rainy Sunday" leans to Family and Comedy, not Horror.
     genre_lean: dict[str, float] = field(default_factory=dict)
     mood: bool = False  # the lean comes from moods the words name ("feel-good"), not the embedding
+    # How the words say the wanted films should differ in feel from those named, as a genre lean
+    # ("like Inception but funnier": towards Comedy); {} when they do not say.
+    shift: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -19,6 +19,11 @@ from rerank.features import same_series, series_stem
         ("Se7en", "se7en"),  # a digit inside a word is part of the title
         ("2012", "2012"),
         ("Blade Runner 2049", "blade runner 2049"),
+        ("Harry Potter and the Goblet of Fire", "harry potter"),  # a hero's name before "and the"
+        ("Indiana Jones and the Last Crusade", "indiana jone"),
+        ("Beauty and the Beast", "beauty and beast"),  # one word before "and the": a title, no series
+        ("The Fox and the Hound", "fox and hound"),
+        ("Charlie and the Chocolate Factory", "charlie and chocolate factory"),
     ],
 )
 def test_series_stem(title: str, stem: str) -> None:
