@@ -24,12 +24,12 @@ import numpy as np
 
 from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
-from assistant.lexical import REQUEST_NOISE, lexical_query
+from assistant.lexical import CHAT_WORDS, REQUEST_NOISE, lexical_query
 from assistant.recall import known_item_adjustment, split_remembered
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints
-from assistant.understand.moods import mood_lean
+from assistant.understand.moods import comparative_lean, mood_lean
 from assistant.understand.occasions import occasion_lean, occasion_words
 from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
@@ -67,7 +67,9 @@ KNOWN_ITEM_CANDIDATES = 300
 # kind (its features: genres, keywords and co-liking shared with them): capped there too, "like
 # Toy Story" opened with Pulp Fiction and The Shawshank Redemption, and MovieLens HR@10 fell.
 LEARNED_CLIP = 2.0
-GLUE = STOPWORDS | REQUEST_NOISE  # words that say nothing of the film wanted on their own
+SHIFT_KIN = 3.0  # in shifted_kinship, having all the named films' genres counts like a clear mood
+SHIFT_WEIGHT = 2.0  # the feel asked for is the request's own word on what to change: two votes
+GLUE = STOPWORDS | REQUEST_NOISE | CHAT_WORDS  # words that say nothing of the film wanted on their own
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
 
 # "nothing gory" should also keep films tagged "gore" away: the word, and what catalogues say instead.
@@ -194,7 +196,9 @@ class Engine:
         # A mood the vocabulary knows ("feel-good", "a good cry") or a viewing situation ("with the
         # kids") says more than the embedding's lean.
         moods = mood_lean(intent)
-        for genre, weight in occasion_lean(getattr(parsed, "occasions", ()), stated_kind(parsed)).items():
+        shift = comparative_lean(parsed.text)  # "like Inception but funnier"
+        situation = occasion_lean(getattr(parsed, "occasions", ()), stated_kind(parsed))
+        for genre, weight in [*shift.items(), *situation.items()]:
             moods[genre] = moods.get(genre, 0.0) + weight
         lean = moods or self.catalogue.genre_lean(intent_vector)
         started = time.perf_counter()
@@ -229,6 +233,7 @@ class Engine:
             constrained=not parsed.constraints.is_empty(),
             genre_lean=lean,
             mood=bool(moods),
+            shift=shift,
         )
         return Retrieved(found, request, avoid_stems(parsed.avoid), remembered, adapted)
 
@@ -329,11 +334,15 @@ class Engine:
             if not retrieved.request.references:
                 learned = np.clip(learned, -LEARNED_CLIP, LEARNED_CLIP)
             votes.append(learned)
-        if retrieved.request.mood and not retrieved.request.references:
+        request = retrieved.request
+        films = [c.movie for c in retrieved.candidates]
+        if request.mood and not request.references:
             # "a feel-good film": comedies and family films, not Cloverfield. Not when films are
             # named: their kind says more, and a long dialogue names many moods in passing.
-            films = [c.movie for c in retrieved.candidates]
-            votes.append(_z(genre_affinity(films, retrieved.request.genre_lean)))
+            votes.append(_z(genre_affinity(films, request.genre_lean)))
+        elif request.references and request.shift:
+            # "like Inception but funnier": of the named films' kind and of the feel asked for.
+            votes.append(SHIFT_WEIGHT * _z(shifted_kinship(films, request.references, request.shift)))
         return _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
 
     def plot_fit(self, retrieved: Retrieved) -> np.ndarray | None:
@@ -400,6 +409,22 @@ class Retrieved:
     avoid: tuple[str, ...]
     remembered: RequestConstraints | None = None  # a known-item search's facts, weighed not enforced
     plot_vector: np.ndarray | None = None  # a known-item search's request, moved by the query adapter
+
+
+def shifted_kinship(
+    films: Sequence[Movie], references: Sequence[Movie], shift: dict[str, float]
+) -> np.ndarray:
+    """How well each film is of the named films' kind and differs from them as asked ("like Toy Story
+    but darker": animated and dark, not Pulp Fiction): SHIFT_KIN x the share of the named films'
+    genres it has, plus the mean lean of the shift over its other genres. The shift never counts
+    against the named films' own genres: "darker than Toy Story" is still animation."""
+    kin = {g for ref in references for g in ref.genres}
+    scores = []
+    for movie in films:
+        shared = kin.intersection(movie.genres)
+        other = [shift.get(g, 0.0) for g in movie.genres if g not in kin]
+        scores.append(SHIFT_KIN * len(shared) / max(len(kin), 1) + (float(np.mean(other)) if other else 0.0))
+    return np.asarray(scores, dtype=np.float32)
 
 
 def stated_kind(parsed: ParsedRequest) -> bool:

@@ -16,8 +16,11 @@ from ingest.movie import Movie
 REQUEST_NOISE = frozenset(
     "movie movies film films flick flicks something anything stuff watch watching want wanna like "
     "liked loved enjoyed recommend recommendation recommendations suggest suggestion suggestions "
-    "seen good great best kind sort please thanks maybe also "
-    # chat words: how people ask, never what a film is like ("what should we put on", "any ideas?")
+    "seen good great best kind sort please thanks maybe also".split()
+)
+# How people ask, never what a film is like ("what should we put on", "any ideas?"). Not request
+# noise for BM25: in a long memory of a film ("I can't tell if it was a show") they may matter.
+CHAT_WORDS = frozenset(
     "should would could need needs put pls plz thank honestly really just actually give show tell "
     "find pick help idea ideas options tonight thats fine much".split()
 )

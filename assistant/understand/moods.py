@@ -73,10 +73,66 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
 )
 
 
+_LIGHT = {"Comedy": 2.0, "Family": 1.0, "Romance": 0.5, "Horror": -2.0, "War": -1.5, "Thriller": -1.0}
+_DARK = {"Drama": 1.5, "Thriller": 1.5, "Crime": 1.0, "Comedy": -2.0, "Family": -2.0, "Animation": -1.5}
+# "Like Inception but funnier": the way the person wants it to differ from the film named. Unlike a
+# mood said on its own, this one holds beside named films (engine: the mood vote), since it is what
+# sets the wanted films apart from them.
+COMPARATIVE_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\b", re.I), lean)
+    for words, lean in (
+        (r"funnier|more\s+(?:fun|comedy|comedic|humou?r|jokes|laughs)|sillier|goofier", _LIGHT),
+        (
+            r"lighter|happier|cheerier|sweeter|more\s+(?:upbeat|uplifting|hopeful)"
+            r"|less\s+(?:dark|bleak|grim|heavy|depressing|serious|sad)",
+            _LIGHT,
+        ),
+        (
+            r"gentler|softer|calmer|quieter|less\s+(?:intense|violent|brutal|gory|scary|action)",
+            {
+                "Drama": 1.0,
+                "Family": 1.0,
+                "Romance": 0.5,
+                "Action": -1.5,
+                "Horror": -2.0,
+                "War": -1.5,
+                "Thriller": -1.5,
+                "Crime": -1.0,
+            },
+        ),
+        (r"darker|grittier|bleaker|grimmer|heavier|more\s+(?:serious|mature|adult|brutal|violent)", _DARK),
+        (
+            r"scarier|creepier|more\s+(?:scary|horror|frightening|terrifying)",
+            {"Horror": 2.5, "Thriller": 1.0, "Comedy": -1.0, "Family": -2.0},
+        ),
+        (
+            r"sadder|more\s+(?:emotional|moving|tear)|less\s+(?:funny|silly|goofy)",
+            {"Drama": 2.5, "Romance": 0.5, "Comedy": -1.5},
+        ),
+        (r"more\s+romantic|more\s+romance|more\s+love", {"Romance": 2.5, "Comedy": 0.5, "Horror": -2.0}),
+        (
+            r"more\s+action|more\s+exciting|faster|more\s+thrilling|tenser|more\s+tense",
+            {"Action": 2.0, "Thriller": 1.5, "Adventure": 1.0, "Drama": -0.5},
+        ),
+    )
+)
+
+
 def mood_lean(text: str) -> dict[str, float]:
     """Genre -> lean for the moods named in `text` (summed when several are); {} when none is."""
+    return _lean(text, MOOD_LEANS)
+
+
+def comparative_lean(text: str) -> dict[str, float]:
+    """Genre -> lean for how `text` says the wanted films should differ in feel from those named
+    ("but funnier", "less bleak"); read from the whole message, since "less bleak" is also a word to
+    avoid and leaves the intent."""
+    return _lean(text, COMPARATIVE_LEANS)
+
+
+def _lean(text: str, leans: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...]) -> dict[str, float]:
     lean: dict[str, float] = {}
-    for pattern, genres in MOOD_LEANS:
+    for pattern, genres in leans:
         if pattern.search(text):
             for genre, weight in genres.items():
                 lean[genre] = lean.get(genre, 0.0) + weight

@@ -172,17 +172,20 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
 )
 
 
-def find_occasions(r: Reading) -> list[str]:
-    """Read the viewing situations in the message: their words leave the intent; returns their names."""
+def find_occasions(r: Reading) -> tuple[list[str], list[tuple[int, int]]]:
+    """Read the viewing situations in the message: their words leave the intent. Returns their
+    names and the spans taken."""
     found: list[str] = []
+    spans: list[tuple[int, int]] = []
     for occasion in OCCASIONS:
         for m in occasion.pattern.finditer(r.masked):
             if not m.group().strip() or r.before(_NEGATED_BEFORE, m.start(), 30):
                 continue  # "dark fantasy, not for kids" refuses the Family genre (understand.genres)
             r.take(m.start(), m.end())
+            spans.append((m.start(), m.end()))
             if occasion.name not in found:
                 found.append(occasion.name)
-    return found
+    return found, spans
 
 
 def occasion_lean(names: Sequence[str], stated: bool = False) -> dict[str, float]:

@@ -87,7 +87,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         )
     r = read_names(work, index)
     unsupported = find_unsupported(r)
-    occasions = find_occasions(r)  # "for a long flight": how it is watched, not what it is about
+    occasions, situation = find_occasions(r)  # "for a long flight": how it is watched, not what about
     # Order matters: a phrase, once read, is masked, so "over 2 hours" is never read as a rating.
     runtime = find_runtime(r)
     rating = find_rating(r)
@@ -105,10 +105,8 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         exclude_series=tuple(r.excluded_series),
         excluded_films=frozenset(r.excluded_films),
     )
-    intent = r.intent()  # may be empty: then constraints and references carry the request
     notices = list(dict.fromkeys(notices + r.notices))
-    intent, avoid = split_avoided(intent)
-    intent = intent.strip(" ,;:.!?")  # "a heist thriller." and "a heist thriller" are one request
+    intent, avoid = _intent_of(r)
     asked = read_question(work, index, r.named)
     named = list(r.named)
     if asked and asked[1] and asked[1] not in named:
@@ -125,6 +123,11 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     )
     if pointing and kind != "known_item":
         kind = "follow_up"
+    if kind == "known_item" and occasions:
+        # "I saw it on a plane with my dad" is a memory, not a wish: its words stay in the search
+        r.removed = [span for span in r.removed if span not in situation]
+        intent, avoid = _intent_of(r)
+        occasions = []
     if kind in ("recommend", "follow_up"):
         notices += unsupported  # "I saw it on Netflix" in a known-item search is a memory, not a wish
     if kind == "film_question" and asked and asked[1] is None:
@@ -143,6 +146,13 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         asked_film=asked[1] if kind == "film_question" and asked else None,
         occasions=tuple(occasions),
     )
+
+
+def _intent_of(r: Reading) -> tuple[str, tuple[str, ...]]:
+    """The search text (may be empty: then constraints and references carry the request) and the
+    words to avoid."""
+    intent, avoid = split_avoided(r.intent())
+    return intent.strip(" ,;:.!?"), avoid  # "a heist thriller." and "a heist thriller" are one request
 
 
 AVOIDED = re.compile(

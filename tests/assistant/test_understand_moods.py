@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.understand.moods import mood_lean
+from assistant.understand.moods import comparative_lean, mood_lean
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,47 @@ def test_no_mood_word_no_lean() -> None:
     # "moving" alone is a plot word ("moving to Paris"); so is "dark" without a film noun.
     assert mood_lean("a film about moving to Paris after a dark secret comes out") == {}
     assert mood_lean("a 90s heist thriller") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "up", "down"),
+    [
+        ("something like Inception but funnier", "Comedy", "Horror"),
+        ("like Se7en but less bleak", "Comedy", "Horror"),
+        ("like The Matrix, but gentler", "Drama", "Action"),
+        ("like Harry Potter but darker", "Thriller", "Family"),
+        ("like Jaws but scarier", "Horror", "Family"),
+        ("like The Notebook but sadder", "Drama", "Comedy"),
+    ],
+)
+def test_a_comparative_says_how_to_differ_from_the_film_named(text: str, up: str, down: str) -> None:
+    lean = comparative_lean(text)
+    assert lean[up] > 0 > lean[down]
+
+
+def test_a_comparative_is_not_a_mood_of_its_own() -> None:
+    # "funnier" says how to differ from a film named; the engine weighs it only beside one
+    assert mood_lean("something like Inception but funnier") == {}
+    assert comparative_lean("a funny film") == {}
+
+
+def test_shifted_kinship_keeps_the_named_films_kind() -> None:
+    from assistant.engine import shifted_kinship
+    from ingest.movie import Movie
+
+    def film(title: str, *genres: str) -> Movie:
+        return Movie(id=title, title=title, overview="", genres=genres)
+
+    toy_story = film("Toy Story", "Animation", "Comedy", "Family")
+    darker = comparative_lean("like Toy Story but darker")
+    coraline, crime = film("Coraline", "Animation", "Family", "Fantasy"), film("Crime", "Thriller", "Crime")
+    animated_drama = film("Animated drama", "Animation", "Drama")
+    scores = shifted_kinship([coraline, crime, animated_drama], [toy_story], darker)
+    assert scores[0] > scores[1] and scores[2] > scores[1]  # still animation, not Pulp Fiction
+
+    inception = film("Inception", "Action", "Thriller", "Science Fiction", "Mystery", "Adventure")
+    funnier = comparative_lean("like Inception but funnier")
+    both, comedy_only = film("Both", "Action", "Science Fiction", "Comedy"), film("Comedy only", "Comedy")
+    kin_only = film("Kin only", "Action", "Thriller", "Science Fiction")
+    scores = shifted_kinship([both, comedy_only, kin_only], [inception], funnier)
+    assert scores[0] > max(scores[1], scores[2])

@@ -96,3 +96,12 @@ def test_picks_are_not_word_matches_of_the_situation(
     picks = assistant.recommend(message, k=5)
     assert len(picks) == 5
     assert not [p.title for p in picks if re.search(word, p.title, re.I)]
+
+
+def test_a_situation_in_a_memory_stays_in_the_search(index: CatalogueIndex) -> None:
+    parsed = parse_request(
+        "I remember a movie I watched on a plane with my dad where a boy finds a giant robot", index
+    )
+    assert parsed.intent_kind == "known_item"
+    assert parsed.occasions == ()
+    assert "plane with my dad" in parsed.intent
