@@ -68,6 +68,7 @@ KNOWN_ITEM_CANDIDATES = 300
 # Toy Story" opened with Pulp Fiction and The Shawshank Redemption, and MovieLens HR@10 fell.
 LEARNED_CLIP = 2.0
 SHIFT_KIN = 3.0  # in shifted_kinship, having all the named films' genres counts like a clear mood
+SERIES_REFS = 2  # "like A and B" asks for others of their kind; a longer list is a taste
 SHIFT_WEIGHT = 2.0  # the feel asked for is the request's own word on what to change: two votes
 GLUE = STOPWORDS | REQUEST_NOISE | CHAT_WORDS  # words that say nothing of the film wanted on their own
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
@@ -268,10 +269,13 @@ class Engine:
         else:
             scores = self.blended(parsed, retrieved, avoided)
         scores = scores - AVOID_PENALTY * avoided
-        if retrieved.request.references and stage != "dense":
+        stems = list(dict.fromkeys(series_stem(r.title) for r in retrieved.request.references))
+        if 0 < len(stems) <= SERIES_REFS and stage != "dense":
             # "Like Alien" asks for other films of its kind, not Aliens: a named film's own series
-            # goes below the rest (it stays findable by asking for the series itself).
-            stems = [series_stem(r.title) for r in retrieved.request.references]
+            # goes below the rest (it stays findable by asking for the series itself). Not in a
+            # list of loved films ("I loved A, B, C and D"): there the next of a series is a fine
+            # pick (MovieLens held-out users, HR@10: 0.752 with the rule at any length, 0.770 up
+            # to two series).
             sequel = [any(same_series(series_stem(c.movie.title), s) for s in stems) for c in cands]
             spread = float(scores.max() - scores.min()) + 1.0 if len(scores) else 0.0
             scores = scores - spread * np.asarray(sequel)

@@ -6,7 +6,11 @@ films about families; "snowed in all weekend" found Let It Snow; "girls night in
 Girls Trip and A Good Year. A film lover reads the situation as a kind of film, if any: children
 want family films, a partner a romance, friends and teenagers a comedy, a class history, a
 breakup something light. So a situation phrase leaves the intent (nothing is searched for its
-words) and, where it says a kind, adds a soft genre lean, read like a mood's (`moods.py`).
+words) and, where it says a kind, the engine searches for that kind in words the searches read
+("with teenagers" -> "teen comedy, high school") and adds a soft genre lean, read like a mood's
+(`moods.py`). A mood or genre the message states outweighs the suggestion, but not who must be able
+to watch the film (children, a class). In a known-item search the words stay: "I saw it on a plane
+with my dad" is a memory (`parse.py`).
 
 Only phrases that say "with", "for", "on", "during" or "after" before the situation are read as
 one: "a film about a long flight" and "a family drama" keep their words. One source of truth: add

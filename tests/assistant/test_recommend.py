@@ -42,6 +42,12 @@ def test_named_films_steer_the_search_but_are_not_recommended_back(assistant: Mo
     assert not {"Toy Story 2", "Toy Story 3", "Toy Story 4"} & set(titles[:5]), titles
 
 
+def test_like_a_series_asks_for_other_films_of_its_kind(assistant: MovieAssistant) -> None:
+    # "Harry Potter" names the series' films: the rest of it is not "other films like it"
+    titles = [r.title for r in assistant.recommend("something like Harry Potter", k=5)]
+    assert not [t for t in titles if t.startswith("Harry Potter")], titles
+
+
 def test_every_stage_orders_the_same_candidates_and_keeps_the_constraints(assistant: MovieAssistant) -> None:
     engine = assistant.engine
     parsed = parse_request("a heist thriller from the 90s", engine.index)
