@@ -267,8 +267,11 @@ _TASTE = re.compile(
     r"|feeling|energy|night\s+in|put\s+on)\b",
     re.I,
 )
-# "stories" (plural) asks for a kind of film: "coming of age stories set in the summer".
-_FILM_WORDS = re.compile(r"\b(?:movies?|films?|flicks?|watch|cinema|documentar|series|show|stories\b)", re.I)
+# "stories" asks for a kind of film: "coming of age stories set in the summer"; so do "a sports
+# underdog story" and "the same old superhero stuff" (a particular story is read before this).
+_FILM_WORDS = re.compile(
+    r"\b(?:movies?|films?|flicks?|watch|cinema|documentar|series|show|stor(?:y|ies)\b|stuff\b)", re.I
+)
 
 
 def classify(

@@ -91,6 +91,9 @@ def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueInd
         # subjects listed, and a person's films asked for with a question mark
         ("pirates, treasure maps and sea monsters, the older the better", False, "recommend"),
         ("paul newman films?", False, "recommend"),
+        # a kind of story or "stuff" asks for films of that kind, however long the sentence
+        ("a sports underdog story that's actually about boxing", False, "recommend"),
+        ("not the same old superhero stuff", False, "recommend"),
     ],
 )
 def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind: str) -> None:
