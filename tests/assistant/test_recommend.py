@@ -186,3 +186,18 @@ def test_no_single_learned_score_carries_a_film_alone(
     ranked = engine.order(parsed, retrieved, "blend")
     assert ranked[0].movie.id != cands[weakest].movie.id
     assert [c.movie.id for c in ranked].index(cands[weakest].movie.id) > 10
+
+
+def test_kinship_is_shared_genres_and_the_closest_plot() -> None:
+    from assistant.engine import kinship
+    from ingest.movie import Movie
+
+    shining = Movie("s", "The Shining", "", genres=("Horror", "Thriller"))
+    horror = Movie("h", "A Haunting", "", genres=("Horror", "Thriller"))
+    crime = Movie("c", "A Robbery", "", genres=("Crime", "Thriller"))
+    other = Movie("o", "A Comedy", "", genres=("Comedy",))
+    vectors = np.asarray([[1.0, 0.1, 0.0], [0.2, 1.0, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    scores = kinship(
+        [horror, crime, other], vectors, [shining], np.asarray([[1.0, 0.0, 0.0]], dtype=np.float32)
+    )
+    assert scores[0] > scores[1] > scores[2]
