@@ -24,6 +24,7 @@ import numpy as np
 
 from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
+from assistant.kinship import kinship, series_named, shifted_kinship
 from assistant.lexical import CHAT_WORDS, REQUEST_NOISE, lexical_query
 from assistant.recall import known_item_adjustment, split_remembered
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
@@ -43,6 +44,9 @@ from rerank.features import (
     genre_affinity,
     same_series,
     series_stem,
+)
+from rerank.features import (
+    zscores as _z,
 )
 from rerank.movielens import MovieLensSignals
 
@@ -67,7 +71,6 @@ KNOWN_ITEM_CANDIDATES = 300
 # kind (its features: genres, keywords and co-liking shared with them): capped there too, "like
 # Toy Story" opened with Pulp Fiction and The Shawshank Redemption, and MovieLens HR@10 fell.
 LEARNED_CLIP = 2.0
-SHIFT_KIN = 3.0  # in shifted_kinship, having all the named films' genres counts like a clear mood
 SERIES_REFS = 2  # "like A and B" asks for others of their kind; a longer list is a taste
 KIN_WEIGHT = 1.0
 SHIFT_WEIGHT = 2.0  # the feel asked for is the request's own word on what to change: two votes
@@ -429,41 +432,6 @@ class Retrieved:
     plot_vector: np.ndarray | None = None  # a known-item search's request, moved by the query adapter
 
 
-def series_named(references: Sequence[Movie]) -> list[str]:
-    """The distinct series of the films named ("like Harry Potter" names five films, one series)."""
-    return list(dict.fromkeys(series_stem(r.title) for r in references))
-
-
-def kinship(
-    films: Sequence[Movie], vectors: np.ndarray, references: Sequence[Movie], reference_vectors: np.ndarray
-) -> np.ndarray:
-    """How much each film is of the named films' kind: z(genre Jaccard with their genres) + z(closest
-    plot cosine to theirs)."""
-    kin = {g for ref in references for g in ref.genres}
-    shared = np.asarray(
-        [len(kin & set(m.genres)) / max(len(kin | set(m.genres)), 1) for m in films], dtype=np.float32
-    )
-    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    refs = reference_vectors / np.maximum(np.linalg.norm(reference_vectors, axis=1, keepdims=True), 1e-12)
-    return _z(shared) + _z((unit @ refs.T).max(axis=1))
-
-
-def shifted_kinship(
-    films: Sequence[Movie], references: Sequence[Movie], shift: dict[str, float]
-) -> np.ndarray:
-    """How well each film is of the named films' kind and differs from them as asked ("like Toy Story
-    but darker": animated and dark, not Pulp Fiction): SHIFT_KIN x the share of the named films'
-    genres it has, plus the mean lean of the shift over its other genres. The shift never counts
-    against the named films' own genres: "darker than Toy Story" is still animation."""
-    kin = {g for ref in references for g in ref.genres}
-    scores = []
-    for movie in films:
-        shared = kin.intersection(movie.genres)
-        other = [shift.get(g, 0.0) for g in movie.genres if g not in kin]
-        scores.append(SHIFT_KIN * len(shared) / max(len(kin), 1) + (float(np.mean(other)) if other else 0.0))
-    return np.asarray(scores, dtype=np.float32)
-
-
 def stated_kind(parsed: ParsedRequest) -> bool:
     """Whether the message says what kind of film it wants (a mood or a genre) in its own words."""
     return bool(parsed.constraints.include_genres or mood_lean(parsed.intent))
@@ -472,11 +440,6 @@ def stated_kind(parsed: ParsedRequest) -> bool:
 def intent_kind(parsed: ParsedRequest) -> str:
     """Which ranker model fits the request: "known_item" ranks by plot fit alone."""
     return "known_item" if getattr(parsed, "intent_kind", "recommend") == "known_item" else "recommend"
-
-
-def _z(values: np.ndarray) -> np.ndarray:
-    std = float(values.std()) if len(values) > 1 else 0.0
-    return (values - values.mean()) / std if std > 0 else values - (values.mean() if len(values) else 0.0)
 
 
 def load_ranker(settings: Settings) -> LearnedRanker | None:

@@ -116,6 +116,12 @@ _HERO_AND_THE = re.compile(
 )
 
 
+def zscores(values: np.ndarray) -> np.ndarray:
+    """(values - mean) / std; all zeros where the values are all equal (or one)."""
+    std = float(values.std()) if len(values) > 1 else 0.0
+    return (values - values.mean()) / std if std > 0 else values - (values.mean() if len(values) else 0.0)
+
+
 def same_series(stem: str, ref_stem: str) -> bool:
     """Whether two titles' stems name one series: equal, or one continues the other by words."""
     if not stem or not ref_stem:

@@ -189,7 +189,7 @@ def test_no_single_learned_score_carries_a_film_alone(
 
 
 def test_kinship_is_shared_genres_and_the_closest_plot() -> None:
-    from assistant.engine import kinship
+    from assistant.kinship import kinship
     from ingest.movie import Movie
 
     shining = Movie("s", "The Shining", "", genres=("Horror", "Thriller"))

@@ -51,7 +51,7 @@ def test_a_comparative_is_not_a_mood_of_its_own() -> None:
 
 
 def test_shifted_kinship_keeps_the_named_films_kind() -> None:
-    from assistant.engine import shifted_kinship
+    from assistant.kinship import shifted_kinship
     from ingest.movie import Movie
 
     def film(title: str, *genres: str) -> Movie:

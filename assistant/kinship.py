@@ -1,0 +1,49 @@
+"""Votes of kind for requests that name films: "like The Shining" asks for films of its kind, and
+"like Inception but funnier" for its kind shifted as asked (the engine weighs them, `engine.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ingest.movie import Movie
+from rerank.features import series_stem
+from rerank.features import zscores as _z
+
+SHIFT_KIN = 3.0  # in shifted_kinship, having all the named films' genres counts like a clear mood
+
+
+def series_named(references: Sequence[Movie]) -> list[str]:
+    """The distinct series of the films named ("like Harry Potter" names five films, one series)."""
+    return list(dict.fromkeys(series_stem(r.title) for r in references))
+
+
+def kinship(
+    films: Sequence[Movie], vectors: np.ndarray, references: Sequence[Movie], reference_vectors: np.ndarray
+) -> np.ndarray:
+    """How much each film is of the named films' kind: z(genre Jaccard with their genres) + z(closest
+    plot cosine to theirs)."""
+    kin = {g for ref in references for g in ref.genres}
+    shared = np.asarray(
+        [len(kin & set(m.genres)) / max(len(kin | set(m.genres)), 1) for m in films], dtype=np.float32
+    )
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    refs = reference_vectors / np.maximum(np.linalg.norm(reference_vectors, axis=1, keepdims=True), 1e-12)
+    return _z(shared) + _z((unit @ refs.T).max(axis=1))
+
+
+def shifted_kinship(
+    films: Sequence[Movie], references: Sequence[Movie], shift: dict[str, float]
+) -> np.ndarray:
+    """How well each film is of the named films' kind and differs from them as asked ("like Toy Story
+    but darker": animated and dark, not Pulp Fiction): SHIFT_KIN x the share of the named films'
+    genres it has, plus the mean lean of the shift over its other genres. The shift never counts
+    against the named films' own genres: "darker than Toy Story" is still animation."""
+    kin = {g for ref in references for g in ref.genres}
+    scores = []
+    for movie in films:
+        shared = kin.intersection(movie.genres)
+        other = [shift.get(g, 0.0) for g in movie.genres if g not in kin]
+        scores.append(SHIFT_KIN * len(shared) / max(len(kin), 1) + (float(np.mean(other)) if other else 0.0))
+    return np.asarray(scores, dtype=np.float32)
