@@ -31,7 +31,7 @@ from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints
 from assistant.understand.moods import comparative_lean, mood_lean
-from assistant.understand.occasions import occasion_lean, occasion_words
+from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable, with_audience
 from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
 from rerank.features import (
@@ -200,7 +200,7 @@ class Engine:
 
         # A mood the vocabulary knows ("feel-good", "a good cry") or a viewing situation ("with the
         # kids") says more than the embedding's lean.
-        moods = mood_lean(intent)
+        moods = with_audience(mood_lean(intent), getattr(parsed, "occasions", ()))
         shift = comparative_lean(parsed.text)  # "like Inception but funnier"
         situation = occasion_lean(getattr(parsed, "occasions", ()), stated_kind(parsed))
         for genre, weight in [*shift.items(), *situation.items()]:
@@ -273,6 +273,10 @@ class Engine:
         else:
             scores = self.blended(parsed, retrieved, avoided)
         scores = scores - AVOID_PENALTY * avoided
+        occasions = getattr(parsed, "occasions", ())
+        if "children" in occasions:  # "a horror film my 10 year old can watch": never Paranormal Activity
+            unfit = np.asarray([unsuitable(occasions, c.movie.genres) for c in cands])
+            scores = scores - (float(scores.max() - scores.min()) + 1.0) * unfit
         stems = series_named(retrieved.request.references)
         if 0 < len(stems) <= SERIES_REFS and stage != "dense":
             # "Like Alien" asks for other films of its kind, not Aliens: a named film's own series

@@ -355,7 +355,7 @@ def _tells_a_story(text: str) -> bool:
     insurance", "a movie about a guy who goes to Mexico and drives an El Camino", "Evil twin?"."""
     if _REQUEST.search(text):
         return False
-    if _PAST_MEMORY.search(text) or _NARRATIVE.search(text):
+    if _PAST_MEMORY.search(text) or any(not _OWN_PEOPLE.match(m.group()) for m in _NARRATIVE.finditer(text)):
         return True  # a particular story: "looking for a movie where a guy wakes up as someone else"
     if _WEAK_REQUEST.search(text):
         return False  # "looking for a movie where the villain wins": a kind of film
@@ -369,6 +369,8 @@ def _tells_a_story(text: str) -> bool:
     return guess and not _ASKS_ANYWHERE.search(text) and not _PLURAL_FILMS.search(text)
 
 
+# "my daughter is 12 and wants her first scary movie" tells of the person's own family, not a story.
+_OWN_PEOPLE = re.compile(r"[\s,;(]*(?:my|our)\s", re.I)
 _PLURAL_FILMS = re.compile(r"\b(?:films|movies|flicks)\b", re.I)  # "saoirse ronan films?" asks for several
 
 

@@ -48,6 +48,8 @@ DISCUSSION = {"Drama": 1.5, "Mystery": 1.0, "Science Fiction": 0.5, "Thriller": 
 VALENTINE = {"Romance": 2.5, "Comedy": 1.0, "Horror": -2.0, "War": -1.5}
 PARENTS_DAY = {"Drama": 1.0, "Family": 1.0, "Comedy": 0.5, "Horror": -2.0}
 NO_LEAN: Mapping[str, float] = {}
+NOT_FOR_CHILDREN = frozenset({"Horror", "War", "Crime", "Thriller"})  # a taste for them, never a filter
+CHILD_MOOD_SCALE = 0.5
 _NEGATED_BEFORE = re.compile(
     r"\b(?:not|nothing|no|never|(?:isn|aren)['’]?t|without)\s+(?:really\s+|just\s+)?$", re.I
 )
@@ -56,6 +58,13 @@ AUDIENCES = frozenset({"children", "older relatives", "a lesson"})
 
 _MY = r"(?:(?:my|our|the|a|some|a\s+few|a\s+bunch\s+of|a\s+group\s+of|two|three|\d+)\s+)?"
 _AGES = r"(?:\s*,?\s*(?:aged?|ages|who\s+are)\s+\d{1,2}(?:\s*(?:,|and|&|-|to)\s*\d{1,2})*)?"
+# "my 10 year old", "an 11-year-old", "my 7yo": ages up to 12 are children, 13 to 19 teenagers.
+_CHILD_AGE = r"(?:[1-9]|1[0-2])"
+_TEEN_AGE = r"1[3-9]"
+_YEAR_OLD = (
+    r"(?:[\s-]*(?:years?|yrs?)[\s-]*olds?|[\s-]*y/?o\b)"
+    r"(?:\s+(?:son|daughter|boy|girl|kid|child|nephew|niece))?"
+)
 _DAY = (
     r"(?:(?:a|an|this|the|one|our)\s+)?(?:(?:rainy|lazy|cold|snowy|quiet|slow|gloomy|grey|gray|wet|"
     r"long|hot|summer|winter|autumn|fall|spring|dreary|miserable|free)\s+)*"
@@ -81,7 +90,8 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
             rf"(?:with|for)\s+{_MY}(?:(?:young|little|small|two|three)\s+)*(?:kids|children|child|kid|"
             rf"little\s+ones|toddlers?|nephews?|nieces?|grand(?:kids|children|sons?|daughters?)|"
             rf"(?:son|daughter)s?){_AGES}"
-            r"|(?:my|our)\s+(?:kids|children|son|daughter|boy|girl)\s+(?:is|are)\s+\d{1,2}(?:\s+and\s+\d{1,2})?"
+            rf"|(?:my|our)\s+(?:kids|children|son|daughter|boy|girl)\s+(?:is|are)\s+{_CHILD_AGE}\b(?:\s+and\s+\d{{1,2}})?"
+            rf"|(?:(?:with|for)\s+(?:a|an|my|our)|my|our)\s+{_CHILD_AGE}{_YEAR_OLD}"
             r"|(?:kids|children)\s+(?:aged?|ages)\s+\d{1,2}(?:\s*(?:,|and|&|-|to)\s*\d{1,2})*"
             r"|with\s+(?:my|our|the)\s+(?:whole\s+)?family",  # "for the whole family" is the Family genre
             CHILDREN,
@@ -90,6 +100,8 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
         (
             "teenagers",
             rf"(?:with|for)\s+{_MY}(?:teen(?:ager)?s|teens)"
+            rf"|(?:my|our)\s+(?:kids|children|son|daughter|boy|girl)\s+(?:is|are)\s+{_TEEN_AGE}\b"
+            rf"|(?:(?:with|for)\s+(?:a|my|our)|my|our)\s+{_TEEN_AGE}{_YEAR_OLD}"
             r"|(?:for|at)\s+(?:a|the|our|my)?\s*(?:sleepover|slumber\s+party|pyjama\s+party|pajama\s+party)",
             TEENAGERS,
             "teen comedy, high school",
@@ -207,6 +219,28 @@ def occasion_lean(names: Sequence[str], stated: bool = False) -> dict[str, float
 def occasion_words(names: Sequence[str], stated: bool = False) -> str:
     """What the situations read suggest, as words to search by ("with teenagers" -> "teen comedy")."""
     return ", ".join(o.says for o in _named(names, stated) if o.says)
+
+
+def for_children(names: Sequence[str], include: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The genres a message asks for, split into those that stay filters and those that become a
+    taste because children will watch: "my 10 year old wants a scary movie" wants Coraline or
+    Gremlins, not The Evil Dead, and "a war movie for kids" not Come and See. Returns (kept, softened)."""
+    if "children" not in names:
+        return list(include), []
+    return [g for g in include if g not in NOT_FOR_CHILDREN], [g for g in include if g in NOT_FOR_CHILDREN]
+
+
+def unsuitable(names: Sequence[str], genres: Sequence[str]) -> bool:
+    """A film children should not be handed, as far as genres tell: horror that is not also a family
+    or animated film (Paranormal Activity, not Monster House)."""
+    return "children" in names and "Horror" in genres and not {"Family", "Animation"} & set(genres)
+
+
+def with_audience(mood: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:
+    """A mood's lean, halved where children will watch: their situation's lean (family films, no
+    horror) then outweighs "scary" or "tense", which still tilt the family films that way."""
+    scale = CHILD_MOOD_SCALE if "children" in names else 1.0
+    return {genre: weight * scale for genre, weight in mood.items()}
 
 
 def _named(names: Sequence[str], stated: bool) -> list[Occasion]:

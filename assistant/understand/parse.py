@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.understand.catalogue import CatalogueIndex
 from assistant.understand.genres import find_genres
@@ -16,7 +17,7 @@ from assistant.understand.mentions import (
     find_titles_with_years,
 )
 from assistant.understand.numbers import find_k, find_rating, find_runtime, find_years
-from assistant.understand.occasions import find_occasions
+from assistant.understand.occasions import find_occasions, for_children
 from assistant.understand.people import find_people
 from assistant.understand.questions import POINTER, read_question
 from assistant.understand.reading import Reading
@@ -128,6 +129,13 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         r.removed = [span for span in r.removed if span not in situation]
         intent, avoid = _intent_of(r)
         occasions = []
+    kept, softened = for_children(occasions, constraints.include_genres)
+    if softened:
+        constraints = replace(constraints, include_genres=tuple(kept))
+        tastes = " and ".join(g.lower() for g in softened)
+        notices.append(
+            f"With children watching, I read {tastes} as a taste, not a filter: the picks stay family films."
+        )
     if kind in ("recommend", "follow_up"):
         notices += unsupported  # "I saw it on Netflix" in a known-item search is a memory, not a wish
     if kind == "film_question" and asked and asked[1] is None:

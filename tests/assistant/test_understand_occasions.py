@@ -105,3 +105,53 @@ def test_a_situation_in_a_memory_stays_in_the_search(index: CatalogueIndex) -> N
     assert parsed.intent_kind == "known_item"
     assert parsed.occasions == ()
     assert "plane with my dad" in parsed.intent
+
+
+@pytest.mark.parametrize(
+    ("message", "occasion"),
+    [
+        ("a horror film my 10 year old can watch", "children"),
+        ("a fun film for an 11-year-old", "children"),
+        ("something for my 7yo", "children"),
+        ("my daughter is 12 and wants her first scary movie", "children"),
+        ("a movie for my 14-year-old son", "teenagers"),
+        ("my daughter is 15 and loves romance", "teenagers"),
+    ],
+)
+def test_an_age_says_who_watches(index: CatalogueIndex, message: str, occasion: str) -> None:
+    parsed = parse_request(message, index)
+    assert parsed.intent_kind == "recommend"  # "my daughter is 12" is the person's family, not a plot
+    assert parsed.occasions == (occasion,)
+    assert not re.search(r"\d", parsed.intent)
+
+
+def test_an_age_in_a_subject_stays(index: CatalogueIndex) -> None:
+    parsed = parse_request("a film about a 10 year old boy", index)
+    assert parsed.occasions == ()
+    assert "10 year old boy" in parsed.intent
+
+
+@pytest.mark.parametrize(
+    ("message", "genre"),
+    [("my daughter is 12 and wants her first scary movie", "Horror"), ("a war movie for kids", "War")],
+)
+def test_with_children_a_grown_up_genre_is_a_taste_not_a_filter(
+    index: CatalogueIndex, message: str, genre: str
+) -> None:
+    parsed = parse_request(message, index)
+    assert genre not in parsed.constraints.include_genres
+    assert any("children" in n and genre.lower() in n for n in parsed.notices)
+    alone = message.replace("for kids", "").replace("my daughter is 12 and", "")  # no children: a filter
+    assert genre in parse_request(alone, index).constraints.include_genres
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["a horror film my 10 year old can watch", "a scary movie for the kids", "a war movie for kids"],
+)
+def test_children_are_never_handed_grown_up_horror(assistant: MovieAssistant, message: str) -> None:
+    picks = assistant.recommend(message, k=5)
+    assert len(picks) == 5
+    family = [bool({"Family", "Animation"} & set(p.genres)) for p in picks]
+    assert not [p.title for p, kind in zip(picks, family, strict=True) if "Horror" in p.genres and not kind]
+    assert sum(family) >= 3
