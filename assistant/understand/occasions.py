@@ -151,7 +151,7 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
             r"(?:after|over|through|getting\s+over|post)\s+(?:a|my|the|this|our)?\s*(?:bad\s+|rough\s+|messy\s+)?"
             r"(?:break[\s-]?up|divorce|split)",
             BREAKUP,
-            "a romantic comedy about moving on",
+            "a romantic comedy about starting over",
         ),
         (
             "travel",
