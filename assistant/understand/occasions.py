@@ -95,7 +95,7 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
             r"|(?:kids|children)\s+(?:aged?|ages)\s+\d{1,2}(?:\s*(?:,|and|&|-|to)\s*\d{1,2})*"
             r"|with\s+(?:my|our|the)\s+(?:whole\s+)?family",  # "for the whole family" is the Family genre
             CHILDREN,
-            "a family film for kids, animated adventure",
+            "a family film, animated adventure",
         ),
         (
             "teenagers",
@@ -231,9 +231,10 @@ def for_children(names: Sequence[str], include: Sequence[str]) -> tuple[list[str
 
 
 def unsuitable(names: Sequence[str], genres: Sequence[str]) -> bool:
-    """A film children should not be handed, as far as genres tell: horror that is not also a family
-    or animated film (Paranormal Activity, not Monster House)."""
-    return "children" in names and "Horror" in genres and not {"Family", "Animation"} & set(genres)
+    """A film children should not be handed, as far as genres tell: horror, war, crime or thriller that
+    is not also a family film (Paranormal Activity, the animated Vampire Hunter D, Pulp Fiction; not
+    Monster House or Mulan)."""
+    return "children" in names and bool(NOT_FOR_CHILDREN.intersection(genres)) and "Family" not in genres
 
 
 def with_audience(mood: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:

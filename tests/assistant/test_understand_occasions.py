@@ -147,11 +147,16 @@ def test_with_children_a_grown_up_genre_is_a_taste_not_a_filter(
 
 @pytest.mark.parametrize(
     "message",
-    ["a horror film my 10 year old can watch", "a scary movie for the kids", "a war movie for kids"],
+    [
+        "a horror film my 10 year old can watch",
+        "a scary movie for the kids",
+        "a war movie for kids",
+        "something fun to watch with the kids",
+    ],
 )
 def test_children_are_never_handed_grown_up_horror(assistant: MovieAssistant, message: str) -> None:
     picks = assistant.recommend(message, k=5)
     assert len(picks) == 5
-    family = [bool({"Family", "Animation"} & set(p.genres)) for p in picks]
-    assert not [p.title for p, kind in zip(picks, family, strict=True) if "Horror" in p.genres and not kind]
-    assert sum(family) >= 3
+    grown_up = {"Horror", "War", "Crime", "Thriller"}
+    assert not [p.title for p in picks if grown_up & set(p.genres) and "Family" not in p.genres]
+    assert sum(bool({"Family", "Animation"} & set(p.genres)) for p in picks) >= 3
