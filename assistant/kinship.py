@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.tags import unit_rows
 from ingest.movie import Movie
 from rerank.features import series_stem
 from rerank.features import zscores as _z
@@ -28,9 +29,7 @@ def kinship(
     shared = np.asarray(
         [len(kin & set(m.genres)) / max(len(kin | set(m.genres)), 1) for m in films], dtype=np.float32
     )
-    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    refs = reference_vectors / np.maximum(np.linalg.norm(reference_vectors, axis=1, keepdims=True), 1e-12)
-    return _z(shared) + _z((unit @ refs.T).max(axis=1))
+    return _z(shared) + _z((unit_rows(vectors) @ unit_rows(reference_vectors).T).max(axis=1))
 
 
 def shifted_kinship(

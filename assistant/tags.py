@@ -51,7 +51,7 @@ class TagIndex:
         column = {tag: j for j, tag in enumerate(vocabulary)}
         self.tags = vocabulary
         self._encode = encode
-        self.vectors = _unit(np.asarray(encode(vocabulary), dtype=np.float32)) if vocabulary else None
+        self.vectors = unit_rows(np.asarray(encode(vocabulary), dtype=np.float32)) if vocabulary else None
         from scipy import sparse
 
         rows, cols = [], []
@@ -80,7 +80,7 @@ class TagIndex:
         """Keep word vectors embedded elsewhere (the engine embeds them with the request's intent)."""
         if len(self._word_vectors) > WORD_CACHE:
             self._word_vectors.clear()
-        encoded = _unit(np.asarray(vectors, dtype=np.float32))
+        encoded = unit_rows(np.asarray(vectors, dtype=np.float32))
         self._word_vectors.update(zip(words, encoded, strict=True))
 
     def word_vectors(self, words: list[str]) -> np.ndarray:
@@ -92,7 +92,7 @@ class TagIndex:
         known = {w: v for w in words if (v := self._word_vectors.get(w)) is not None}
         missing = [w for w in words if w not in known]
         if missing:  # one batch for the new words; requests reuse the same words a lot
-            encoded = _unit(np.asarray(self._encode(missing), dtype=np.float32))
+            encoded = unit_rows(np.asarray(self._encode(missing), dtype=np.float32))
             self.remember(missing, encoded)
             known.update(zip(missing, encoded, strict=True))
         return np.stack([known[w] for w in words])
@@ -124,6 +124,7 @@ class TagIndex:
         return np.asarray(self.matrix @ weights, dtype=np.float32).ravel()
 
 
-def _unit(matrix: np.ndarray) -> np.ndarray:
+def unit_rows(matrix: np.ndarray) -> np.ndarray:
+    """Each row scaled to length 1 (a zero row stays zero)."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1.0, norms)

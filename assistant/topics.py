@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.lexical import lexical_query
-from assistant.tags import request_words
+from assistant.tags import request_words, unit_rows
 from assistant.understand.vocabulary import GENRE_WORD
 from ingest.movie import Movie
 from ingest.vectors import load_vectors, write_vectors
@@ -61,7 +61,7 @@ class TopicIndex:
     ):
         vocabulary = sorted({p for phrases in descriptors.values() for p in phrases})
         column = {p: j for j, p in enumerate(vocabulary)}
-        self.vectors = _unit(vectors_of(vocabulary)) if vocabulary else np.zeros((0, 1), dtype=np.float32)
+        self.vectors = unit_rows(vectors_of(vocabulary)) if vocabulary else np.zeros((0, 1), dtype=np.float32)
         self.columns = {
             film: np.asarray([column[p] for p in phrases]) for film, phrases in descriptors.items()
         }
@@ -74,7 +74,7 @@ class TopicIndex:
         none is near); None when no film has descriptors."""
         if not len(word_vectors) or not len(self):
             return None
-        near = np.maximum(_unit(word_vectors) @ self.vectors.T - MATCH_FLOOR, 0.0)  # words x phrases
+        near = np.maximum(unit_rows(word_vectors) @ self.vectors.T - MATCH_FLOOR, 0.0)  # words x phrases
         out = np.full(len(film_ids), np.nan, dtype=np.float32)
         for i, film in enumerate(film_ids):
             columns = self.columns.get(film)
@@ -91,14 +91,15 @@ def phrase_vectors(data_dir: Path, model: str, encode: Encode) -> Callable[[list
     """Vectors for phrases: the shipped ones where `data/phrases.vectors.npz` has them for this model,
     the rest embedded now (a film added later brings a few new keywords)."""
     stored = load_vectors(data_dir / PHRASES_FILE, model)
+    embedded: dict[str, np.ndarray] = {}  # phrases embedded here, kept for the next film added
 
     def vectors_of(phrases: list[str]) -> np.ndarray:
-        found = [stored.vector_for(p, p) if stored is not None else None for p in phrases]
+        found = [embedded.get(p, stored.vector_for(p, p) if stored is not None else None) for p in phrases]
         missing = [p for p, v in zip(phrases, found, strict=True) if v is None]
         if missing:
             log.info("embedding %d descriptor phrases not in %s", len(missing), PHRASES_FILE)
-            fresh = iter(np.asarray(encode(missing), dtype=np.float32))
-            found = [v if v is not None else next(fresh) for v in found]
+            embedded.update(zip(missing, np.asarray(encode(missing), dtype=np.float32), strict=True))
+            found = [v if v is not None else embedded[p] for p, v in zip(phrases, found, strict=True)]
         return np.asarray(found, dtype=np.float32).reshape(len(phrases), -1)
 
     return vectors_of
@@ -108,9 +109,3 @@ def write_phrase_vectors(path: Path, model: str, phrases: Sequence[str], encode:
     """Embed the descriptor vocabulary once, for shipping (data/prepare.py)."""
     phrases = sorted(set(phrases))
     return write_vectors(path, model, phrases, phrases, np.asarray(encode(list(phrases))))
-
-
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1.0, norms)

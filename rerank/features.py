@@ -122,6 +122,11 @@ def zscores(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / std if std > 0 else values - (values.mean() if len(values) else 0.0)
 
 
+def below_the_rest(scores: np.ndarray, marked: Sequence[bool]) -> np.ndarray:
+    """The marked films moved below every unmarked one, each group in its own order."""
+    return scores - (float(scores.max() - scores.min()) + 1.0) * np.asarray(marked, dtype=bool)
+
+
 def same_series(stem: str, ref_stem: str) -> bool:
     """Whether two titles' stems name one series: equal, or one continues the other by words."""
     if not stem or not ref_stem:
