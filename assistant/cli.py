@@ -89,7 +89,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         if not isinstance(record, dict):
             raise SystemExit("error: --record must be a JSON object")
     for name in KNOWN_COLUMNS:
-        value = getattr(args, name)
+        value = getattr(args, name, None)  # not every column has a flag (has_credits is derived)
         if value is not None:
             record[name] = value
     movie, report = add_movie(_settings(args), record)
@@ -371,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--popularity")
     p.add_argument("--director", help="comma-separated")
     p.add_argument("--cast", help="comma-separated")
+    p.add_argument("--language", help="original language: an ISO 639-1 code or a name, e.g. 'ko' or 'Korean'")
     p.add_argument("--json", action="store_true")
     _store_flags(p)
     p.set_defaults(func=cmd_add)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.understand import REQUEST_WORDS, STOPWORDS, ParsedRequest, RequestConstraints
+from ingest.languages import name_of
 from ingest.movie import Movie
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -178,6 +179,8 @@ def constraint_matches(movie: Movie, c: RequestConstraints) -> list[str]:
         out.append(f"rated {movie.vote_average:.1f}")
     out += [f"dir. {d}" for d in movie.directors if d in c.directors]
     out += [f"with {a}" for a in c.cast if a in movie.cast]
+    if (c.languages or c.exclude_languages) and movie.language:
+        out.append(f"in {name_of(movie.language)}")  # "a Korean thriller", "not in English"
     return out
 
 

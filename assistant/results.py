@@ -31,6 +31,7 @@ class Recommendation:
     cast: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     evidence: Evidence = field(default_factory=Evidence)  # why it fits: matches, related films, standing
+    language: str = ""  # original language, ISO 639-1 ("ko"); "" where the catalogue has none
 
     @classmethod
     def from_movie(cls, m: Movie, score: float, evidence: Evidence | None = None) -> Recommendation:
@@ -48,6 +49,7 @@ class Recommendation:
             cast=list(m.cast),
             keywords=list(m.keywords),
             evidence=evidence or Evidence(),
+            language=m.language,
         )
 
     def brief(self) -> dict[str, object]:

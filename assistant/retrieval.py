@@ -45,6 +45,10 @@ def chroma_where(c: RequestConstraints) -> dict[str, Any] | None:
     if c.directors:
         options = [{"directors": {"$contains": name}} for name in c.directors]
         clauses.append(options[0] if len(options) == 1 else {"$or": options})
+    if c.languages:
+        clauses.append({"language": {"$in": list(c.languages)}})
+    if c.exclude_languages:
+        clauses.append({"language": {"$nin": list(c.exclude_languages)}})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}

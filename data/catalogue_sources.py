@@ -30,6 +30,7 @@ COLUMNS = [
     "director",
     "cast",
     "has_credits",
+    "language",
 ]
 TOP10000_HEADER = [
     "",
@@ -91,6 +92,7 @@ def read_tmdb5000(movies: pd.DataFrame, credits: pd.DataFrame) -> tuple[pd.DataF
         }
     )
     out["has_credits"] = (out["director"] != "") | (out["cast"].map(len) > 0)
+    out["language"] = df["original_language"].map(_language)
     out.loc[out["runtime"] == 0, "runtime"] = pd.NA  # TMDB's 0 means "unknown"
     # A film without a plot can be neither retrieved by meaning nor explained honestly.
     no_plot = out["overview"] == ""
@@ -120,6 +122,12 @@ def english_titles(movielens_dir: Path) -> dict[int, str]:
             title = f"{article.group('article')}{sep}{article.group('rest')}"
         titles.setdefault(int(tmdb_id), title)
     return titles
+
+
+def _language(cell: object) -> str:
+    """TMDB's original_language code; "" where it is missing or not a code ("xx": no language)."""
+    code = str(cell).strip().lower() if isinstance(cell, str) else ""
+    return code if len(code) == 2 and code.isalpha() and code.isascii() and code != "xx" else ""
 
 
 def _genres(text: str) -> list[str]:
@@ -180,6 +188,7 @@ def _top10000_row(row: dict[str, str], english: dict[int, str]) -> dict[str, obj
         "director": "",
         "cast": [],
         "has_credits": False,
+        "language": _language(row["original_language"]),
     }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ingest.languages import code_of
 from ingest.movie import Movie
 
 # Our column names. `title` and `overview` are required; the rest are optional.
@@ -35,6 +36,7 @@ OPTIONAL_COLUMNS = (
     "director",
     "cast",
     "has_credits",
+    "language",
 )
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
@@ -290,7 +292,13 @@ def movie_from_record(rec: Row) -> Movie:
         directors=directors,
         cast=cast,
         has_credits=_flag(rec.get("has_credits"), default=bool(directors or cast)),
+        language=_language(rec.get("language")),
     )
+
+
+def _language(value: Any) -> str:
+    """The original language as an ISO 639-1 code ("ko"; the cell may say "Korean"); "" for none."""
+    return code_of(_text(value))
 
 
 def _flag(value: Any, default: bool) -> bool:

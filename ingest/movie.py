@@ -35,6 +35,8 @@ class Movie:
     # False when the source holds no credits for this film (no director, no cast): a person filter
     # cannot say such a film lacks someone, only that it was not searched by person.
     has_credits: bool = True
+    # The film's original language, an ISO 639-1 code ("en", "ko"); "" where the source has none.
+    language: str = ""
 
     @property
     def label(self) -> str:
@@ -74,6 +76,8 @@ class Movie:
         if self.tagline:
             meta["tagline"] = self.tagline
         meta["has_credits"] = self.has_credits
+        if self.language:
+            meta["language"] = self.language
         meta["overview"] = self.overview
         return meta
 
@@ -104,6 +108,7 @@ class Movie:
             cast=tuple(meta.get("cast") or ()),
             # Collections ingested before the flag existed: credits are known when any are stored.
             has_credits=bool(meta.get("has_credits", bool(meta.get("directors") or meta.get("cast")))),
+            language=str(meta.get("language", "")),
         )
 
 

@@ -112,4 +112,13 @@ PROBES: tuple[Probe, ...] = (
         "a late nineties thriller under two hours",
         C(1996, 1999, include_genres=("Thriller",), runtime_max=120),
     ),
+    # Original languages (TMDB's original_language)
+    Probe("a Korean thriller", C(include_genres=("Thriller",), languages=("ko",))),
+    Probe("French or Italian comedies", C(include_genres=("Comedy",), languages=("fr", "it"))),
+    Probe("a horror film that isn't in English", C(include_genres=("Horror",), exclude_languages=("en",))),
+    Probe(
+        "a Japanese animated film from the 90s",
+        C(1990, 1999, include_genres=("Animation",), languages=("ja",)),
+    ),
+    Probe("a war movie, no subtitles please", C(include_genres=("War",), languages=("en",))),
 )

@@ -8,6 +8,7 @@ from dataclasses import replace
 from assistant.understand.catalogue import CatalogueIndex
 from assistant.understand.genres import find_genres
 from assistant.understand.intents import classify
+from assistant.understand.languages import find_languages
 from assistant.understand.mentions import (
     find_judged_subject,
     find_quoted_titles,
@@ -87,6 +88,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
             text, "", RequestConstraints(), (), None, (EMPTY_NOTICE,), intent_kind="chit_chat"
         )
     r = read_names(work, index)
+    languages, other_languages = find_languages(r)
     unsupported = find_unsupported(r)
     occasions, situation = find_occasions(r)  # "for a long flight": how it is watched, not what about
     # Order matters: a phrase, once read, is masked, so "over 2 hours" is never read as a rating.
@@ -105,6 +107,8 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         tuple(r.cast),
         exclude_series=tuple(r.excluded_series),
         excluded_films=frozenset(r.excluded_films),
+        languages=tuple(languages),
+        exclude_languages=tuple(other_languages),
     )
     notices = list(dict.fromkeys(notices + r.notices))
     intent, avoid = _intent_of(r)

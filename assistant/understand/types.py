@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.languages import name_of
 from ingest.movie import Movie
 
 
@@ -22,6 +23,10 @@ class RequestConstraints:
     # catalogue film of them: membership is decided once, from the catalogue, when the request is read.
     exclude_series: tuple[str, ...] = ()
     excluded_films: frozenset[str] = frozenset()
+    # Original languages as ISO 639-1 codes: "a Korean thriller" sets ("ko",), "not in English"
+    # excludes ("en",). A film of unknown language meets neither: it cannot be shown to.
+    languages: tuple[str, ...] = ()
+    exclude_languages: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
         return self == RequestConstraints()
@@ -50,6 +55,12 @@ class RequestConstraints:
             out += [f"{name} is not in the cast" for name in self.cast if name not in movie.cast]
         if movie.id in self.excluded_films:
             out.append(f"one of the {' / '.join(self.exclude_series) or 'ruled-out'} films")
+        if (self.languages or self.exclude_languages) and not movie.language:
+            out.append("language unknown")
+        elif self.languages and movie.language not in self.languages:
+            out.append(f"in {name_of(movie.language)}, not {_languages(self.languages, ' or ')}")
+        elif movie.language in self.exclude_languages:
+            out.append(f"in {name_of(movie.language)}")
         return out
 
     def merged(self, newer: RequestConstraints) -> RequestConstraints:
@@ -59,6 +70,8 @@ class RequestConstraints:
         exclude += [g for g in newer.exclude_genres if g not in exclude]
         years = _merge_range(self.year_min, self.year_max, newer.year_min, newer.year_max)
         runtime = _merge_range(self.runtime_min, self.runtime_max, newer.runtime_min, newer.runtime_max)
+        kept_out = [c for c in self.exclude_languages if c not in newer.languages]
+        kept_out += newer.exclude_languages
         return RequestConstraints(
             *years,
             tuple(include),
@@ -69,6 +82,8 @@ class RequestConstraints:
             cast=newer.cast or self.cast,
             exclude_series=tuple(dict.fromkeys(self.exclude_series + newer.exclude_series)),
             excluded_films=self.excluded_films | newer.excluded_films,
+            languages=newer.languages or tuple(c for c in self.languages if c not in newer.exclude_languages),
+            exclude_languages=tuple(dict.fromkeys(kept_out)),
         )
 
     def describe(self) -> str:
@@ -81,7 +96,14 @@ class RequestConstraints:
         parts.append(f"directed by {' or '.join(self.directors)}" if self.directors else "")
         parts.append(f"with {' and '.join(self.cast)}" if self.cast else "")
         parts += [f"no {name}" for name in self.exclude_series]
+        parts.append(f"in {_languages(self.languages, ' or ')}" if self.languages else "")
+        parts.append(f"not in {_languages(self.exclude_languages, ' or ')}" if self.exclude_languages else "")
         return ", ".join(p for p in parts if p) or "no constraints"
+
+
+def _languages(codes: tuple[str, ...], joint: str) -> str:
+    """("zh", "cn") -> "Chinese or Cantonese"; one name once ("no", "nb" are both Norwegian)."""
+    return joint.join(dict.fromkeys(name_of(c) for c in codes))
 
 
 def _range_violations(

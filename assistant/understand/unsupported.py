@@ -1,8 +1,9 @@
 """Wishes the catalogue cannot check: a studio ("not Pixar", "a Studio Ghibli film"), a streaming
-service ("on Netflix"), a language or country ("a Korean thriller", "with subtitles").
+service ("on Netflix"), and a language ("a Korean thriller", "with subtitles") in a catalogue that
+records none (the shipped one does: `languages.py` reads those wishes as constraints).
 
-TMDB's plots and genres do not say who made a film, where it streams or what language it is in,
-so no filter can hold such a wish. The words still guide the search (a plot may say "Paris"),
+TMDB's plots and genres do not say who made a film or where it streams, so no filter can hold such
+a wish. The words still guide the search (a plot may say "Paris"),
 but the person is told in one short notice that the picks may break it, instead of being shown
 Up and Inside Out after "not Pixar" with no word said.
 """
@@ -68,7 +69,7 @@ def find_unsupported(r: Reading) -> list[str]:
         else:
             said.append(f'The catalogue doesn\'t record studios, so "{name}" only guided the search.')
         break
-    for m in LANGUAGE.finditer(text):
+    for m in LANGUAGE.finditer(text if not r.index.languages else ""):
         phrase = m.group("name") or m.group("spoken") or m.group("foreign")
         said.append(
             f'The catalogue doesn\'t record languages or countries, so "{phrase.strip()}" '

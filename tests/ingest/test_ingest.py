@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cli import main
 from assistant.library import add_movie, ingest_file, movies_collection
 from assistant.settings import Settings
 from ingest.catalogue import write_jsonl
@@ -62,6 +63,12 @@ def test_metadata_supports_the_recommenders_hard_filters(
     assert expected and set(got["ids"]) == expected
     not_horror = collection.get(where={"genres": {"$not_contains": "Horror"}})  # type: ignore[dict-item]
     assert set(not_horror["ids"]) == {m.id for m in films if "Horror" not in m.genres}
+    # Original languages: "in French or Spanish" and "not in English" (assistant/understand/languages.py)
+    assert {m.language for m in films} >= {"en", "fr"}
+    some = collection.get(where={"language": {"$in": ["fr", "es"]}})  # type: ignore[dict-item]
+    assert set(some["ids"]) == {m.id for m in films if m.language in ("fr", "es")}
+    not_english = collection.get(where={"language": {"$nin": ["en"]}})  # type: ignore[dict-item]
+    assert set(not_english["ids"]) == {m.id for m in films if m.language != "en"}
 
 
 def test_add_one_film_then_update_it(settings: Settings) -> None:
@@ -79,6 +86,16 @@ def test_add_one_film_then_update_it(settings: Settings) -> None:
     assert (report.added, report.updated, report.total) == (0, 1, 1)
     with pytest.raises(ValueError, match="unparseable year"):
         add_movie(settings, {**record, "year": "soon"})
+
+
+def test_the_add_command_takes_every_flag(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["add", "--home", str(settings.home), "--collection", settings.collection, "--json"]
+    argv += ["--id", "new-2", "--title", "Harbour Lights", "--overview", "Two sisters run a lighthouse."]
+    argv += ["--genres", "Drama", "--language", "Korean"]
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["action"] == "added"
+    stored = movies_collection(settings).get(ids=["new-2"], include=["metadatas"])
+    assert stored["metadatas"][0]["language"] == "ko"
 
 
 def test_ingest_over_a_real_chroma_server(

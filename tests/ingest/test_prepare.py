@@ -62,6 +62,7 @@ def test_union_keeps_the_rich_record_and_fills_only_its_empty_fields(tmp_path: P
             "vote_average": [7.7, 5.0],
             "vote_count": [1886, 3],
             "popularity": [10.0, 1.0],
+            "original_language": ["en", "xx"],
         }
     )
     credits = pd.DataFrame(
@@ -98,6 +99,7 @@ def test_union_keeps_the_rich_record_and_fills_only_its_empty_fields(tmp_path: P
         True,
     )
     assert not out.loc[5, "has_credits"]
+    assert (heat["language"], out.loc[5, "language"]) == ("en", "en")  # TMDB's original_language
 
 
 def test_shipped_movielens_signals_load_and_absent_ones_are_empty(tmp_path: Path) -> None:
