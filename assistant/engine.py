@@ -3,11 +3,13 @@
     retrieve (dense, best-known films, viewers' tags, BM25 by field, co-liked neighbours;
               constraints hold)
       -> order: RRF + the learned ranker + standing ("blend", the default), or any one of them
-         alone ("hybrid" is RRF, "learned"), or dense alone
+         alone ("hybrid" is RRF, "learned"), or dense alone; then the rules that hold whatever
+         the votes say (avoided words, the audience, a named film's own series)
       -> optionally the cross-encoder over the default's head
 
 Stages can be stopped one by one, which is how the evaluation measures what each adds. What is
-loaded once (films, vectors, indexes, signals) lives in `assistant.catalogue.Catalogue`.
+loaded once (films, vectors, indexes, signals) lives in `assistant.catalogue.Catalogue`; the votes
+the default ordering weighs, and why, in `assistant.ordering`.
 """
 
 from __future__ import annotations
@@ -24,28 +26,18 @@ import numpy as np
 
 from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
-from assistant.kinship import kinship, series_named, shifted_kinship
+from assistant.kinship import series_named
 from assistant.lexical import CHAT_WORDS, REQUEST_NOISE, lexical_query
-from assistant.recall import known_item_adjustment, split_remembered
+from assistant.ordering import SERIES_REFS, Retrieved, Votes, intent_kind
+from assistant.recall import split_remembered
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
-from assistant.topics import topic_words
-from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints
+from assistant.understand import CatalogueIndex, ParsedRequest
 from assistant.understand.moods import comparative_lean, mood_lean
 from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable, with_audience
 from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
-from rerank.features import (
-    MISSING_RANK,
-    SCORED_SOURCES,
-    SOURCES,
-    CandidateSignals,
-    RankingRequest,
-    feature_matrix,
-    genre_affinity,
-    same_series,
-    series_stem,
-)
+from rerank.features import MISSING_RANK, SOURCES, RankingRequest, same_series, series_stem
 from rerank.features import below_the_rest as _below_the_rest
 from rerank.features import zscores as _z
 from rerank.movielens import MovieLensSignals
@@ -62,19 +54,6 @@ log = logging.getLogger(__name__)
 STAGES = ("dense", "hybrid", "learned", "blend", "rerank")
 CANDIDATES = 100  # films each retriever hands to the ordering stages
 KNOWN_ITEM_CANDIDATES = 300
-# The learned vote in a request that names no film counts at most this many z either way: on some
-# requests it scored a film that only shares a word with them (BM25 on its plot) 6-8 z above the
-# others ("heart pounding" -> Burning Bright), which outvoted the other votes together. First
-# judged set P@5 0.507 -> 0.534 (moods 0.20 -> 0.27, themes 0.63 -> 0.67; a cap of 1.5 to 3 gave
-# 0.53-0.54 when it held for every request); the second set, measured after: 0.358 -> 0.362,
-# P@10 0.294 -> 0.319. Where films are named, the learned vote's high marks are what keep their
-# kind (its features: genres, keywords and co-liking shared with them): capped there too, "like
-# Toy Story" opened with Pulp Fiction and The Shawshank Redemption, and MovieLens HR@10 fell.
-LEARNED_CLIP = 2.0
-SERIES_REFS = 2  # "like A and B" asks for others of their kind; a longer list is a taste
-KIN_WEIGHT = 1.0
-TOPIC_WEIGHT = 0.35  # judged sets: 0.5 and 0.75 gave less; assistant/topics.py
-SHIFT_WEIGHT = 2.0  # the feel asked for is the request's own word on what to change: two votes
 GLUE = STOPWORDS | REQUEST_NOISE | CHAT_WORDS  # words that say nothing of the film wanted on their own
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
 
@@ -118,6 +97,7 @@ class Engine:
         self.settings = settings
         self.catalogue = Catalogue(settings, signals)
         self.ranker = load_ranker(settings)
+        self.votes = Votes(self.catalogue, self.ranker)  # what the default ordering weighs (ordering.py)
         self.reranker = load_reranker_for(settings) if load_reranker else None
 
     # The catalogue's parts, as the rest of reelchat reads them.
@@ -241,7 +221,7 @@ class Engine:
             mood=bool(moods),
             shift=shift,
         )
-        return Retrieved(found, request, avoid_stems(parsed.avoid), remembered, adapted)
+        return Retrieved(found, request, avoid_stems(parsed.avoid), remembered, adapted, intent)
 
     @staticmethod
     def intent_text(parsed: ParsedRequest) -> str:
@@ -268,14 +248,16 @@ class Engine:
         if stage == "dense":
             scores = _z(np.asarray([-c.ranks.get("dense", MISSING_RANK) for c in cands], dtype=np.float32))
         elif stage == "hybrid" or (stage == "learned" and self.ranker is None):
-            scores = self.fused(cands)
+            scores = self.votes.fused(cands)
         elif stage == "learned":
-            scores = self.learned(parsed, retrieved, avoided)
+            scores = self.votes.learned(parsed, retrieved, avoided)
         else:
-            scores = self.blended(parsed, retrieved, avoided)
+            scores = self.votes.blended(parsed, retrieved, avoided)
         scores = scores - AVOID_PENALTY * avoided
         occasions = getattr(parsed, "occasions", ())
-        if "children" in occasions:  # "a horror film my 10 year old can watch": never Paranormal Activity
+        if (
+            occasions
+        ):  # "a horror film my 10 year old can watch": no Paranormal Activity; "for adults": no Pixar
             scores = _below_the_rest(scores, [unsuitable(occasions, c.movie.genres) for c in cands])
         stems = series_named(retrieved.request.references)
         if 0 < len(stems) <= SERIES_REFS and stage != "dense":
@@ -293,119 +275,6 @@ class Engine:
         if stage == "rerank" and self.reranker is not None:
             ranked = self.rerank(parsed, ranked)
         return ranked
-
-    @staticmethod
-    def fused(cands: Sequence[Candidate]) -> np.ndarray:
-        return _z(np.asarray([c.fused for c in cands], dtype=np.float32))
-
-    def learned(self, parsed: ParsedRequest, retrieved: Retrieved, avoided: np.ndarray) -> np.ndarray:
-        assert self.ranker is not None
-        kind = intent_kind(parsed)
-        signals = self.signals_of(retrieved, avoided)
-        features = feature_matrix(
-            retrieved.request, signals, self.catalogue.state.facts, self.ranker.names(kind)
-        )
-        return _z(self.ranker.score(kind, features))
-
-    def blended(self, parsed: ParsedRequest, retrieved: Retrieved, avoided: np.ndarray) -> np.ndarray:
-        """Three orderings, one vote each (z-scores summed): the retrievers fused by rank (RRF),
-        the learned ranker, and standing (votes and rating: the films people know and like).
-
-        Measured (docs/EVAL.md): each alone is lopsided. The learned ranker, trained on proxies
-        (synthesized requests, MovieLens histories), wins on "I loved A, B and C" but loses to RRF
-        on free-text requests and on ReDial dialogues; RRF alone turns up obscure films; standing
-        alone ignores the request. Summed with unit weights (not fitted to any test set), each
-        covers the others' blind spots. A mood the vocabulary knows ("feel-good", "a good cry")
-        adds a fourth vote: how well the film's genres suit it (judged set: level at 0.480;
-        "a feel-good film for tonight" lost Cloverfield, Rush Hour 2 and End of Watch).
-        Where one or two films (or series) are named, a kinship vote (their genres, their plots)
-        keeps "like The Shining" to its kind: judged like-X P@5 0.24 -> 0.35 (first set), 0.13 ->
-        0.17 (second); MovieLens histories (three loved films) untouched. "Like Inception but
-        funnier" votes instead, twice, for the named films' kind shifted as asked.
-
-        A known-item search has no standing vote: the film someone half-remembers is as often
-        obscure as famous. (Its model alone found a few more held-out r/tipofmytongue films, HR@10
-        0.158 vs 0.143, but ReDial dialogues that read as known-item searches lost more: R@10 0.082
-        vs 0.089; and the held-out posts are for measuring, not for choosing.) Its plot vote is how
-        close each plot is to the request as the query adapter reads memories (`plot_fit`) where
-        one is shipped, else the fused ranks. On 900 dev posts (adapter learned without the post's
-        film, recall without the post) HR@10 went 0.343 (fused ranks) -> 0.362 and HR@1 0.146 ->
-        0.157."""
-        if intent_kind(parsed) == "known_item":
-            fit = self.plot_fit(retrieved)
-            votes = [fit if fit is not None else self.fused(retrieved.candidates)]
-            if self.ranker is not None:
-                votes.append(self.learned(parsed, retrieved, avoided))
-            # A film only the recall found has no plot votes: it starts level with the last of
-            # the films the plot search found, not below them.
-            base = _z(np.sum(votes, axis=0))
-            plot_found = np.asarray([any(s in c.ranks for s in SOURCES) for c in retrieved.candidates])
-            if plot_found.any():
-                base[~plot_found] = base[plot_found].min()
-            return base + known_item_adjustment(retrieved.candidates, retrieved.remembered)
-        votes = [self.fused(retrieved.candidates), self.standing(retrieved.candidates)]
-        if self.ranker is not None:
-            learned = self.learned(parsed, retrieved, avoided)
-            if not retrieved.request.references:
-                learned = np.clip(learned, -LEARNED_CLIP, LEARNED_CLIP)
-            votes.append(learned)
-        request = retrieved.request
-        films = [c.movie for c in retrieved.candidates]
-        if request.mood and not request.references:
-            # "a feel-good film": comedies and family films, not Cloverfield. Not when films are
-            # named: their kind says more, and a long dialogue names many moods in passing.
-            votes.append(_z(genre_affinity(films, request.genre_lean)))
-        elif request.references and request.shift:
-            # "like Inception but funnier": of the named films' kind and of the feel asked for.
-            votes.append(SHIFT_WEIGHT * _z(shifted_kinship(films, request.references, request.shift)))
-        elif (
-            0 < len(series_named(request.references)) <= SERIES_REFS and request.reference_vectors is not None
-        ):
-            # "Something like The Shining" asks for its kind: without this vote the films people who
-            # liked it also liked (Aliens, Memento, The Departed) outvoted horror. Not for a list of
-            # loved films, where co-liking is the taste (MovieLens histories).
-            vectors = self.catalogue.vectors([m.id for m in films])
-            kin = kinship(films, vectors, request.references, request.reference_vectors)
-            votes.append(KIN_WEIGHT * _z(kin))
-        blend = _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
-        if not request.references and (topic := self.topic_fit(parsed, films)) is not None:
-            blend = _z(blend + TOPIC_WEIGHT * _z(topic))  # "a courtroom thriller": in a courtroom
-        return blend
-
-    def topic_fit(self, parsed: ParsedRequest, films: Sequence[Movie]) -> np.ndarray | None:
-        """How well each film's keywords and tags cover the request's content words (assistant.topics)."""
-        words = topic_words(self.intent_text(parsed))
-        tags = self.catalogue.retriever.tag_index
-        if not words:
-            return None
-        vectors = tags.word_vectors(words) if tags is not None else self.catalogue.embeddings.encode(words)
-        return self.catalogue.topics.coverage(np.asarray(vectors), [m.id for m in films])
-
-    def plot_fit(self, retrieved: Retrieved) -> np.ndarray | None:
-        """z(cosine of each candidate's plot to the adapted request), or None without an adapter."""
-        if retrieved.plot_vector is None or not retrieved.candidates:
-            return None
-        vectors = self.catalogue.vectors([c.movie.id for c in retrieved.candidates])
-        norms = np.maximum(np.linalg.norm(vectors, axis=1), 1e-12)
-        return _z((vectors @ retrieved.plot_vector) / norms)
-
-    def standing(self, cands: Sequence[Candidate]) -> np.ndarray:
-        facts = self.catalogue.state.facts
-        rows = [facts.index[c.movie.id] for c in cands]
-        return _z(facts.standing["log_votes"][rows] + facts.standing["rating"][rows])
-
-    def signals_of(self, retrieved: Retrieved, avoided: np.ndarray) -> CandidateSignals:
-        cands = retrieved.candidates
-        return CandidateSignals(
-            movies=[c.movie for c in cands],
-            vectors=self.catalogue.vectors([c.movie.id for c in cands]),
-            ranks={s: np.asarray([c.ranks.get(s, MISSING_RANK) for c in cands]) for s in SOURCES},
-            scores={
-                s: np.asarray([c.scores.get(s, 0.0) for c in cands], dtype=np.float32) for s in SCORED_SOURCES
-            },
-            rrf=np.asarray([c.fused for c in cands], dtype=np.float32),
-            avoided=avoided,
-        )
 
     def rerank(self, parsed: ParsedRequest, ranked: list[Candidate]) -> list[Candidate]:
         """The cross-encoder over the learned head: z(cross-encoder) + z(learned), the tail kept."""
@@ -438,23 +307,9 @@ class Engine:
         return [Candidate(m, fused=1.0 / (60 + i), ranks={"dense": i}) for i, m in enumerate(allowed[:n], 1)]
 
 
-@dataclass
-class Retrieved:
-    candidates: list[Candidate]
-    request: RankingRequest
-    avoid: tuple[str, ...]
-    remembered: RequestConstraints | None = None  # a known-item search's facts, weighed not enforced
-    plot_vector: np.ndarray | None = None  # a known-item search's request, moved by the query adapter
-
-
 def stated_kind(parsed: ParsedRequest) -> bool:
     """Whether the message says what kind of film it wants (a mood or a genre) in its own words."""
     return bool(parsed.constraints.include_genres or mood_lean(parsed.intent))
-
-
-def intent_kind(parsed: ParsedRequest) -> str:
-    """Which ranker model fits the request: "known_item" ranks by plot fit alone."""
-    return "known_item" if getattr(parsed, "intent_kind", "recommend") == "known_item" else "recommend"
 
 
 def load_ranker(settings: Settings) -> LearnedRanker | None:

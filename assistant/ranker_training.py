@@ -29,8 +29,9 @@ from typing import Any
 import numpy as np
 from tqdm.auto import tqdm
 
-from assistant.engine import Engine, intent_kind
+from assistant.engine import Engine
 from assistant.evaluation.stages import as_known_item, held_out_engine
+from assistant.ordering import intent_kind
 from assistant.settings import Settings
 from assistant.understand import ParsedRequest, parse_request
 from ingest.movie import Movie
@@ -238,7 +239,7 @@ def to_group(
     names = KNOWN_ITEM_FEATURES if kind == "known_item" else RECOMMEND_FEATURES
     avoided = np.zeros(len(cands), dtype=bool)
     features = feature_matrix(
-        retrieved.request, engine.signals_of(retrieved, avoided), engine.catalogue.state.facts, names
+        retrieved.request, engine.votes.signals_of(retrieved, avoided), engine.catalogue.state.facts, names
     )
     return kind, Group(features, labels)
 

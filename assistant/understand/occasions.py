@@ -47,6 +47,7 @@ TRAVEL = {"Adventure": 1.0, "Comedy": 1.0, "Action": 0.5, "Horror": -1.0}
 DISCUSSION = {"Drama": 1.5, "Mystery": 1.0, "Science Fiction": 0.5, "Thriller": 0.5}
 VALENTINE = {"Romance": 2.5, "Comedy": 1.0, "Horror": -2.0, "War": -1.5}
 PARENTS_DAY = {"Drama": 1.0, "Family": 1.0, "Comedy": 0.5, "Horror": -2.0}
+ADULTS = {"Family": -2.5, "Drama": 0.5}
 NO_LEAN: Mapping[str, float] = {}
 NOT_FOR_CHILDREN = frozenset({"Horror", "War", "Crime", "Thriller"})  # a taste for them, never a filter
 CHILD_MOOD_SCALE = 0.5
@@ -54,7 +55,7 @@ _NEGATED_BEFORE = re.compile(
     r"\b(?:not|nothing|no|never|(?:isn|aren)['’]?t|without)\s+(?:really\s+|just\s+)?$", re.I
 )
 # Situations that say who must be able to watch it: they hold whatever mood the message asks for.
-AUDIENCES = frozenset({"children", "older relatives", "a lesson"})
+AUDIENCES = frozenset({"children", "adults", "older relatives", "a lesson"})
 
 _MY = r"(?:(?:my|our|the|a|some|a\s+few|a\s+bunch\s+of|a\s+group\s+of|two|three|\d+)\s+)?"
 _AGES = r"(?:\s*,?\s*(?:aged?|ages|who\s+are)\s+\d{1,2}(?:\s*(?:,|and|&|-|to)\s*\d{1,2})*)?"
@@ -105,6 +106,15 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
             r"|(?:for|at)\s+(?:a|the|our|my)?\s*(?:sleepover|slumber\s+party|pyjama\s+party|pajama\s+party)",
             TEENAGERS,
             "teen comedy, high school",
+        ),
+        (
+            # "animated like Toy Story, but made for grown-ups", "adult animation": not a family film
+            "adults",
+            r"(?:(?:made|meant|aimed|intended)\s+)?(?:for|at)\s+(?:an?\s+)?(?:adults?|grown[\s-]?ups|grownups"
+            r"|mature\s+audiences?)(?:\s+only)?|(?:adults|grown[\s-]?ups)\s+only"
+            r"|(?<!young\s)adult(?=\s+(?:animation|animated|cartoons?|animes?|fairy\s+tales?)\b)",
+            ADULTS,
+            "",
         ),
         (
             "a parent's day",
@@ -231,9 +241,11 @@ def for_children(names: Sequence[str], include: Sequence[str]) -> tuple[list[str
 
 
 def unsuitable(names: Sequence[str], genres: Sequence[str]) -> bool:
-    """A film children should not be handed, as far as genres tell: horror, war, crime or thriller that
-    is not also a family film (Paranormal Activity, the animated Vampire Hunter D, Pulp Fiction; not
-    Monster House or Mulan)."""
+    """A film not for the audience named, as far as genres tell. For children: horror, war, crime or
+    thriller that is not also a family film (Paranormal Activity, the animated Vampire Hunter D, Pulp
+    Fiction; not Monster House or Mulan). For adults ("animation for grown-ups"): a family film."""
+    if "adults" in names and "Family" in genres:
+        return True
     return "children" in names and bool(NOT_FOR_CHILDREN.intersection(genres)) and "Family" not in genres
 
 

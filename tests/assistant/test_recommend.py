@@ -179,10 +179,10 @@ def test_no_single_learned_score_carries_a_film_alone(
     parsed = parse_request("a tense, gripping thriller", engine.index)
     retrieved = engine.retrieve(parsed)
     cands = retrieved.candidates
-    weakest = int(np.argmin(engine.fused(cands) + engine.standing(cands)))
+    weakest = int(np.argmin(engine.votes.fused(cands) + engine.votes.standing(cands)))
     outlier = np.zeros(len(cands), dtype=np.float32)
     outlier[weakest] = 50.0
-    monkeypatch.setattr(engine, "learned", lambda *args: outlier)
+    monkeypatch.setattr(engine.votes, "learned", lambda *args: outlier)
     ranked = engine.order(parsed, retrieved, "blend")
     assert ranked[0].movie.id != cands[weakest].movie.id
     assert [c.movie.id for c in ranked].index(cands[weakest].movie.id) > 10

@@ -160,3 +160,27 @@ def test_children_are_never_handed_grown_up_horror(assistant: MovieAssistant, me
     grown_up = {"Horror", "War", "Crime", "Thriller"}
     assert not [p.title for p in picks if grown_up & set(p.genres) and "Family" not in p.genres]
     assert sum(bool({"Family", "Animation"} & set(p.genres)) for p in picks) >= 3
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "animated movies for adults",
+        "animated like Toy Story, but made for grown-ups",
+        "adult animation",
+        "a cartoon for mature audiences",
+    ],
+)
+def test_for_adults_is_an_audience_that_is_handed_no_family_film(
+    assistant: MovieAssistant, message: str
+) -> None:
+    parsed = parse_request(message, assistant.engine.index)
+    assert "adults" in parsed.occasions and "adult" not in parsed.intent.lower()
+    assert parsed.constraints.include_genres == ("Animation",)  # the kind asked for stays a filter
+    picks = assistant.recommend(message, k=5)
+    assert len(picks) == 5 and not [p.title for p in picks if "Family" in p.genres]
+
+
+@pytest.mark.parametrize("message", ["a young adult romance", "a film about adults who never grew up"])
+def test_adult_as_a_subject_is_no_audience(index: CatalogueIndex, message: str) -> None:
+    assert "adults" not in parse_request(message, index).occasions
