@@ -125,6 +125,16 @@ SERIES = [
     ("but nothing with Adam Sandler", "Adam Sandler"), ("nothing directed by Michael Bay", "Michael Bay"),
     ("no Tom Cruise", "Tom Cruise"),
 ]  # fmt: skip
+# Original languages, asked for and refused: (phrase, languages, languages refused).
+LANGUAGES_ASKED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    ("in French", ("fr",), ()), ("in Korean please", ("ko",), ()), ("spoken in Italian", ("it",), ()),
+    ("Spanish-language", ("es",), ()), ("in Japanese", ("ja",), ()),
+    ("in German or French", ("de", "fr"), ()),
+    ("in Spanish only", ("es",), ()), ("not in English", (), ("en",)), ("nothing in English", (), ("en",)),
+    ("with subtitles", (), ("en",)), ("subtitled", (), ("en",)), ("non-English", (), ("en",)),
+    ("I want subtitles", (), ("en",)), ("no subtitles", ("en",), ()), ("in English", ("en",), ()),
+    ("English-language only", ("en",), ()), ("nothing in French", (), ("fr",)), ("not in Hindi", (), ("hi",)),
+]  # fmt: skip
 OPENERS = [
     "{x}", "I want {x}", "can you recommend {x}?", "looking for {x}", "show me {x}", "any ideas for {x}?",
     "hey! {x}", "I'm in the mood for {x}", "find me {x}", "{x}, thanks", "recommend {x} please",
@@ -146,7 +156,7 @@ def generate_cases(n: int = 2_400, seed: int = 11) -> list[GrammarCase]:
             expected = replace(expected, include_genres=asked[1])
         else:
             parts.append(rng.choice(["a film", "a movie", "something", "films"]))
-        kinds = ["years", "refuse", "runtime", "rating", "series"]
+        kinds = ["years", "refuse", "runtime", "rating", "series", "language"]
         extras = rng.sample(kinds, k=rng.choice([1, 1, 2, 2, 3]))
         for extra in extras:
             phrase, expected = _extra(rng, extra, expected)
@@ -190,6 +200,9 @@ def _extra(rng: random.Random, kind: str, expected: RequestConstraints) -> tuple
     if kind == "rating":
         phrase, rating = rng.choice(RATINGS)
         return phrase, replace(expected, rating_min=rating)
+    if kind == "language":
+        phrase, wanted, refused = rng.choice(LANGUAGES_ASKED)
+        return phrase, replace(expected, languages=wanted, exclude_languages=refused)
     phrase, name = rng.choice(SERIES)
     return phrase, replace(expected, exclude_series=(name,))
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from assistant.understand.reading import Reading
+from assistant.understand.vocabulary import LANGUAGES
 from ingest.languages import WORDS
 
-_ONE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
+_ONE = LANGUAGES
 _LANG = rf"(?:{_ONE})(?:\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*(?:in\s+)?(?:{_ONE}))*"  # "French or Italian"
 _ONE_LANG = re.compile(rf"\b(?:{_ONE})\b", re.I)
 # What makes "Korean" a kind of film: a film noun or a genre's name ("an Italian mafia film" is
@@ -29,9 +30,16 @@ _KIND_NOUN = (
 _PLACE_OR_EVENT = (
     r"(?!\s+(?:war|revolution|resistance|riviera|alps|guiana|polynesia|army|navy|empire|new\s+wave)\b)"
 )
+# "in French" is a language when what follows is no noun of its own ("in French for a date night",
+# "in French please"); "set in English countryside" is a place.
+_AFTER_SPOKEN = (
+    r"(?:for|to|with|from|by|about|like|as|so|too|than|since|after|before|during|made|released|set"
+    r"|starring|directed|is|are|would|could|and|or|nor|but|please|pls|plz|only|that|which|who|if"
+    r"|language|audio|subtitles|subs|dub|dubbed|thanks|thank|again|instead|preferably|ideally|maybe|though)"
+)
 LANGUAGE = re.compile(
     rf"\b(?:spoken\s+)?in\s+(?P<spoken>{_LANG})\b{_PLACE_OR_EVENT}"
-    rf"(?=\s*(?:$|[.,;:!?)/]|(?:or|and|please|pls|only|language|audio|with|if|but|that|which|please)\b))"
+    rf"(?=\s*(?:$|[.,;:!?)/\-–—]|{_AFTER_SPOKEN}\b))"
     rf"|\b(?P<named>{_LANG})[\s-]+(?:language|speaking)\b"
     rf"|\b(?P<people>{_LANG})\b{_PLACE_OR_EVENT}(?=\s+(?:[a-z-]+\s+){{0,2}}?{_KIND_NOUN}\b)",
     re.I,

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.languages import WORDS as LANGUAGE_WORDS
+
 MAX_CHARS, MAX_K = 2_000, 20
 FUZZY_CUTOFF, LOWER_CASE_CUTOFF = 85.0, 90.0  # lower-case words are held to more: they are often not titles
 FUZZY_MIN_CHARS = 5  # shorter words are one typo from too many titles
@@ -283,12 +285,11 @@ STUDIOS = (
     r"amblin|neon|searchlight|focus\s+features"
 )
 
-# Languages and the nations that speak them: the catalogue records neither (unsupported.py says so),
-# and "not the Italian mafia" rules out no series, though overviews write "Italian" capitalised.
-LANGUAGES = (
-    r"french|korean|japanese|spanish|italian|german|hindi|chinese|mandarin|cantonese|swedish|danish|"
-    r"norwegian|russian|polish|portuguese|brazilian|turkish|iranian|persian|thai|arabic|greek|dutch|"
-    r"mexican|argentinian|indian|bollywood|nollywood|finnish|czech|hungarian|romanian|icelandic"
+# Languages and the peoples and cinemas that speak them ("Korean", "Bollywood"), from one list
+# (`ingest.languages`): `languages.py` reads them as constraints; a people is never a series ("not the
+# Italian mafia", "nothing in English" is not Johnny English), though overviews write them capitalised.
+LANGUAGES = "|".join(
+    sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LANGUAGE_WORDS), key=len, reverse=True)
 )
 LANGUAGE_WORD = re.compile(rf"(?:{LANGUAGES})(?:-language)?", re.I)
 
