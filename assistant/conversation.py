@@ -16,6 +16,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
+from assistant.lexical import says_nothing
 from assistant.sessions import Session
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
 
@@ -154,9 +155,10 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if (
         not parsed.references
         and not parsed.constraints.is_empty()
-        and (narrowing or not parsed.intent.strip())
+        and (narrowing or says_nothing(parsed.intent))
     ):
-        # only constraints ("only from the 90s", "under 2 hours"): narrow the previous request
+        # only constraints ("only from the 90s", "under 2 hours", "in Japanese instead"): narrow the
+        # previous request
         return Turn("recommend", replace(base, constraints=base.constraints.merged(parsed.constraints)))
     return Turn("recommend", parsed)
 

@@ -15,7 +15,6 @@ the default ordering weighs, and why, in `assistant.ordering`.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ import numpy as np
 from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
 from assistant.kinship import series_named
-from assistant.lexical import CHAT_WORDS, REQUEST_NOISE, lexical_query
+from assistant.lexical import lexical_query, says_nothing
 from assistant.ordering import SERIES_REFS, Retrieved, Votes, intent_kind
 from assistant.recall import split_remembered
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
@@ -35,7 +34,6 @@ from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest
 from assistant.understand.moods import comparative_lean, mood_lean
 from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable, with_audience
-from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
 from rerank.features import MISSING_RANK, SOURCES, RankingRequest, same_series, series_stem
 from rerank.features import below_the_rest as _below_the_rest
@@ -54,7 +52,6 @@ log = logging.getLogger(__name__)
 STAGES = ("dense", "hybrid", "learned", "blend", "rerank")
 CANDIDATES = 100  # films each retriever hands to the ordering stages
 KNOWN_ITEM_CANDIDATES = 300
-GLUE = STOPWORDS | REQUEST_NOISE | CHAT_WORDS  # words that say nothing of the film wanted on their own
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
 
 # "nothing gory" should also keep films tagged "gore" away: the word, and what catalogues say instead.
@@ -229,7 +226,7 @@ class Engine:
         Empty when only glue is left ("something like Inception but less confusing" leaves "something
         but"): embedding glue would pull the search away from the film named."""
         said = parsed.intent
-        if not any(w not in GLUE for w in re.findall(r"[^\W\d_]{2,}", said.lower())):
+        if says_nothing(said):
             said = ""
         # "with teenagers" is not about teenagers, but suggests a teen comedy (understand.occasions)
         suggested = occasion_words(getattr(parsed, "occasions", ()), stated_kind(parsed))

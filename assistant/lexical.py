@@ -5,10 +5,12 @@ two are fused."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from assistant.understand.vocabulary import STOPWORDS
 from ingest.movie import Movie
 
 # Words every request is made of: in a BM25 query they match titles ("Something Wicked" for
@@ -22,8 +24,14 @@ REQUEST_NOISE = frozenset(
 # noise for BM25: in a long memory of a film ("I can't tell if it was a show") they may matter.
 CHAT_WORDS = frozenset(
     "should would could need needs put pls plz thank honestly really just actually give show tell "
-    "find pick help idea ideas options tonight thats fine much".split()
+    "find pick help idea ideas options tonight thats fine much instead ones now".split()
 )
+GLUE = STOPWORDS | REQUEST_NOISE | CHAT_WORDS  # words that say nothing of the film wanted on their own
+
+
+def says_nothing(text: str) -> bool:
+    """Whether no word of `text` says anything of the film wanted ("something, actually", "instead")."""
+    return not any(w not in GLUE for w in re.findall(r"[^\W\d_]{2,}", text.lower()))
 
 
 def lexical_query(text: str) -> str:

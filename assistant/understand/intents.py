@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from assistant.understand.vocabulary import GENRE_WORD
+from assistant.understand.vocabulary import GENRE_WORD, LANGUAGES
 
 IntentKind = Literal["recommend", "known_item", "film_question", "follow_up", "chit_chat"]
 INTENT_KINDS: tuple[IntentKind, ...] = ("recommend", "known_item", "film_question", "follow_up", "chit_chat")
@@ -216,6 +216,9 @@ _FOLLOW_ON = _any(
     r"|they|those|these|them)\b|\bhow\s+\w+\s+(?:is|are|was)\s+(?:it|that|this|they|those|these)\b",
     # "any older ones?", "ones from the 90s": "ones" stands for the films shown
     r"\b(?:ones|any\s+of\s+(?:them|those|these))\b",
+    # "in Japanese instead", "not in Korean actually", "no subtitles": the same request, another language
+    rf"^\W*(?:(?:ok(?:ay)?|actually|hmm+|please|now|but|and|no|nah)[\s,]+)*(?:something\s+|anything\s+)?"
+    rf"(?:not\s+)?(?:(?:spoken\s+)?in\s+(?:{LANGUAGES})\b|(?:with|without|no)\s+subtitles\b|subtitled\b)",
 )
 # A greeting, thanks or an acknowledgement, alone or strung together: "cool, thx", "great, goodnight".
 _ACK = (

@@ -21,7 +21,7 @@ _ONE_LANG = re.compile(rf"\b(?:{_ONE})\b", re.I)
 # What makes "Korean" a kind of film: a film noun or a genre's name ("an Italian mafia film" is
 # Italian; "not the Italian mafia" is a subject, not a language).
 _KIND_NOUN = (
-    r"(?:films?|movies?|flicks?|cinema|animes?|animations?|animated|cartoons?|dramas?|comed(?:y|ies)"
+    r"(?:films?|movies?|flicks?|ones|stuff|cinema|animes?|animations?|animated|cartoons?|dramas?|comed(?:y|ies)"
     r"|thrillers?|horrors?|romances?|rom-?coms?|musicals?|westerns?|documentar(?:y|ies)|action|fantasy"
     r"|sci-?fi|science\s+fiction|crime|myster(?:y|ies)|noirs?|melodramas?|epics?|war\s+(?:films?|movies?))"
 )
@@ -35,7 +35,8 @@ _PLACE_OR_EVENT = (
 _AFTER_SPOKEN = (
     r"(?:for|to|with|from|by|about|like|as|so|too|than|since|after|before|during|made|released|set"
     r"|starring|directed|is|are|would|could|and|or|nor|but|please|pls|plz|only|that|which|who|if"
-    r"|language|audio|subtitles|subs|dub|dubbed|thanks|thank|again|instead|preferably|ideally|maybe|though)"
+    r"|language|audio|subtitles|subs|dub|dubbed|thanks|thank|again|instead|preferably|ideally|maybe|though"
+    r"|actually|at\s+all|this\s+time|now|too|either)"
 )
 LANGUAGE = re.compile(
     rf"\b(?:spoken\s+)?in\s+(?P<spoken>{_LANG})\b{_PLACE_OR_EVENT}"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.api import MovieAssistant
 from assistant.retrieval import chroma_where
 from assistant.understand import CatalogueIndex, RequestConstraints, parse_request
 from ingest.catalogue import read_catalogue
@@ -103,3 +104,31 @@ def test_a_catalogue_language_column_takes_codes_and_names(tmp_path: Path) -> No
     result = read_catalogue(path)
     assert [(m.title, m.language) for m in result.movies] == [("Oldboy", "ko"), ("Memento", "en")]
     assert [r.line for r in result.rejected] == [3] and "language" in result.rejected[0].reason
+
+
+@pytest.mark.parametrize(
+    ("message", "wanted", "refused"),
+    [
+        ("in Japanese instead", ("ja",), ()),
+        ("what about in Spanish?", ("es",), ()),
+        ("not in Korean actually, in Japanese", ("ja",), ("ko",)),
+        ("only English ones", ("en",), ()),
+        ("no subtitles", ("en",), ()),
+        ("something not in English", (), ("en",)),
+    ],
+)
+def test_a_language_alone_in_a_chat_changes_the_films_shown(
+    index: CatalogueIndex, message: str, wanted: Codes, refused: Codes
+) -> None:
+    parsed = parse_request(message, index, in_session=True)
+    assert parsed.intent_kind == "follow_up"  # the earlier request's genre and years still hold
+    assert (parsed.constraints.languages, parsed.constraints.exclude_languages) == (wanted, refused)
+
+
+def test_a_language_follow_up_keeps_the_request_it_narrows(assistant: MovieAssistant) -> None:
+    session = "languages-follow-up"
+    first = assistant.recommend("a romantic comedy from the 90s", session_id=session)
+    again = assistant.recommend("anything not in English?", session_id=session)
+    assert first and again
+    assert all(p.language not in ("", "en") for p in again)
+    assert all({"Romance", "Comedy"} <= set(p.genres) and 1990 <= (p.year or 0) <= 1999 for p in again)
