@@ -243,10 +243,15 @@ def for_children(names: Sequence[str], include: Sequence[str]) -> tuple[list[str
 def unsuitable(names: Sequence[str], genres: Sequence[str]) -> bool:
     """A film not for the audience named, as far as genres tell. For children: horror, war, crime or
     thriller that is not also a family film (Paranormal Activity, the animated Vampire Hunter D, Pulp
-    Fiction; not Monster House or Mulan). For adults ("animation for grown-ups"): a family film."""
+    Fiction; not Monster House or Mulan), or a comedy that is neither a family nor an animated film
+    (Scary Movie). For adults ("animation for grown-ups"): a family film."""
     if "adults" in names and "Family" in genres:
         return True
-    return "children" in names and bool(NOT_FOR_CHILDREN.intersection(genres)) and "Family" not in genres
+    if "children" not in names or "Family" in genres:
+        return False
+    # A comedy that is neither a family nor an animated film is a grown-up comedy more often than not
+    # ("a scary movie for the kids" showed the parodies Scary Movie and Scary Movie 3).
+    return bool(NOT_FOR_CHILDREN.intersection(genres)) or ("Comedy" in genres and "Animation" not in genres)
 
 
 def with_audience(mood: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:

@@ -159,6 +159,9 @@ def test_children_are_never_handed_grown_up_horror(assistant: MovieAssistant, me
     assert len(picks) == 5
     grown_up = {"Horror", "War", "Crime", "Thriller"}
     assert not [p.title for p in picks if grown_up & set(p.genres) and "Family" not in p.genres]
+    # nor a grown-up comedy: "a scary movie for the kids" once showed the parody Scary Movie
+    kids = {"Family", "Animation"}
+    assert not [p.title for p in picks if "Comedy" in p.genres and not kids & set(p.genres)]
     assert sum(bool({"Family", "Animation"} & set(p.genres)) for p in picks) >= 3
 
 
