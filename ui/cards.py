@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant import Recommendation
 from assistant.evidence import Evidence
+from ingest.languages import name_of
 
 PLOT_CHARS = 260  # a card shows a taste of the plot; "tell me more about it" gives the rest
 CardData = dict[str, Any]  # a Recommendation as a plain dict: what gr.State holds between events
@@ -38,7 +39,8 @@ def short_plot(text: str, width: int = PLOT_CHARS) -> str:
 
 
 def card_html(card: Mapping[str, Any], position: int) -> str:
-    """One film: title, year, genres, rating, runtime, director, why it fits, a short plot."""
+    """One film: title, year, genres, rating, runtime, director, its language if not English, why it
+    fits, a short plot."""
     year = f' <span class="rc-year">({_e(card["year"])})</span>' if card.get("year") else ""
     facts = []
     if card.get("genres"):
@@ -49,6 +51,8 @@ def card_html(card: Mapping[str, Any], position: int) -> str:
         facts.append(f"{int(card['runtime'])} min")
     if card.get("directors"):
         facts.append("dir. " + _e(", ".join(card["directors"][:2])))
+    if card.get("language") and card["language"] != "en":  # "Korean": say it before someone presses play
+        facts.append(f'<span title="original language">{_e(name_of(card["language"]))}</span>')
     tagline = f'<p class="rc-tagline">{_e(card["tagline"])}</p>' if card.get("tagline") else ""
     why = evidence_line(card)
     evidence = f'<p class="rc-evidence">{_e(why)}</p>' if why else ""

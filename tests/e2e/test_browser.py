@@ -67,6 +67,12 @@ def test_every_offered_genre_filter_reads_as_that_constraint(index: Any) -> None
     assert with_filters("  funny  ", "") == "funny"
 
 
+def test_a_card_names_the_language_of_a_film_not_in_english() -> None:
+    card = {"movie_id": "1", "title": "Oldboy", "year": 2003, "genres": ["Thriller"]}
+    assert "Korean" in card_html({**card, "language": "ko"}, 1)
+    assert "English" not in card_html({**card, "language": "en"}, 1)  # the usual case says nothing
+
+
 def test_card_and_chat_text_show_markup_as_text() -> None:
     card = {"movie_id": 'x" onmouseover="alert(1)', "title": "<i>T</i>", "year": 2001, "genres": ["Drama"]}
     html = card_html({**card, "overview": MARKUP, "directors": ["<b>D</b>"], "tagline": "<u>t</u>"}, 1)
