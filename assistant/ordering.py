@@ -48,6 +48,7 @@ LEARNED_CLIP = 2.0
 SERIES_REFS = 2  # "like A and B" asks for others of their kind; a longer list is a taste
 KIN_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.35  # judged sets: 0.5 and 0.75 gave less; assistant/topics.py
+GEM_VOTES = (25, 95)  # "hidden gems": between these percentiles of the catalogue's vote counts
 SHIFT_WEIGHT = 2.0  # the feel asked for is the request's own word on what to change: two votes
 
 
@@ -122,7 +123,8 @@ class Votes:
             if plot_found.any():
                 base[~plot_found] = base[plot_found].min()
             return base + known_item_adjustment(retrieved.candidates, retrieved.remembered)
-        votes = [self.fused(retrieved.candidates), self.standing(retrieved.candidates)]
+        lesser_known = getattr(parsed, "lesser_known", False)
+        votes = [self.fused(retrieved.candidates), self.standing(retrieved.candidates, lesser_known)]
         if self.ranker is not None:
             learned = self.learned(parsed, retrieved, avoided)
             if not retrieved.request.references:
@@ -168,10 +170,21 @@ class Votes:
         norms = np.maximum(np.linalg.norm(vectors, axis=1), 1e-12)
         return _z((vectors @ retrieved.plot_vector) / norms)
 
-    def standing(self, cands: Sequence[Candidate]) -> np.ndarray:
+    def standing(self, cands: Sequence[Candidate], lesser_known: bool = False) -> np.ndarray:
+        """How widely seen and how well liked: z(log votes + shrunk rating). For "underrated" or
+        "hidden gems", how widely seen counts against a film: z(rating) - z(log votes)."""
         facts = self.catalogue.state.facts
         rows = [facts.index[c.movie.id] for c in cands]
-        return _z(facts.standing["log_votes"][rows] + facts.standing["rating"][rows])
+        votes, rating = facts.standing["log_votes"][rows], facts.standing["rating"][rows]
+        return _z(_z(rating) - 0.5 * _z(votes)) if lesser_known else _z(votes + rating)
+
+    def not_a_gem(self, cands: Sequence[Candidate]) -> list[bool]:
+        """For "hidden gems": the films everyone has seen (the catalogue's top 5% by votes) and those
+        too few have rated to say they are liked (its bottom quarter), which go below the rest."""
+        facts = self.catalogue.state.facts
+        votes = facts.standing["log_votes"]
+        few, famous = np.percentile(votes, [GEM_VOTES[0], GEM_VOTES[1]])
+        return [not few <= votes[facts.index[c.movie.id]] < famous for c in cands]
 
     def signals_of(self, retrieved: Retrieved, avoided: np.ndarray) -> CandidateSignals:
         cands = retrieved.candidates

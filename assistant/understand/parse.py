@@ -27,6 +27,7 @@ from assistant.understand.unsupported import find_unsupported
 from assistant.understand.vocabulary import (
     EMPTY_NOTICE,
     FILLER_WORDS,
+    LESSER_KNOWN,
     LOOSE_EDGES,
     MARKUP_TAG,
     MAX_CHARS,
@@ -88,6 +89,10 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
             text, "", RequestConstraints(), (), None, (EMPTY_NOTICE,), intent_kind="chit_chat"
         )
     r = read_names(work, index)
+    lesser_known = False
+    for m in list(LESSER_KNOWN.finditer(r.masked)):  # how known a film is, not what it is about
+        r.take(m.start(), m.end())
+        lesser_known = True
     languages, other_languages = find_languages(r)
     unsupported = find_unsupported(r)
     occasions, situation = find_occasions(r)  # "for a long flight": how it is watched, not what about
@@ -157,6 +162,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         question=asked[0] if asked and (kind == "film_question" or pointing) else None,
         asked_film=asked[1] if kind == "film_question" and asked else None,
         occasions=tuple(occasions),
+        lesser_known=lesser_known and kind in ("recommend", "follow_up"),
     )
 
 

@@ -158,3 +158,6 @@ class ParsedRequest:
     # Viewing situations read in the message ("with the kids", "for a long flight"; `occasions.py`):
     # their words are not in `intent`; the kind of film they suggest is a soft lean.
     occasions: tuple[str, ...] = ()
+    # "Underrated sci-fi", "hidden gems": well liked but not widely seen, so how widely a film is
+    # seen counts against it instead of for it (`assistant/ordering.py`).
+    lesser_known: bool = False

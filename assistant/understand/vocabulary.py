@@ -14,6 +14,16 @@ FUZZY_MIN_CHARS = 5  # shorter words are one typo from too many titles
 OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
 LONG_MIN = 150  # minutes: "a proper long epic" (Lawrence of Arabia, not a 2-hour blockbuster)
 EMPTY_NOTICE = "Tell me what you feel like watching…"
+# "Underrated sci-fi", "hidden gems", "something I haven't heard of": well liked, not widely seen.
+LESSER_KNOWN = re.compile(
+    r"\b(?:underrated|under[\s-]?appreciated|overlooked|under[\s-]?seen|(?:hidden|forgotten|little)\s+gems?"
+    r"|gems?\s+(?:that\s+)?(?:nobody|no\s+one|few\s+people)\s+(?:knows?|has\s+seen|talks?\s+about)"
+    r"|(?:lesser|little)[\s-]known|obscure|under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)"
+    r"|(?:not|nothing|less)\s+(?:too\s+|so\s+|that\s+)?(?:mainstream|well[\s-]known|famous|popular|obvious)"
+    r"|(?:that\s+)?(?:i|we)\s+(?:probably\s+)?(?:haven['’]?t|have\s+not|never)\s+heard\s+of"
+    r"|(?:that\s+)?(?:nobody|no\s+one|few\s+people)\s+(?:has\s+)?(?:seen|knows?\s+about|talks?\s+about))",
+    re.I,
+)
 # A film with fewer votes than this is too little known to be confused with a namesake.
 NEAR_TWIN_MIN_VOTES = 100
 

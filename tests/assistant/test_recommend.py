@@ -201,3 +201,23 @@ def test_kinship_is_shared_genres_and_the_closest_plot() -> None:
         [horror, crime, other], vectors, [shining], np.asarray([[1.0, 0.0, 0.0]], dtype=np.float32)
     )
     assert scores[0] > scores[1] > scores[2]
+
+
+@pytest.mark.parametrize("message", ["underrated sci-fi movies", "hidden gem thrillers from the 90s"])
+def test_hidden_gems_are_liked_but_not_what_everyone_has_seen(
+    assistant: MovieAssistant, message: str
+) -> None:
+    parsed = parse_request(message, assistant.engine.index)
+    assert parsed.lesser_known and "gem" not in parsed.intent and "underrated" not in parsed.intent
+    votes = sorted(m.vote_count or 0 for m in assistant.engine.movies.values())
+    famous, few = votes[int(0.95 * len(votes))], votes[int(0.25 * len(votes))]
+    picks = assistant.recommend(message, k=5)
+    assert len(picks) == 5
+    shown = [assistant.engine.movies[p.movie_id] for p in picks]
+    assert all(few <= (m.vote_count or 0) < famous for m in shown), [(m.title, m.vote_count) for m in shown]
+    assert all((m.vote_average or 0) >= 6.0 for m in shown)  # liked, not merely unseen
+
+
+@pytest.mark.parametrize("message", ["a comedy I haven't seen", "recommend a film I have not seen yet"])
+def test_new_to_me_is_not_lesser_known(assistant: MovieAssistant, message: str) -> None:
+    assert not parse_request(message, assistant.engine.index).lesser_known  # new to them, not obscure
