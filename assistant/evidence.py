@@ -79,7 +79,7 @@ _ASKING = (
     )
 )
 _GENRE_NAMES = frozenset(g.lower() for g in GENRE_WORDS.values())
-_CONSTRAINT_MATCH = re.compile(r"^(?:\d{4}s?|\d+ min|rated |no |dir\. |with )")
+_CONSTRAINT_MATCH = re.compile(r"^(?:\d{4}s?|\d+ min|rated |no |dir\. |with |in [A-Z])")
 PLOT_WORDS = 22  # words of the plot the model and the fallback see: one concrete detail, few tokens
 MAX_MATCHES = 5
 

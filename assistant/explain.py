@@ -66,8 +66,9 @@ def evidence_sentence(movie: Movie, evidence: Evidence, named: bool = True) -> s
     master thief Neil McCauley leads ... It shares heist with The Town." (`named=False`: after
     the title line, "A 1990s crime thriller with ...")."""
     era = next((m for m in evidence.matches if m[:4].isdigit() and m.endswith("s")), "")
+    spoken = next((m[3:] for m in evidence.matches if m.startswith("in ") and m[3:4].isupper()), "")
     themes = evidence.themes
-    kind = kind_phrase(movie, era, frozenset(evidence.matches))
+    kind = kind_phrase(movie, " ".join(w for w in (era, spoken) if w), frozenset(evidence.matches))
     first = f"{movie.label} is {kind}" if named else kind[0].upper() + kind[1:]
     if themes:  # "the" reads right before any keyword: "the heist", "the revenge", "the time travel"
         first += f" with {_join([f'the {t}' for t in themes[:3]])} you asked for"

@@ -13,7 +13,7 @@ import gradio as gr
 from assistant import MovieAssistant
 from assistant.results import NOTHING_TO_GO_ON
 from ui.cards import CardData, card_data, card_html, chat_text, notices_html, status_html
-from ui.filters import MAX_YEAR, MIN_YEAR, filter_words, genre_phrases, with_filters
+from ui.filters import filter_words, genre_phrases, language_choices, with_filters
 from ui.interactions import InteractionLog
 from ui.rest import CALLER_ERRORS, MAX_REQUEST_CHARS
 
@@ -110,8 +110,10 @@ class ChatUI:
         year_to: float | None,
         include: list[str] | None,
         exclude: list[str] | None,
+        language: str | None = None,
     ) -> Iterator[Updates]:
-        full = with_filters(message or "", filter_words(year_from, year_to, include, exclude, self.genres))
+        words = filter_words(year_from, year_to, include, exclude, self.genres, language)
+        full = with_filters(message or "", words)
         if not full:
             yield gr.skip(), gr.skip(), notices_html([NOTHING_TO_GO_ON]), gr.skip(), gr.skip()
             return
@@ -202,15 +204,22 @@ class ChatUI:
                     gr.Examples(EXAMPLES, inputs=box, label="Try one")
                     with gr.Accordion("Filters (added to what you type)", open=False, elem_id="rc-filters"):
                         with gr.Row():
-                            year_from = gr.Number(
-                                label="From year", precision=0, minimum=MIN_YEAR, maximum=MAX_YEAR
-                            )
-                            year_to = gr.Number(
-                                label="To year", precision=0, minimum=MIN_YEAR, maximum=MAX_YEAR
-                            )
+                            # No minimum here: once the filters are open, the browser sends an
+                            # empty year as 0, which Gradio's bounds check turned into an error
+                            # for every message. `filter_words` reads 0 as unset and clamps the rest.
+                            year_from = gr.Number(label="From year", precision=0)
+                            year_to = gr.Number(label="To year", precision=0)
                         genres = list(self.genres)
                         include = gr.Dropdown(genres, multiselect=True, label="Only these genres")
                         exclude = gr.Dropdown(genres, multiselect=True, label="Leave out these genres")
+                        languages = language_choices(self.assistant.engine.index)
+                        language = gr.Dropdown(
+                            languages,
+                            value=languages[0],
+                            label="Original language",
+                            visible=len(languages) > 1,  # a catalogue that records none offers none
+                            elem_id="rc-language",
+                        )
                     with gr.Accordion("Your taste (import your ratings)", open=False, elem_id="rc-taste"):
                         who = gr.Textbox(label="Your name", max_length=128, elem_id="rc-user")
                         ratings = gr.File(
@@ -226,7 +235,7 @@ class ChatUI:
                     self._cards(cards, chatbot, session, notices, box, status)
 
             outputs = [chatbot, cards, notices, box, status]
-            inputs = [box, chatbot, session, year_from, year_to, include, exclude]
+            inputs = [box, chatbot, session, year_from, year_to, include, exclude, language]
             # "multiple": a message sent while a reply still streams is answered at once (the
             # older turn stops, see `turn`); Gradio's default would drop it until the reply ends.
             box.submit(self.submit, inputs, outputs, api_visibility=PRIVATE, trigger_mode="multiple")

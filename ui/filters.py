@@ -6,9 +6,11 @@ combine the way the same words typed by hand would, and the chat shows exactly w
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from assistant.understand import CatalogueIndex, parse_request
+from ingest.languages import name_of
 
 # How a genre may be named; the first the parser reads both ways wins ("musical films", not "music").
 _PHRASINGS = ("{genre}", "{genre} films", "{genre}s")
@@ -31,9 +33,30 @@ def genre_phrases(index: CatalogueIndex) -> dict[str, str]:
 
 
 def _year(value: float | int | None) -> int | None:
-    if value is None or value != value:  # empty or NaN from a number field
+    if value is None or value != value or value == 0:  # empty (the browser sends 0) or NaN
         return None
     return min(max(int(value), MIN_YEAR), MAX_YEAR)
+
+
+ANY_LANGUAGE, NOT_ENGLISH = "Any language", "Not English"
+
+
+def language_choices(index: CatalogueIndex, most: int = 12) -> list[str]:
+    """The language filter's options: any, not English, then the catalogue's most common original
+    languages by name ("English", "Japanese", ...); only "any" when the catalogue records none."""
+    if not index.languages:
+        return [ANY_LANGUAGE]
+    names: Counter[str] = Counter()
+    for code, films in index.language_counts.items():
+        names[name_of(code)] += films  # "no" and "nb" are both Norwegian
+    return [ANY_LANGUAGE, NOT_ENGLISH, *(name for name, _ in names.most_common(most))]
+
+
+def language_words(choice: str | None) -> str:
+    """ "Korean" -> "in Korean", "Not English" -> "not in English": words `parse_request` reads."""
+    if not choice or choice == ANY_LANGUAGE:
+        return ""
+    return "not in English" if choice == NOT_ENGLISH else f"in {choice}"
 
 
 def filter_words(
@@ -42,8 +65,9 @@ def filter_words(
     include: Sequence[str] | None,
     exclude: Sequence[str] | None,
     phrases: Mapping[str, str],
+    language: str | None = None,
 ) -> str:
-    """E.g. "from 1990 to 1999, comedy, no horror"; "" when no filter is set."""
+    """E.g. "from 1990 to 1999, comedy, no horror, in Korean"; "" when no filter is set."""
     lo, hi = _year(year_from), _year(year_to)
     parts = []
     if lo is not None and hi is not None:
@@ -55,7 +79,8 @@ def filter_words(
     # Wanted genres before refused ones: "no horror, comedy" would read as refusing both.
     parts += [phrases[g] for g in include or () if g in phrases]
     parts += [f"no {phrases[g]}" for g in exclude or () if g in phrases]
-    return ", ".join(parts)
+    parts.append(language_words(language))
+    return ", ".join(p for p in parts if p)
 
 
 def with_filters(message: str, words: str) -> str:

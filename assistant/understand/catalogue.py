@@ -29,7 +29,8 @@ class CatalogueIndex:
         self._movies = {m.id: m for m in movies}
         by_votes = sorted(self._movies.values(), key=lambda m: -(m.vote_count or 0))
         self.genres = frozenset(g for m in by_votes for g in m.genres)
-        self.languages = frozenset(m.language for m in by_votes if m.language)  # empty: none recorded
+        self.language_counts = Counter(m.language for m in by_votes if m.language)  # empty: none recorded
+        self.languages = frozenset(self.language_counts)
         self.latest_year = max((m.year for m in by_votes if m.year), default=2020)
         self.by_title: dict[str, list[Movie]] = defaultdict(list)  # most-voted first
         self.title_keys_by_year: dict[int, list[str]] = defaultdict(list)

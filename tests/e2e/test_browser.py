@@ -9,7 +9,7 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,21 @@ def test_every_offered_genre_filter_reads_as_that_constraint(index: Any) -> None
     assert filter_words(None, 1980, [], [], phrases) == "until 1980"
     assert filter_words(2001.0, None, [], [], phrases) == "since 2001"
     assert with_filters("  funny  ", "") == "funny"
+
+
+def test_the_language_filter_offers_what_the_catalogue_records_and_reads_as_a_constraint(index: Any) -> None:
+    from assistant.understand import CatalogueIndex, parse_request
+    from ui.filters import filter_words, language_choices, with_filters
+
+    choices = language_choices(index)
+    assert choices[:4] == ["Any language", "Not English", "English", "Japanese"]  # most films first
+    expected = {"Any language": ((), ()), "Not English": ((), ("en",)), "Japanese": (("ja",), ())}
+    for choice, (wanted, refused) in expected.items():
+        words = filter_words(None, None, [], [], {}, choice)
+        parsed = parse_request(with_filters("a quiet drama", words), index).constraints
+        assert (parsed.languages, parsed.exclude_languages) == (wanted, refused), words
+    none_recorded = CatalogueIndex([replace(m, language="") for m in read_catalogue(CATALOGUE).movies[:50]])
+    assert language_choices(none_recorded) == ["Any language"]  # then the control is hidden
 
 
 def test_a_card_names_the_language_of_a_film_not_in_english() -> None:
@@ -358,6 +373,24 @@ def test_filters_combine_with_what_is_typed(tab: Tab) -> None:
     assert len(shown) == 5 and all(1980 <= y <= 1989 for y in years), years
     assert not any("Drama" in facts for facts in shown), shown
     assert all("Comedy" in facts and "Romance" in facts for facts in shown), shown
+    assert not tab.dialogs and not tab.outside
+
+
+@pytest.mark.server
+def test_the_language_filter_shows_only_films_in_that_language(tab: Tab) -> None:
+    page = tab.page
+    page.fill("#rc-message textarea", "a gentle coming-of-age drama")
+    page.click("#rc-filters button")
+    language = page.get_by_label("Original language")
+    language.fill("Japanese")
+    language.press("Enter")
+    language.press("Escape")
+    page.click("#rc-send")
+    wait_turn(page, 1)
+    asked = page.locator('#rc-chat [data-testid="user"]').first.inner_text()
+    assert asked == "a gentle coming-of-age drama; in Japanese"
+    shown = page.locator(".rc-card .rc-facts").all_inner_texts()
+    assert len(shown) == 5 and all("Japanese" in facts for facts in shown), shown
     assert not tab.dialogs and not tab.outside
 
 
