@@ -97,6 +97,7 @@ class RecommendationOut(BaseModel):
     cast: list[str]
     keywords: list[str]
     evidence: EvidenceOut
+    language: str = Field("", description="original language, ISO 639-1 ('ko'); '' where unknown")
 
     @classmethod
     def of(cls, rec: Recommendation) -> RecommendationOut:
@@ -127,6 +128,7 @@ class MovieOut(BaseModel):
     directors: list[str]
     cast: list[str]
     keywords: list[str]
+    language: str = Field("", description="original language, ISO 639-1 ('ko'); '' where unknown")
 
     @classmethod
     def of(cls, m: Movie) -> MovieOut:
@@ -151,6 +153,9 @@ class MovieIn(BaseModel):
     popularity: float | None = Field(None, ge=0, le=10**9)
     director: list[Name] = Field(default_factory=list, max_length=MAX_NAMES)
     cast: list[Name] = Field(default_factory=list, max_length=MAX_NAMES)
+    language: str = Field(
+        "", max_length=30, description="original language: an ISO 639-1 code or a name ('ko', 'Korean')"
+    )
 
 
 class MovieAdded(BaseModel):

@@ -142,9 +142,11 @@ def test_added_film_is_found_at_once_and_bad_records_are_refused(api: httpx.Clie
         "year": 2011,
         "genres": ["Mystery", "Thriller"],
         "director": ["Ada Test"],
+        "language": "Icelandic",
     }
     added = api.post("/api/movies", json=film)
     assert added.status_code == 200 and added.json()["created"] is True
+    assert added.json()["movie"]["language"] == "is"  # a name is stored as its ISO 639-1 code
     assert api.post("/api/movies", json=film).json()["created"] is False  # same id: an update
     assert api.get("/api/movies/rest-test-1").json()["directors"] == ["Ada Test"]
     assert api.get("/api/movies/search", params={"q": "quorvex"}).json()[0]["movie_id"] == "rest-test-1"
@@ -162,6 +164,8 @@ def test_added_film_is_found_at_once_and_bad_records_are_refused(api: httpx.Clie
     ]:
         got = api.post("/api/movies", json=bad)
         assert got.status_code == 422 and got.json()["detail"].startswith(f"{field}:"), got.json()
+    unknown = api.post("/api/movies", json={"title": "T", "overview": "A plot.", "language": "Klingonese"})
+    assert unknown.status_code == 400 and "language" in unknown.json()["detail"], unknown.json()
 
 
 def test_a_disliked_film_never_comes_back_in_that_session(api: httpx.Client, live_server: LiveServer) -> None:
