@@ -62,6 +62,8 @@ SUBTITLES_ALLOWED = re.compile(
     r"\s+(?:(?:reading\s+)?(?:subtitles|subs)|foreign(?:\s+(?:films?|movies?))?)\b",
     re.I,
 )
+# Narrower than the genres' REFUSAL_BEFORE, which lets any three words sit between: "nothing scary
+# in French" refuses scary films, not French ones.
 REFUSED = re.compile(
     r"(?:\b(?:no|not|nothing|none|never|without|except|excluding|avoid|skip|anything\s+but|other\s+than"
     r"|rather\s+than|instead\s+of)\s+(?:(?:a|an|any|the|more|too|so|made|spoken|filmed|originally|that\s+is"

@@ -132,3 +132,10 @@ def test_a_language_follow_up_keeps_the_request_it_narrows(assistant: MovieAssis
     assert first and again
     assert all(p.language not in ("", "en") for p in again)
     assert all({"Romance", "Comedy"} <= set(p.genres) and 1990 <= (p.year or 0) <= 1999 for p in again)
+
+
+def test_a_refusal_before_a_language_is_the_language_s_only_when_next_to_it(index: CatalogueIndex) -> None:
+    c = parse_request("nothing scary in French", index).constraints
+    assert (c.languages, c.exclude_languages, c.exclude_genres) == (("fr",), (), ("Horror",))
+    c = parse_request("nothing in French, something scary", index).constraints
+    assert (c.languages, c.exclude_languages) == ((), ("fr",))
