@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -46,14 +46,3 @@ def shifted_kinship(
         other = [shift.get(g, 0.0) for g in movie.genres if g not in kin]
         scores.append(SHIFT_KIN * len(shared) / max(len(kin), 1) + (float(np.mean(other)) if other else 0.0))
     return np.asarray(scores, dtype=np.float32)
-
-
-def distinctive_genres(references: Sequence[Movie], films_per_genre: Mapping[str, int]) -> set[str]:
-    """Each named film's rarest genre in the catalogue, the one that says most what it is: The
-    Shining's Horror (not Thriller), Inception's Science Fiction or Mystery, Toy Story's Animation."""
-    return {min(r.genres, key=lambda g: films_per_genre.get(g, 0)) for r in references if r.genres}
-
-
-def lacks_kind(films: Sequence[Movie], distinctive: set[str]) -> np.ndarray:
-    """1.0 for each film with none of the named films' distinctive genres, else 0.0."""
-    return np.asarray([0.0 if distinctive & set(m.genres) else 1.0 for m in films], dtype=np.float32)

@@ -9,7 +9,6 @@ calls it, and applies the rules that hold whatever the votes say (avoided words,
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.catalogue import Catalogue
-from assistant.kinship import distinctive_genres, kinship, lacks_kind, series_named, shifted_kinship
+from assistant.kinship import kinship, series_named, shifted_kinship
 from assistant.recall import known_item_adjustment
 from assistant.retrieval import Candidate
 from assistant.topics import topic_words
@@ -50,10 +49,6 @@ SERIES_REFS = 2  # "like A and B" asks for others of their kind; a longer list i
 KIN_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.35  # judged sets: 0.5 and 0.75 gave less; assistant/topics.py
 GEM_VOTES = (25, 95)  # "hidden gems": between these percentiles of the catalogue's vote counts
-# Subtracted (in z) from a film without the distinctive genre of the one or two films named. First
-# judged set like-X P@5 0.40 -> 0.42 (1.0), 0.44 (2.0); second set level; read by hand, "like
-# Inception but less confusing" gained Minority Report and Gattaca over Star Wars and Avatar.
-OFF_KIND_PENALTY = 2.0
 SHIFT_WEIGHT = 2.0  # the feel asked for is the request's own word on what to change: two votes
 
 
@@ -78,14 +73,6 @@ class Votes:
     def __init__(self, catalogue: Catalogue, ranker: LearnedRanker | None) -> None:
         self.catalogue = catalogue
         self.ranker = ranker
-        self._films_per_genre: tuple[int, Counter[str]] = (-1, Counter())
-
-    def films_per_genre(self) -> Counter[str]:
-        """How many catalogue films have each genre (counted again after films are added)."""
-        movies = self.catalogue.movies
-        if self._films_per_genre[0] != len(movies):
-            self._films_per_genre = (len(movies), Counter(g for m in movies.values() for g in m.genres))
-        return self._films_per_genre[1]
 
     @staticmethod
     def fused(cands: Sequence[Candidate]) -> np.ndarray:
@@ -145,7 +132,6 @@ class Votes:
             votes.append(learned)
         request = retrieved.request
         films = [c.movie for c in retrieved.candidates]
-        unlike = None
         if request.mood and not request.references:
             # "a feel-good film": comedies and family films, not Cloverfield. Not when films are
             # named: their kind says more, and a long dialogue names many moods in passing.
@@ -162,13 +148,7 @@ class Votes:
             vectors = self.catalogue.vectors([m.id for m in films])
             kin = kinship(films, vectors, request.references, request.reference_vectors)
             votes.append(KIN_WEIGHT * _z(kin))
-            # ...and a film without the named film's most distinctive genre is rarely of its kind:
-            # "like The Shining" opened with Pulp Fiction, Aliens, Memento (they share Thriller).
-            distinctive = distinctive_genres(request.references, self.films_per_genre())
-            unlike = OFF_KIND_PENALTY * lacks_kind(films, distinctive)
         blend = _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
-        if unlike is not None:
-            blend = blend - unlike
         if not request.references and (topic := self.topic_fit(retrieved.intent, films)) is not None:
             blend = _z(blend + TOPIC_WEIGHT * _z(topic))  # "a courtroom thriller": in a courtroom
         return blend

@@ -203,17 +203,6 @@ def test_kinship_is_shared_genres_and_the_closest_plot() -> None:
     assert scores[0] > scores[1] > scores[2]
 
 
-def test_like_a_named_film_keeps_its_most_distinctive_genre(assistant: MovieAssistant) -> None:
-    from assistant.kinship import distinctive_genres
-    from ingest.movie import Movie
-
-    shining = Movie("s", "The Shining", "", genres=("Horror", "Thriller"))
-    assert distinctive_genres([shining], {"Horror": 900, "Thriller": 2000}) == {"Horror"}
-    picks = assistant.recommend("something like The Shining", k=5)
-    # Pulp Fiction, Memento and Fight Club once led: co-liked, and sharing only Thriller
-    assert len(picks) == 5 and all("Horror" in p.genres for p in picks), [p.title for p in picks]
-
-
 @pytest.mark.parametrize("message", ["underrated sci-fi movies", "hidden gem thrillers from the 90s"])
 def test_hidden_gems_are_liked_but_not_what_everyone_has_seen(
     assistant: MovieAssistant, message: str
