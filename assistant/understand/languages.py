@@ -15,9 +15,9 @@ from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import LANGUAGES
 from ingest.languages import WORDS
 
-_ONE = LANGUAGES
-_LANG = rf"(?:{_ONE})(?:\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*(?:in\s+)?(?:{_ONE}))*"  # "French or Italian"
-_ONE_LANG = re.compile(rf"\b(?:{_ONE})\b", re.I)
+# "French or Italian", "German, Dutch and in Danish"
+_LANG = rf"(?:{LANGUAGES})(?:\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*(?:in\s+)?(?:{LANGUAGES}))*"
+_ONE_LANG = re.compile(rf"\b(?:{LANGUAGES})\b", re.I)
 # What makes "Korean" a kind of film: a film noun or a genre's name ("an Italian mafia film" is
 # Italian; "not the Italian mafia" is a subject, not a language).
 _KIND_NOUN = (
@@ -38,11 +38,13 @@ _AFTER_SPOKEN = (
     r"|language|audio|subtitles|subs|dub|dubbed|thanks|thank|again|instead|preferably|ideally|maybe|though"
     r"|actually|at\s+all|this\s+time|now|too|either)"
 )
+_KIND_AHEAD = rf"\s+(?:[a-z-]+\s+){{0,2}}?{_KIND_NOUN}\b"  # "Korean [revenge] thriller"
+KIND_AHEAD = re.compile(_KIND_AHEAD, re.I)
 LANGUAGE = re.compile(
     rf"\b(?:spoken\s+)?in\s+(?P<spoken>{_LANG})\b{_PLACE_OR_EVENT}"
     rf"(?=\s*(?:$|[.,;:!?)/\-–—]|{_AFTER_SPOKEN}\b))"
     rf"|\b(?P<named>{_LANG})[\s-]+(?:language|speaking)\b"
-    rf"|\b(?P<people>{_LANG})\b{_PLACE_OR_EVENT}(?=\s+(?:[a-z-]+\s+){{0,2}}?{_KIND_NOUN}\b)",
+    rf"|\b(?P<people>{_LANG})\b{_PLACE_OR_EVENT}(?={_KIND_AHEAD})",
     re.I,
 )
 # Wishes about subtitles or foreignness: not in English, or (refused) only in English.
@@ -109,5 +111,5 @@ def find_languages(r: Reading) -> tuple[list[str], list[str]]:
 
 
 def _kind_end(r: Reading, m: re.Match[str]) -> int:
-    kind = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?{_KIND_NOUN}\b", re.I).match(r.masked, m.end())
+    kind = KIND_AHEAD.match(r.masked, m.end())
     return kind.end() if kind else m.end()
