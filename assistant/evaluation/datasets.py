@@ -30,6 +30,8 @@ INTENT_REQUESTS_2 = (
 )  # written after the rules were tuned on the first
 JUDGED_REQUESTS = EVALUATION_DIR / "judged_requests.json"
 JUDGED_REQUESTS_2 = EVALUATION_DIR / "judged_requests_2.json"  # a second judge, written later
+# a third judge: moods, occasions and "like X but Y" only (the weakest kinds), written 2026-11-30
+JUDGED_REQUESTS_3 = EVALUATION_DIR / "judged_requests_3.json"
 
 Intent = Literal["recommend", "known_item", "film_question", "follow_up", "chit_chat"]
 INTENTS: tuple[Intent, ...] = ("recommend", "known_item", "film_question", "follow_up", "chit_chat")

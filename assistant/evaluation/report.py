@@ -95,18 +95,30 @@ def render(result: dict[str, Any]) -> str:
             + ", ".join(f"{k} {v:.2f}" for k, v in j.get("default_p@5_by_kind", {}).items()),
             "",
         ]
-        if "second_set" in j:
-            j2 = j["second_set"]
-            out += [
-                f"Second set (`judged_requests_2.json`): {j2['requests']} more requests, 6 of each kind,",
+        for key, about in (
+            (
+                "second_set",
+                "Second set (`judged_requests_2.json`): {n} more requests, 6 of each kind,\n"
                 "written later by another judge on other subjects, before any tuning against it.",
-                "",
-                *_table(j2["stages"], ["p@5", "p@10"]),
-                "",
-                "Default stage P@5 by kind: "
-                + ", ".join(f"{k} {v:.2f}" for k, v in j2.get("default_p@5_by_kind", {}).items()),
-                "",
-            ]
+            ),
+            (
+                "third_set",
+                "Third set (`judged_requests_3.json`): {n} requests of the weakest kinds only (moods,\n"
+                'occasions, "like X but Y"), written on 2026-11-30 by a third judge before any tuning\n'
+                "against it.",
+            ),
+        ):
+            if key in j:
+                js = j[key]
+                out += [
+                    *about.format(n=js["requests"]).split("\n"),
+                    "",
+                    *_table(js["stages"], ["p@5", "p@10"]),
+                    "",
+                    "Default stage P@5 by kind: "
+                    + ", ".join(f"{k} {v:.2f}" for k, v in js.get("default_p@5_by_kind", {}).items()),
+                    "",
+                ]
     for key in ["known_item", *sorted(k for k in result if k.startswith("known_item_first_"))]:
         if key in result:
             k = result[key]

@@ -98,12 +98,14 @@ def eval_movielens(engine: Engine, part: str = "test", progress: bool = True) ->
 
 def eval_judged(engine: Engine, progress: bool = True) -> dict[str, Any]:
     """Precision@5/@10 on hand-judged requests: a pick counts when a film lover accepted it. The
-    first set's figures, with the second set's (written later, by another judge) under "second_set"."""
-    from assistant.evaluation.datasets import JUDGED_REQUESTS, JUDGED_REQUESTS_2
+    first set's figures, with the second set's and the third's (written later, by other judges) under
+    "second_set" and "third_set"."""
+    from assistant.evaluation.datasets import JUDGED_REQUESTS, JUDGED_REQUESTS_2, JUDGED_REQUESTS_3
 
     result = _eval_judged_set(engine, JUDGED_REQUESTS, progress)
-    if JUDGED_REQUESTS_2.exists():
-        result["second_set"] = _eval_judged_set(engine, JUDGED_REQUESTS_2, progress)
+    for key, path in (("second_set", JUDGED_REQUESTS_2), ("third_set", JUDGED_REQUESTS_3)):
+        if path.exists():
+            result[key] = _eval_judged_set(engine, path, progress)
     return result
 
 
