@@ -69,6 +69,60 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             r"mind[\s-]?bending|thought[\s-]?provoking|cerebral|make\s+(?:me|you)\s+think",
             {"Science Fiction": 2.0, "Mystery": 1.5, "Thriller": 1.0, "Drama": 0.5},
         ),
+        (
+            # wanting to wind down: gentle stories, nothing that sets the pulse racing
+            r"relax(?:ing|ed)?\b|calm(?:ing)?\b|chill(?:ed)?(?:\s+out)?\b|soothing|peaceful|gentle\b"
+            r"|low[\s-]key|laid[\s-]back|unwind|de[\s-]?stress|stressed|anxious|not\s+much\s+happens",
+            {
+                "Comedy": 1.0,
+                "Family": 1.0,
+                "Animation": 1.0,
+                "Drama": 1.0,
+                "Romance": 0.5,
+                "Action": -2.0,
+                "Horror": -2.5,
+                "Thriller": -2.0,
+                "War": -2.0,
+                "Crime": -1.5,
+            },
+        ),
+        (
+            # company and consolation: warm human stories
+            r"lonely|loneliness|(?:less|not\s+so)\s+alone|comfort\s+me|consol|after\s+a\s+break[\s-]?up"
+            r"|(?:got|been|just\s+got)\s+dumped|heart[\s-]?broken",
+            {
+                "Drama": 1.5,
+                "Romance": 1.0,
+                "Comedy": 1.0,
+                "Horror": -2.0,
+                "Action": -1.5,
+                "War": -1.5,
+                "Thriller": -1.5,
+                "Crime": -1.0,
+            },
+        ),
+        (
+            r"inspir(?:ing|ational|e\s+me)|motivat|empowering|uplift\s+me|against\s+(?:all\s+)?the\s+odds",
+            {"Drama": 2.0, "History": 1.0, "Family": 0.5, "Horror": -2.0, "Thriller": -1.0, "Crime": -1.0},
+        ),
+        (
+            # righteous anger: true stories of wrongs, not superheroes smashing things
+            r"injustice|outrag|blood\s+boil|make\s+me\s+(?:angry|mad|furious)|fired\s+up",
+            {
+                "Drama": 2.0,
+                "History": 1.5,
+                "Crime": 0.5,
+                "Comedy": -2.0,
+                "Family": -2.0,
+                "Animation": -1.5,
+                "Fantasy": -1.5,
+                "Science Fiction": -1.0,
+            },
+        ),
+        (
+            r"bittersweet|melanchol|wistful|poignant|reflective|contemplative|meditative|introspective",
+            {"Drama": 2.0, "Romance": 1.0, "Action": -1.5, "Horror": -2.0, "Thriller": -1.0},
+        ),
     )
 )
 

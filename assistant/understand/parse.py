@@ -181,12 +181,28 @@ AVOIDED = re.compile(
 )
 
 
+# "make me feel less alone", "feeling not so hopeless": how the person wants to feel, not a word
+# the films must keep out; it stays in the search text.
+FEELING_BEFORE = re.compile(r"\bfeel(?:s|ing)?\s*$", re.I)
+
+
 def split_avoided(intent: str) -> tuple[str, tuple[str, ...]]:
-    """("a tense thriller, nothing gory") -> ("a tense thriller", ("gory",))."""
-    avoid = [m.group("word").lower() for m in AVOIDED.finditer(intent)]
-    avoid = [w for w in avoid if w not in STOPWORDS and w not in FILLER_WORDS and w not in NOT_A_SUBJECT]
-    if not avoid:
+    """("a tense thriller, nothing gory") -> ("a tense thriller", ("gory",)). Only the negations
+    that name something are taken out: "where not much happens" stays as it is."""
+    refused = [
+        m
+        for m in AVOIDED.finditer(intent)
+        if (word := m.group("word").lower()) not in STOPWORDS
+        and word not in FILLER_WORDS
+        and word not in NOT_A_SUBJECT
+        and not FEELING_BEFORE.search(intent, 0, m.start())
+    ]
+    if not refused:
         return intent, ()
-    kept = AVOIDED.sub(" ", intent)
+    avoid = [m.group("word").lower() for m in refused]
+    kept, end = "", 0
+    for m in refused:
+        kept, end = kept + intent[end : m.start()] + " ", m.end()
+    kept += intent[end:]
     kept = LOOSE_EDGES.sub("", re.sub(r"\s+([,.;:!?])", r"\1", " ".join(kept.split())).strip(" ,;:"))
     return kept, tuple(dict.fromkeys(avoid))

@@ -207,6 +207,17 @@ def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueInde
     assert parse(index, "a tense heist thriller, nothing gory").avoid == ("gory",)
 
 
+def test_only_a_negation_that_names_something_leaves_the_search(index: CatalogueIndex) -> None:
+    # "not much happens" asks for a quiet film; it is no word to keep out, and stays searched
+    parsed = parse(index, "something calm where not much happens, no violence")
+    assert parsed.avoid == ("violence",)
+    assert parsed.intent == "something calm where not much happens"
+    # how the person wants to feel is no word the films must keep out
+    parsed = parse(index, "a film that will make me feel less alone")
+    assert parsed.avoid == ()
+    assert "less alone" in parsed.intent
+
+
 def test_a_refused_people_is_a_word_to_avoid_not_a_series(index: CatalogueIndex) -> None:
     parsed = parse(index, "like the Godfather but about another kind of crime family, not the italian mafia")
     assert parsed.constraints.exclude_series == () and not parsed.constraints.excluded_films

@@ -15,6 +15,11 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("a tense, edge-of-your-seat film", "Thriller", "Family"),
         ("a romantic film for date night", "Romance", "Horror"),
         ("a bleak, harrowing story", "Drama", "Comedy"),
+        ("something calm and relaxing to unwind", "Family", "Horror"),
+        ("feeling lonely tonight", "Drama", "Horror"),
+        ("an inspiring film to motivate me", "Drama", "Horror"),
+        ("a film about injustice that makes my blood boil", "History", "Comedy"),
+        ("something bittersweet and melancholy", "Drama", "Action"),
     ],
 )
 def test_a_mood_leans_to_its_genres_and_away_from_others(text: str, up: str, down: str) -> None:
