@@ -74,6 +74,40 @@ WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A country people name for where a film comes from ("anything from Japan", "not from Korea") ->
+# the languages its films are made in. Kept apart from WORDS: "set in Japan" is a place, not a language.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "japan": ("ja",),
+    "korea": ("ko",),
+    "south korea": ("ko",),
+    "china": ("zh", "cn"),
+    "taiwan": ("zh",),
+    "france": ("fr",),
+    "italy": ("it",),
+    "spain": ("es",),
+    "mexico": ("es",),
+    "argentina": ("es",),
+    "germany": ("de",),
+    "russia": ("ru",),
+    "sweden": ("sv",),
+    "denmark": ("da",),
+    "norway": ("no", "nb"),
+    "finland": ("fi",),
+    "iceland": ("is",),
+    "the netherlands": ("nl",),
+    "holland": ("nl",),
+    "brazil": ("pt",),
+    "portugal": ("pt",),
+    "iran": ("fa",),
+    "israel": ("he",),
+    "turkey": ("tr",),
+    "thailand": ("th",),
+    "poland": ("pl",),
+    "greece": ("el",),
+    "india": WORDS["indian"],
+}
+
+
 def name_of(code: str) -> str:
     """ "ko" -> "Korean"; an unknown code is shown as itself."""
     return NAMES.get(code, code)

@@ -13,7 +13,7 @@ import re
 
 from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import LANGUAGES
-from ingest.languages import WORDS
+from ingest.languages import COUNTRIES, WORDS
 
 # "French or Italian", "German, Dutch and in Danish"
 _LANG = rf"(?:{LANGUAGES})(?:\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*(?:in\s+)?(?:{LANGUAGES}))*"
@@ -72,6 +72,15 @@ REFUSED = re.compile(
     r"|that['’]s)\s+)?|\b\w+n['’]t\s+(?:(?:a|an|in)\s+)?)$",
     re.I,
 )
+# "anything from Japan", "films made in France", "that isn't from Korea": where the film comes from,
+# said after a film word or a refusal. Not "a girl from Japan" or "set in Japan" (the story's place).
+_COUNTRY = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in COUNTRIES), key=len, reverse=True))
+FROM_COUNTRY = re.compile(rf"\b(?:from|made\s+in|out\s+of)\s+(?P<country>{_COUNTRY})\b", re.I)
+_MADE_BEFORE = re.compile(
+    rf"(?:\b(?:{_KIND_NOUN}|anything|something|one|nothing|not|only|preferably|ideally|or|and)"
+    r"|n['’]t|\b(?:is|are|was|be))\s+$",
+    re.I,
+)
 DUBBED = re.compile(r"\bdub(?:bed)?\s+(?:into\s+)?$", re.I)
 # "Bong Joon-ho films, or other Korean thrillers": an alternative widens the request; it is a taste.
 ALTERNATIVE = re.compile(r"\bor\s+(?:(?:some|any)\s+)?(?:other|more|similar)\s+$", re.I)
@@ -106,6 +115,14 @@ def find_languages(r: Reading) -> tuple[list[str], list[str]]:
         else:
             include += [c for c in codes if c not in include]
             r.take(m.start(), m.end())  # "a Korean thriller": the thriller stays for the genres
+    for m in list(FROM_COUNTRY.finditer(r.masked)):
+        if not r.before(_MADE_BEFORE, m.start()) or r.before(ALTERNATIVE, m.start()):
+            continue
+        codes = list(COUNTRIES[" ".join(m.group("country").lower().split())])
+        refused = r.before(REFUSED, m.start(), width=40)
+        wanted = exclude if refused else include
+        wanted += [c for c in codes if c not in wanted]
+        r.take(refused.start() if refused else m.start(), m.end())
     include = [c for c in include if c not in exclude]
     return include, exclude
 

@@ -82,13 +82,14 @@ def find_quoted_titles(r: Reading) -> None:
             r.mention(movie, content, m.start(), m.end(), r.mode(m.start()))
 
 
-def _title_run(r: Reading, toks: list[Token], p: int) -> list[Token]:
-    """Words at p that could be a title we do not know: "Zzzyxq", "Return of the Zzzyxq"."""
+def _title_run(r: Reading, toks: list[Token], p: int, lower: bool = False) -> list[Token]:
+    """Words at p that could be a title we do not know: "Zzzyxq", "Return of the Zzzyxq" (`lower`:
+    in lower case too, for a message typed without capitals)."""
     run: list[Token] = []
     for t in toks[p : p + 6]:
         if r.used(t) or (run and r.text[run[-1].end : t.start].strip()) or t.norm in ("and", "or"):
             break
-        if not (t.capitalised or (run and t.norm in TITLE_GLUE)):
+        if not (t.capitalised or lower or (run and t.norm in TITLE_GLUE)):
             break
         run.append(t)
     while run and run[-1].norm in TITLE_GLUE:
@@ -161,7 +162,11 @@ def find_title_lists(r: Reading) -> None:
 
 # "Whiplash wrecked me. Anything like it?": a film that opens a sentence and is judged there, in a
 # message that asks for films like "it" (a bare capitalised word is too often no title to take alone).
-_LIKE_IT = re.compile(r"\b(?:like|similar\s+to|more\s+of)\s+(?:it|that|this|this\s+one|that\s+one)\b", re.I)
+_LIKE_IT = re.compile(
+    r"\b(?:(?:like|similar\s+to|more\s+of)\s+(?:it|that|this|this\s+one|that\s+one)"
+    r"|in\s+(?:that|the\s+same)\s+(?:vein|spirit|style)|along\s+(?:those|the\s+same)\s+lines|what\s+else)\b",
+    re.I,
+)
 _JUDGED_AFTER = re.compile(
     r"\s*(?:\(\d{4}\)\s*)?(?:was|is|has|had|just|really|totally|absolutely|completely|honestly|wrecked|blew|destroyed"
     r"|broke|made|moved|killed|got|left|stuck|stayed|haunted|floored|gutted|rocked|ruled|slaps)\b",
@@ -173,11 +178,16 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|\n)\W*", re.M)
 def find_judged_subject(r: Reading) -> None:
     if r.named or not _LIKE_IT.search(r.text):
         return
+    # "die hard is my all-time favourite. what else...": typed without capitals, a title that opens a
+    # sentence and is judged there is still one (if it is more than one common word: not "it was").
+    lower = not any(c.isupper() for c in r.text)
     for start in _SENTENCE_START.finditer(r.text):
         p = bisect_left(r.starts, start.end())
-        run = _title_run(r, r.toks, p) if p < len(r.toks) else []
+        run = _title_run(r, r.toks, p, lower) if p < len(r.toks) else []
         for n in range(len(run), 0, -1):  # the longest title the run opens with: "Heat", "The Dark Knight"
             key = " ".join(t.norm for t in run[:n])
+            if lower and n == 1 and key in r.index.common:
+                continue
             if key in r.index.by_title and _JUDGED_AFTER.match(r.text, run[n - 1].end):
                 r.mention(r.index.best(key), "", run[0].start, run[n - 1].end, "ref")
                 return
@@ -211,9 +221,10 @@ def find_titles_anywhere(r: Reading) -> None:
 MAX_SERIES_REFERENCES = 5  # "like the Bond films": the best-known few steer the search
 
 
-def _could_name_a_series(r: Reading, words: str) -> bool:
+def _could_name_a_series(r: Reading, words: str, called_a_series: bool = False) -> bool:
     """Not a genre, a year, a person or common words; typed as a name, or the start of several titles
-    ("no harry potter")."""
+    ("no harry potter"). Common words in lower case only where the message calls them a series ("not
+    the die hard sequels"): "nothing after 2000" opens none."""
     key = title_key(words)
     if not key or set(key.split()) <= STOPWORDS | REQUEST_WORDS:
         return False
@@ -222,7 +233,7 @@ def _could_name_a_series(r: Reading, words: str) -> bool:
     if LANGUAGE_WORD.fullmatch(words.strip()):
         return False  # "not the Italian mafia": a people, not a series
     capitalised = all(w[:1].isupper() or w.lower() in TITLE_GLUE for w in words.split())
-    if not capitalised and not set(key.split()) - r.index.common:
+    if not capitalised and not set(key.split()) - r.index.common and not called_a_series:
         return False  # "nothing after 2000": a lower-case common word opens no series
     return capitalised or r.index.series.starts_titles(key)
 
@@ -273,7 +284,8 @@ def find_series(r: Reading) -> None:
             free = SERIES_FREE_AFTER.match(r.masked, run[-1].end)  # "Marvel-free"
             if not (refused or free) and not _named_as_a_series(r, tok.start, words, noun):
                 continue
-            if _could_name_a_series(r, words) and (members := _ruled_out(r, words, refused or free)):
+            called = noun is not None and bool(noun.group("strong") or r.before(THE_BEFORE, tok.start))
+            if _could_name_a_series(r, words, called) and (members := _ruled_out(r, words, refused or free)):
                 end = free.end() if free else run[-1].end if noun is None else noun.end()
                 hit = (words, members, end, length, free is not None)
                 break

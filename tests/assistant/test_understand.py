@@ -771,6 +771,9 @@ def test_spelled_runtimes(index: CatalogueIndex, message: str, runtime_max: int)
         ("Whiplash wrecked me (in a good way). anything like it?", "Whiplash"),
         ("The Dark Knight was amazing, more like that please", "The Dark Knight"),
         ("Up made me cry. Something like it?", "Up"),
+        ("Jaws is perfect. want more killer animal movies in that vein", "Jaws"),
+        # typed without capitals: a title of more than one common word still opens the sentence
+        ("die hard is my all-time favourite. what else has one guy against a gang?", "Die Hard"),
     ],
 )
 def test_a_film_judged_at_a_sentence_start_steers_a_like_it_request(
@@ -782,6 +785,7 @@ def test_a_film_judged_at_a_sentence_start_steers_a_like_it_request(
 
 def test_a_capitalised_word_that_is_no_judged_film_is_not_read_as_one(index: CatalogueIndex) -> None:
     assert parse_request("Something was off. More like that", index).references == ()
+    assert parse_request("up was great. what else is there", index).references == ()
 
 
 def test_refusing_a_war_by_name_keeps_war_films(index: CatalogueIndex) -> None:

@@ -39,6 +39,10 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("no French comedies please", (), ("fr",), ()),  # French films refused, not comedies
         ("a comedy, no subtitles please", ("en",), (), ("Comedy",)),
         ("a Korean film with English subtitles", ("ko",), ("en",), ()),
+        # where a film comes from, said after a film word or a refusal
+        ("a thriller from Korea", ("ko",), (), ("Thriller",)),
+        ("anything dreamlike that isn't from japan", (), ("ja",), ()),
+        ("films made in France", ("fr",), (), ()),
     ],
 )
 def test_a_language_is_read_as_a_constraint(
@@ -58,6 +62,8 @@ def test_a_language_is_read_as_a_constraint(
         "something like The French Connection",  # a title, read first
         "what's like the Godfather but not the italian mafia?",  # a subject: no film noun follows
         "a film set in the English countryside",
+        "a story about a girl from Japan who moves to Paris",  # the story's people and places
+        "a drama set in Japan",
         "I don't mind subtitles, just a good drama",  # allows, asks for nothing
         "Bong Joon-ho films, or other Korean thrillers like them",  # widens: a taste, not a filter
     ],

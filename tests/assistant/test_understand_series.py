@@ -114,6 +114,7 @@ def test_title_stem(title: str, stem: str) -> None:
         ("not another Star Wars", "Star Wars"),
         ("I've had enough of Marvel, something with superheroes though", "Marvel"),
         ("except for Star Wars, any space opera", "Star Wars"),
+        ("one guy against a gang of bad guys (and not the die hard sequels obviously)", "Die Hard"),
     ],
 )
 def test_more_ways_to_rule_a_series_out(index: CatalogueIndex, message: str, series: str) -> None:
