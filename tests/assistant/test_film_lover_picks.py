@@ -314,6 +314,9 @@ MET = {
     # since 2026-11-30, the learned vote capped where no film is named: Now You See Me 2, The Bank
     # Job and Inception accepted; La Casa de Papel and The Hurricane Heist not
     "a clever heist movie with a twist",
+    # since 2026-11-30, "meditative" is a mood (reflective, contemplative: drama, not horror or
+    # action): 2001, Gravity, Interstellar accepted; Avatar and Alien not
+    "a meditative, visually stunning film set in outer space",
 }
 
 
