@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from assistant.understand.reading import Reading
 from assistant.understand.titles import Token, title_key, tokenise
 from assistant.understand.vocabulary import (
+    FEEL_WORDS,
     FILM_CUE,
     FILM_CUE_BEFORE,
     FUZZY_CUTOFF,
@@ -235,6 +236,8 @@ def _could_name_a_series(r: Reading, words: str, called_a_series: bool = False) 
     capitalised = all(w[:1].isupper() or w.lower() in TITLE_GLUE for w in words.split())
     if not capitalised and not set(key.split()) - r.index.common and not called_a_series:
         return False  # "nothing after 2000": a lower-case common word opens no series
+    if not capitalised and key in FEEL_WORDS:
+        return False  # "nothing loud": how it feels, not the series of Loud Whisper
     return capitalised or r.index.series.starts_titles(key)
 
 

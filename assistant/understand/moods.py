@@ -186,10 +186,28 @@ def comparative_lean(text: str) -> dict[str, float]:
     return _lean(text, COMPARATIVE_LEANS)
 
 
+# "the news is so grim lately", "my week has been dark and heartbreaking": a tone said of the person's
+# world, not of the film they want (who then wants the opposite more often than not). How they feel
+# ("life has been so lonely") still says what they want.
+_THEIR_WORLD_BEFORE = re.compile(
+    r"\b(?:news|week|day|year|month|weather|world|life|things|everything|work)\s+"
+    r"(?:is|are|was|were|has\s+been|have\s+been|feels?|seems?)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_TONE = re.compile(r"grim|bleak|dark|disturb|harrow|haunt|scar|creep|tense|heart[\s-]?break|emotional", re.I)
+
+
+def _said_of_the_film(pattern: re.Pattern[str], text: str) -> bool:
+    return any(
+        not (_TONE.match(m.group()) and _THEIR_WORLD_BEFORE.search(text, 0, m.start()))
+        for m in pattern.finditer(text)
+    )
+
+
 def _lean(text: str, leans: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...]) -> dict[str, float]:
     lean: dict[str, float] = {}
     for pattern, genres in leans:
-        if pattern.search(text):
+        if _said_of_the_film(pattern, text):
             for genre, weight in genres.items():
                 lean[genre] = lean.get(genre, 0.0) + weight
     return lean

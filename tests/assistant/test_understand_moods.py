@@ -29,6 +29,15 @@ def test_a_mood_leans_to_its_genres_and_away_from_others(text: str, up: str, dow
     assert lean[up] > 0 > lean[down]
 
 
+def test_a_tone_said_of_the_persons_world_is_not_the_films() -> None:
+    # "the news is so grim": they want kindness, not a grim film
+    lean = mood_lean("the news is so grim lately, I want a film where people are kind to each other")
+    assert lean["Family"] > 0 > lean["Horror"]
+    assert mood_lean("life has been pretty bleak lately") == {}
+    # how they feel still says what they want
+    assert mood_lean("life has been so lonely")["Drama"] > 0
+
+
 def test_no_mood_word_no_lean() -> None:
     # "moving" alone is a plot word ("moving to Paris"); so is "dark" without a film noun.
     assert mood_lean("a film about moving to Paris after a dark secret comes out") == {}
