@@ -257,7 +257,7 @@ class Engine:
         ):  # "a horror film my 10 year old can watch": no Paranormal Activity; "for adults": no Pixar
             scores = _below_the_rest(scores, [unsuitable(occasions, c.movie.genres) for c in cands])
         if getattr(parsed, "lesser_known", False) and stage != "dense":  # "underrated sci-fi": not Star Wars
-            scores = _below_the_rest(scores, self.votes.not_a_gem(cands))
+            scores = _below_the_rest(scores, self.votes.not_a_gem(cands, parsed.constraints.include_genres))
         stems = series_named(retrieved.request.references)
         if 0 < len(stems) <= SERIES_REFS and stage != "dense":
             # "Like Alien" asks for other films of its kind, not Aliens: a named film's own series

@@ -49,6 +49,8 @@ SERIES_REFS = 2  # "like A and B" asks for others of their kind; a longer list i
 KIN_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.35  # judged sets: 0.5 and 0.75 gave less; assistant/topics.py
 GEM_VOTES = (25, 95)  # "hidden gems": between these percentiles of the catalogue's vote counts
+GENRE_GEM_TOP = 80  # ... and below this one among the films of the genres asked for
+GENRE_GEM_MINIMUM = 50  # films of those genres needed to say which of them are well known
 SHIFT_WEIGHT = 2.0  # the feel asked for is the request's own word on what to change: two votes
 
 
@@ -178,13 +180,22 @@ class Votes:
         votes, rating = facts.standing["log_votes"][rows], facts.standing["rating"][rows]
         return _z(_z(rating) - 0.5 * _z(votes)) if lesser_known else _z(votes + rating)
 
-    def not_a_gem(self, cands: Sequence[Candidate]) -> list[bool]:
+    def not_a_gem(self, cands: Sequence[Candidate], genres: Sequence[str] = ()) -> list[bool]:
         """For "hidden gems": the films everyone has seen (the catalogue's top 5% by votes) and those
-        too few have rated to say they are liked (its bottom quarter), which go below the rest."""
+        too few have rated to say they are liked (its bottom quarter), which go below the rest. With
+        genres asked for, also the best-known fifth of those genres' films: "hidden gem westerns"
+        showed Once Upon a Time in the West, The Good, the Bad and the Ugly and Unforgiven, none in
+        the catalogue's top 5%, all among the westerns everyone knows."""
         facts = self.catalogue.state.facts
-        votes = facts.standing["log_votes"]
+        votes, rating = facts.standing["log_votes"], facts.standing["rating"]
         few, famous = np.percentile(votes, [GEM_VOTES[0], GEM_VOTES[1]])
-        return [not few <= votes[facts.index[c.movie.id]] < famous for c in cands]
+        wanted = set(genres)
+        rows = [facts.index[m.id] for m in self.catalogue.movies.values() if wanted & set(m.genres)]
+        if len(rows) >= GENRE_GEM_MINIMUM:
+            famous = min(famous, float(np.percentile(votes[rows], GENRE_GEM_TOP)))
+        liked = float(np.median(rating))  # a gem is liked: no worse rated than the catalogue's middle
+        at = [facts.index[c.movie.id] for c in cands]
+        return [not (few <= votes[i] < famous and rating[i] >= liked) for i in at]
 
     def signals_of(self, retrieved: Retrieved, avoided: np.ndarray) -> CandidateSignals:
         cands = retrieved.candidates

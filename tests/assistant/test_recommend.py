@@ -218,6 +218,15 @@ def test_hidden_gems_are_liked_but_not_what_everyone_has_seen(
     assert all((m.vote_average or 0) >= 6.0 for m in shown)  # liked, not merely unseen
 
 
+def test_hidden_gems_of_a_genre_are_not_the_genres_best_known(assistant: MovieAssistant) -> None:
+    movies = assistant.engine.movies.values()
+    westerns = sorted((m.vote_count or 0) for m in movies if "Western" in m.genres)
+    well_known = westerns[int(0.8 * len(westerns))]  # the westerns everyone knows: the top fifth
+    shown = [assistant.engine.movies[p.movie_id] for p in assistant.recommend("hidden gem westerns", k=5)]
+    assert shown and all("Western" in m.genres for m in shown)
+    assert all((m.vote_count or 0) < well_known for m in shown), [(m.title, m.vote_count) for m in shown]
+
+
 @pytest.mark.parametrize("message", ["a comedy I haven't seen", "recommend a film I have not seen yet"])
 def test_new_to_me_is_not_lesser_known(assistant: MovieAssistant, message: str) -> None:
     assert not parse_request(message, assistant.engine.index).lesser_known  # new to them, not obscure
