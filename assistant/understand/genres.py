@@ -73,8 +73,17 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
     }  # "comedy or drama": constraints can only ask for genres that all apply
     include: list[str] = []
     exclude: list[str] = []
+    asked_for = {
+        g for n, (m, start) in enumerate(hits) if start is None and n not in either for g in _asked(m)
+    }
     for n, (m, start) in enumerate(hits):
         _, asked, refused = GENRE_WORDS[int((m.lastgroup or "g0")[1:])]
+        if (
+            start is not None
+            and set(refused or asked) <= asked_for
+            and not _names_the_genre(m, refused or asked)
+        ):
+            continue  # "korean horror but not zombies": a kind of horror refused, left to the avoided words
         for genre in () if n in either else (refused or asked) if start is not None else asked:
             if genre not in r.index.genres:
                 r.notices.append(f'The catalogue has no {genre} films, so I ignored "{m.group()}".')
@@ -92,3 +101,21 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
         include.remove(genre)
         exclude.remove(genre)
     return include, exclude
+
+
+def _asked(m: re.Match[str]) -> tuple[str, ...]:
+    return GENRE_WORDS[int((m.lastgroup or "g0")[1:])][1]
+
+
+# Kinds within a genre, by their subject: "korean horror but not zombies" refuses zombies, not horror.
+# A genre's own name or its feel ("spooky but not actually scary") still contradicts the genre asked for.
+_A_KIND_OF_IT = re.compile(
+    r"zombies?|slashers?|ghost[\s-]+stor(?:y|ies)|haunted[\s-]+houses?|space[\s-]+operas?|cyberpunk"
+    r"|cartoons?|anime|gangsters?|mafia|mob|mobsters?|fairy[\s-]+tales?|sword[\s-]+and[\s-]+sorcery|musicals?",
+    re.I,
+)
+
+
+def _names_the_genre(m: re.Match[str], genres: tuple[str, ...]) -> bool:
+    """ "no horror" and "not scary" name the genre; "no zombies" names a kind of it."""
+    return not _A_KIND_OF_IT.fullmatch(m.group())

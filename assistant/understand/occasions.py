@@ -142,9 +142,11 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
         (
             "partner",
             r"with\s+(?:my|our|a)\s+(?:new\s+)?(?:girlfriend|boyfriend|partner|wife|husband|fianc[ée]e?|"
-            r"other\s+half|significant\s+other|bf|gf|date|crush)",
+            r"other\s+half|significant\s+other|bf|gf|date|crush)"
+            # "for a first date", "for date night": not Date Night and Date Movie
+            r"|(?:for|on)\s+(?:(?:a|our|my|the)\s+)?(?:first\s+|second\s+|third\s+)?date(?:\s+night)?\b",
             PARTNER,
-            "romantic",
+            "a romantic comedy",
         ),
         (
             "friends",

@@ -198,6 +198,14 @@ def test_refused_genres(
     assert (constraints.include_genres, constraints.exclude_genres) == (include, exclude)
 
 
+def test_a_kind_of_the_genre_asked_for_refused_is_a_word_to_avoid(index: CatalogueIndex) -> None:
+    # "not zombies" in a horror request refuses zombies, not horror (it said "asked both for and against")
+    parsed = parse(index, "korean horror but not zombies")
+    assert (parsed.constraints.include_genres, parsed.constraints.exclude_genres) == (("Horror",), ())
+    assert parsed.avoid == ("zombies",) and not parsed.notices
+    assert parse(index, "a comedy, no zombies").constraints.exclude_genres == ("Horror",)
+
+
 def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueIndex) -> None:
     parsed = parse(index, "an action film without violence")
     assert parsed.constraints.include_genres == ("Action",)

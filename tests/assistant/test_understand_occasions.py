@@ -32,6 +32,8 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("a horror film for a Friday night with friends and pizza", "friends", "pizza"),
         ("it's our 25th wedding anniversary, something romantic", "an anniversary", "wedding"),
         ("horribly hungover, need something easy", "an easy watch", "hungover"),
+        ("a movie for a first date, not too cheesy", "partner", "date"),
+        ("something for date night", "partner", "date"),
         ("something on in the background while I cook", "an easy watch", "background"),
     ],
 )
