@@ -76,6 +76,7 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
     asked_for = {
         g for n, (m, start) in enumerate(hits) if start is None and n not in either for g in _asked(m)
     }
+    softened: set[str] = set()  # "a horror movie that's not too scary": less of it, not none
     for n, (m, start) in enumerate(hits):
         _, asked, refused = GENRE_WORDS[int((m.lastgroup or "g0")[1:])]
         if (
@@ -84,6 +85,8 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
             and not _names_the_genre(m, refused or asked)
         ):
             continue  # "korean horror but not zombies": a kind of horror refused, left to the avoided words
+        if start is not None and _SOFTENED.search(r.masked, start, m.start()):
+            softened.update(refused or asked)
         for genre in () if n in either else (refused or asked) if start is not None else asked:
             if genre not in r.index.genres:
                 r.notices.append(f'The catalogue has no {genre} films, so I ignored "{m.group()}".')
@@ -97,9 +100,10 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
             f'I can only filter on genres that all apply, so "{words}" is a preference, not a filter.'
         )
     for genre in [g for g in include if g in exclude]:
-        r.notices.append(f"You asked both for and against {genre}; I ignored it.")
-        include.remove(genre)
         exclude.remove(genre)
+        if genre not in softened:
+            r.notices.append(f"You asked both for and against {genre}; I ignored it.")
+            include.remove(genre)
     return include, exclude
 
 
@@ -107,6 +111,7 @@ def _asked(m: re.Match[str]) -> tuple[str, ...]:
     return GENRE_WORDS[int((m.lastgroup or "g0")[1:])][1]
 
 
+_SOFTENED = re.compile(r"\b(?:too|overly)\s+", re.I)
 # Kinds within a genre, by their subject: "korean horror but not zombies" refuses zombies, not horror.
 # A genre's own name or its feel ("spooky but not actually scary") still contradicts the genre asked for.
 _A_KIND_OF_IT = re.compile(

@@ -140,7 +140,10 @@ COMPARATIVE_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tup
         (r"funnier|more\s+(?:fun|comedy|comedic|humou?r|jokes|laughs)|sillier|goofier", _LIGHT),
         (
             r"lighter|happier|cheerier|sweeter|more\s+(?:upbeat|uplifting|hopeful)"
-            r"|less\s+(?:dark|bleak|grim|heavy|depressing|serious|sad)",
+            r"|less\s+(?:dark|bleak|grim|heavy|depressing|serious|sad)"
+            # "a film about grief that isn't depressing", "nothing too heavy"
+            r"|(?:not|isn['’]t|nothing|without\s+being)\s+(?:too\s+|that\s+|overly\s+|so\s+)?"
+            r"(?:dark|bleak|grim|heavy|depressing|sad|dreary)",
             _LIGHT,
         ),
         (
@@ -155,6 +158,13 @@ COMPARATIVE_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tup
                 "Thriller": -1.5,
                 "Crime": -1.0,
             },
+        ),
+        (
+            # scared, but only a little: "something scary but I'm a wimp", "not too scary"
+            r"(?:i['’]?m|i\s+am)\s+(?:a\s+)?(?:bit\s+of\s+a\s+|total\s+|big\s+|huge\s+)?(?:wimp|scaredy[\s-]?cat|chicken)"
+            r"|easily\s+scared|(?:not|nothing)\s+too\s+(?:scary|creepy|frightening|intense)|mildly\s+scary"
+            r"|a\s+(?:little|bit)\s+(?:scary|spooky|creepy)|scary\s+but\s+not\s+too",
+            {"Comedy": 3.0, "Family": 2.5, "Mystery": 0.5, "Fantasy": 1.0, "Horror": -2.5, "Thriller": -1.0},
         ),
         (r"darker|grittier|bleaker|grimmer|heavier|more\s+(?:serious|mature|adult|brutal|violent)", _DARK),
         (

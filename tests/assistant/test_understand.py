@@ -206,6 +206,12 @@ def test_a_kind_of_the_genre_asked_for_refused_is_a_word_to_avoid(index: Catalog
     assert parse(index, "a comedy, no zombies").constraints.exclude_genres == ("Horror",)
 
 
+def test_not_too_much_of_the_genre_asked_for_is_less_of_it_not_none(index: CatalogueIndex) -> None:
+    parsed = parse(index, "a horror movie that's not too scary")
+    assert (parsed.constraints.include_genres, parsed.constraints.exclude_genres) == (("Horror",), ())
+    assert not parsed.notices  # it said "You asked both for and against Horror" and dropped the horror
+
+
 def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueIndex) -> None:
     parsed = parse(index, "an action film without violence")
     assert parsed.constraints.include_genres == ("Action",)

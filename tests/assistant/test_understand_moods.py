@@ -53,6 +53,9 @@ def test_no_mood_word_no_lean() -> None:
         ("like Harry Potter but darker", "Thriller", "Family"),
         ("like Jaws but scarier", "Horror", "Family"),
         ("like The Notebook but sadder", "Drama", "Comedy"),
+        ("something scary but I'm a wimp", "Comedy", "Horror"),
+        ("a horror movie that's not too scary", "Family", "Horror"),
+        ("a film about grief that isn't depressing", "Comedy", "Horror"),
     ],
 )
 def test_a_comparative_says_how_to_differ_from_the_film_named(text: str, up: str, down: str) -> None:
