@@ -221,6 +221,17 @@ def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueInde
     assert parse(index, "a tense heist thriller, nothing gory").avoid == ("gory",)
 
 
+def test_a_refused_setting_is_a_word_to_avoid(index: CatalogueIndex) -> None:
+    parsed = parse(index, "a sci-fi film that isn't set in space")
+    assert parsed.avoid == ("space",)  # it avoided "set" and searched "a sci-fi film that in space"
+    assert "space" not in parsed.intent
+
+
+def test_a_film_named_besides_what_is_asked_is_never_shown(index: CatalogueIndex) -> None:
+    parsed = parse(index, "Christopher Nolan films I haven't seen besides Inception")
+    assert [index.movie(i).title for i in parsed.named] == ["Inception"]
+
+
 def test_only_a_negation_that_names_something_leaves_the_search(index: CatalogueIndex) -> None:
     # "not much happens" asks for a quiet film; it is no word to keep out, and stays searched
     parsed = parse(index, "something calm where not much happens, no violence")
