@@ -187,6 +187,12 @@ AVOIDED = re.compile(
 FEELING_BEFORE = re.compile(r"\bfeel(?:s|ing)?\s*$", re.I)
 
 
+AVOIDED_TOO = re.compile(
+    r"\s*,?\s+(?:or|nor)\s+(?:too\s+|very\s+|overly\s+|so\s+|any\s+)?(?P<word>[^\W\d_][\w-]*)\b",
+    re.I,
+)
+
+
 def split_avoided(intent: str) -> tuple[str, tuple[str, ...]]:
     """("a tense thriller, nothing gory") -> ("a tense thriller", ("gory",)). Only the negations
     that name something are taken out: "where not much happens" stays as it is."""
@@ -201,9 +207,20 @@ def split_avoided(intent: str) -> tuple[str, tuple[str, ...]]:
     if not refused:
         return intent, ()
     avoid = [m.group("word").lower() for m in refused]
+    spans = []
+    for m in refused:  # "nothing loud or taxing", "no gore, blood or jump scares": each is refused
+        end = m.end()
+        while (more := AVOIDED_TOO.match(intent, end)) and more.group("word").lower() not in (
+            STOPWORDS | FILLER_WORDS | NOT_A_SUBJECT
+        ):
+            avoid.append(more.group("word").lower())
+            end = more.end()
+        spans.append((m.start(), end))
     kept, end = "", 0
-    for m in refused:
-        kept, end = kept + intent[end : m.start()] + " ", m.end()
+    for start, stop in spans:
+        if start >= end:
+            kept, end = kept + intent[end:start] + " ", stop
     kept += intent[end:]
-    kept = LOOSE_EDGES.sub("", re.sub(r"\s+([,.;:!?])", r"\1", " ".join(kept.split())).strip(" ,;:"))
+    kept = re.sub(r",(?:\s*,)+", ",", re.sub(r"\s+([,.;:!?])", r"\1", " ".join(kept.split())))
+    kept = LOOSE_EDGES.sub("", kept.strip(" ,;:"))
     return kept, tuple(dict.fromkeys(avoid))

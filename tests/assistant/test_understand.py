@@ -221,6 +221,13 @@ def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueInde
     assert parse(index, "a tense heist thriller, nothing gory").avoid == ("gory",)
 
 
+def test_words_refused_together_are_all_avoided(index: CatalogueIndex) -> None:
+    parsed = parse(index, "an easy comedy, nothing loud or taxing")
+    assert parsed.avoid == ("loud", "taxing")  # "taxing" stayed in the search
+    assert parsed.intent == "an easy comedy"
+    assert parse(index, "a drama, nothing sad, something uplifting").avoid == ("sad",)  # a new clause
+
+
 def test_a_refused_setting_is_a_word_to_avoid(index: CatalogueIndex) -> None:
     parsed = parse(index, "a sci-fi film that isn't set in space")
     assert parsed.avoid == ("space",)  # it avoided "set" and searched "a sci-fi film that in space"
