@@ -9,6 +9,8 @@ Both files were written by hand by an independent judge before any tuning agains
   or `tomt`: the title line or first sentence of a real r/tipofmytongue post from the dev part).
 - `judged_requests.json`: free-text recommendation requests, each with the catalogue films a
   film lover would happily accept as a pick. A pick outside the list counts as a miss.
+  `judged_requests_2.json` and `judged_requests_3.json` are the same kind of set by other judges
+  (the third: moods, occasions and "like X but Y" only), each written before tuning against it.
 
 `tomt_part` splits the r/tipofmytongue posts (`../shared/data/tomt/train.jsonl`) by a hash of
 their id: one post in five is held out for measuring known-item search, and nothing (rules,
