@@ -75,6 +75,8 @@ class Votes:
     def __init__(self, catalogue: Catalogue, ranker: LearnedRanker | None) -> None:
         self.catalogue = catalogue
         self.ranker = ranker
+        # (genres, catalogue size) -> log votes above which those genres' films are well known
+        self._well_known: dict[tuple[tuple[str, ...], int], float | None] = {}
 
     @staticmethod
     def fused(cands: Sequence[Candidate]) -> np.ndarray:
@@ -189,13 +191,23 @@ class Votes:
         facts = self.catalogue.state.facts
         votes, rating = facts.standing["log_votes"], facts.standing["rating"]
         few, famous = np.percentile(votes, [GEM_VOTES[0], GEM_VOTES[1]])
-        wanted = set(genres)
-        rows = [facts.index[m.id] for m in self.catalogue.movies.values() if wanted & set(m.genres)]
-        if len(rows) >= GENRE_GEM_MINIMUM:
-            famous = min(famous, float(np.percentile(votes[rows], GENRE_GEM_TOP)))
+        if (known := self._well_known_in(tuple(sorted(genres)))) is not None:
+            famous = min(famous, known)
         liked = float(np.median(rating))  # a gem is liked: no worse rated than the catalogue's middle
         at = [facts.index[c.movie.id] for c in cands]
         return [not (few <= votes[i] < famous and rating[i] >= liked) for i in at]
+
+    def _well_known_in(self, genres: tuple[str, ...]) -> float | None:
+        """The GENRE_GEM_TOP percentile of log votes among the films of any of `genres` (None when
+        too few): one pass over the catalogue per genre set, not per request."""
+        key = (genres, len(self.catalogue.movies))
+        if key not in self._well_known:
+            facts, wanted = self.catalogue.state.facts, set(genres)
+            rows = [facts.index[m.id] for m in self.catalogue.movies.values() if wanted & set(m.genres)]
+            votes = facts.standing["log_votes"]
+            enough = len(rows) >= GENRE_GEM_MINIMUM
+            self._well_known[key] = float(np.percentile(votes[rows], GENRE_GEM_TOP)) if enough else None
+        return self._well_known[key]
 
     def signals_of(self, retrieved: Retrieved, avoided: np.ndarray) -> CandidateSignals:
         cands = retrieved.candidates

@@ -25,8 +25,17 @@ _A_WAR_BY_NAME = re.compile(
     re.I,
 )
 # "not the Italian mafia", "no French comedies": one people's kind refused, not the genre (the
-# language is left to the avoided words, and the catalogue records no language).
+# language reader or the avoided words take it).
 _A_PEOPLES_KIND = re.compile(rf"\b{LANGUAGE_WORD.pattern}\s+$", re.I)
+# "a horror movie that's not too scary": less of it, not none
+_SOFTENED = re.compile(r"\b(?:too|overly)\s+", re.I)
+# Kinds within a genre, by their subject: "korean horror but not zombies" refuses zombies, not horror.
+# A genre's own name or its feel ("no horror", "spooky but not actually scary") still contradicts it.
+_A_KIND_OF_IT = re.compile(
+    r"zombies?|slashers?|ghost[\s-]+stor(?:y|ies)|haunted[\s-]+houses?|space[\s-]+operas?|cyberpunk"
+    r"|cartoons?|anime|gangsters?|mafia|mob|mobsters?|fairy[\s-]+tales?|sword[\s-]+and[\s-]+sorcery|musicals?",
+    re.I,
+)
 
 
 def _refusal_start(
@@ -74,16 +83,12 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
     include: list[str] = []
     exclude: list[str] = []
     asked_for = {
-        g for n, (m, start) in enumerate(hits) if start is None and n not in either for g in _asked(m)
+        g for n, (m, start) in enumerate(hits) if start is None and n not in either for g in _entry(m)[1]
     }
     softened: set[str] = set()  # "a horror movie that's not too scary": less of it, not none
     for n, (m, start) in enumerate(hits):
-        _, asked, refused = GENRE_WORDS[int((m.lastgroup or "g0")[1:])]
-        if (
-            start is not None
-            and set(refused or asked) <= asked_for
-            and not _names_the_genre(m, refused or asked)
-        ):
+        _, asked, refused = _entry(m)
+        if start is not None and set(refused or asked) <= asked_for and _A_KIND_OF_IT.fullmatch(m.group()):
             continue  # "korean horror but not zombies": a kind of horror refused, left to the avoided words
         if start is not None and _SOFTENED.search(r.masked, start, m.start()):
             softened.update(refused or asked)
@@ -107,20 +112,6 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
     return include, exclude
 
 
-def _asked(m: re.Match[str]) -> tuple[str, ...]:
-    return GENRE_WORDS[int((m.lastgroup or "g0")[1:])][1]
-
-
-_SOFTENED = re.compile(r"\b(?:too|overly)\s+", re.I)
-# Kinds within a genre, by their subject: "korean horror but not zombies" refuses zombies, not horror.
-# A genre's own name or its feel ("spooky but not actually scary") still contradicts the genre asked for.
-_A_KIND_OF_IT = re.compile(
-    r"zombies?|slashers?|ghost[\s-]+stor(?:y|ies)|haunted[\s-]+houses?|space[\s-]+operas?|cyberpunk"
-    r"|cartoons?|anime|gangsters?|mafia|mob|mobsters?|fairy[\s-]+tales?|sword[\s-]+and[\s-]+sorcery|musicals?",
-    re.I,
-)
-
-
-def _names_the_genre(m: re.Match[str], genres: tuple[str, ...]) -> bool:
-    """ "no horror" and "not scary" name the genre; "no zombies" names a kind of it."""
-    return not _A_KIND_OF_IT.fullmatch(m.group())
+def _entry(m: re.Match[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The GENRE_WORDS entry (words, genres asked for, genres refused) whose group matched."""
+    return GENRE_WORDS[int((m.lastgroup or "g0")[1:])]

@@ -182,6 +182,8 @@ AVOIDED = re.compile(
 )
 
 
+# After "no"/"not": words that name nothing to keep out ("not much happens", "not the same old stuff").
+_NOT_REFUSED = STOPWORDS | FILLER_WORDS | NOT_A_SUBJECT
 # "make me feel less alone", "feeling not so hopeless": how the person wants to feel, not a word
 # the films must keep out; it stays in the search text.
 FEELING_BEFORE = re.compile(r"\bfeel(?:s|ing)?\s*$", re.I)
@@ -199,10 +201,7 @@ def split_avoided(intent: str) -> tuple[str, tuple[str, ...]]:
     refused = [
         m
         for m in AVOIDED.finditer(intent)
-        if (word := m.group("word").lower()) not in STOPWORDS
-        and word not in FILLER_WORDS
-        and word not in NOT_A_SUBJECT
-        and not FEELING_BEFORE.search(intent, 0, m.start())
+        if m.group("word").lower() not in _NOT_REFUSED and not FEELING_BEFORE.search(intent, 0, m.start())
     ]
     if not refused:
         return intent, ()
@@ -210,9 +209,7 @@ def split_avoided(intent: str) -> tuple[str, tuple[str, ...]]:
     spans = []
     for m in refused:  # "nothing loud or taxing", "no gore, blood or jump scares": each is refused
         end = m.end()
-        while (more := AVOIDED_TOO.match(intent, end)) and more.group("word").lower() not in (
-            STOPWORDS | FILLER_WORDS | NOT_A_SUBJECT
-        ):
+        while (more := AVOIDED_TOO.match(intent, end)) and more.group("word").lower() not in _NOT_REFUSED:
             avoid.append(more.group("word").lower())
             end = more.end()
         spans.append((m.start(), end))
