@@ -74,7 +74,7 @@ _ASKING = (
             "make makes made need actually cheer same find finds found term whole without knowing know "
             "knows guy guys thing things someone somebody get gets got goes going take takes remember "
             "remembered recall think thought saw seen trying try looking called named name title kid kids "
-            "child childhood happens happened basically literally"
+            "child childhood happens happened basically literally enjoy enjoys enjoyed"
         ).split()
     )
 )

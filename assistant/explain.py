@@ -62,17 +62,17 @@ def _join(items: list[str]) -> str:
 
 def evidence_sentence(movie: Movie, evidence: Evidence, named: bool = True) -> str:
     """A short paragraph from the evidence alone, written as a person would say it:
-    "Heat (1995) is a 1990s crime thriller with heist and bank robbery at its heart. Obsessive
+    "Heat (1995) is a 1990s crime thriller. It has what you asked for: heist and bank robbery. Obsessive
     master thief Neil McCauley leads ... It shares heist with The Town." (`named=False`: after
-    the title line, "A 1990s crime thriller with ...")."""
+    the title line, "A 1990s crime thriller. It has ...")."""
     era = next((m for m in evidence.matches if m[:4].isdigit() and m.endswith("s")), "")
     spoken = next((m[3:] for m in evidence.matches if m.startswith("in ") and m[3:4].isupper()), "")
     themes = evidence.themes
     kind = kind_phrase(movie, " ".join(w for w in (era, spoken) if w), frozenset(evidence.matches))
     first = f"{movie.label} is {kind}" if named else kind[0].upper() + kind[1:]
-    if themes:  # "the" reads right before any keyword: "the heist", "the revenge", "the time travel"
-        first += f" with {_join([f'the {t}' for t in themes[:3]])} you asked for"
     sentences = [first + "."]
+    if themes:  # a sentence of its own reads right for nouns and adjectives: "heist", "gritty", "quirky"
+        sentences.append(f"It has what you asked for: {_join(themes[:3])}.")
     if evidence.plot:
         sentences.append(_whole_sentence(movie, evidence.plot))
     if evidence.related:
