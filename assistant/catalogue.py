@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.columns import FilmColumns
 from assistant.errors import NotIngestedError
 from assistant.lexical import BM25Index, content_text, title_text
 from assistant.recall import load_query_adapter, load_recall_index
@@ -40,6 +41,7 @@ class CatalogueState:
     vectors: np.ndarray  # (films, dim) float32, unit length
     index: CatalogueIndex
     facts: FilmFacts
+    columns: FilmColumns  # the constraint fields, in `vectors` row order
 
 
 def load_collection(collection: Any, page: int = 5_000) -> tuple[list[Movie], np.ndarray]:
@@ -93,6 +95,8 @@ class Catalogue:
             texts=BM25Index(movies, content_text),
             neighbours=self.signals.neighbours,
             catalogue_index=self.state.index,
+            vectors=self.state.vectors,
+            columns=self.state.columns,
         )
         self._set_known(self.state)
         self.retriever.tag_index = self._tag_index()
@@ -149,6 +153,7 @@ class Catalogue:
             vectors=vectors / np.where(norms == 0, 1.0, norms),
             index=CatalogueIndex(movies),
             facts=FilmFacts.build(movies, self.signals.counts, self.signals.means),
+            columns=FilmColumns.build(movies),
         )
 
     @property
@@ -185,6 +190,8 @@ class Catalogue:
             self.retriever.texts = BM25Index(films, content_text)
             self.retriever.movies = state.movies
             self.retriever.catalogue_index = state.index
+            self.retriever.vectors = state.vectors
+            self.retriever.columns = state.columns
             self._set_known(state)
             self.topics = self._topic_index(state.movies)
             self.state = state

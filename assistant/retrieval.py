@@ -1,9 +1,9 @@
-"""Candidate retrieval: dense (langchain-chroma, hard constraints as Chroma `where` filters),
-dense among the best-known films (by meaning, and by genre lean), viewers' tags matching the
-words, BM25 on titles and on everything else, and collaborative neighbours of the films the person
-named. Each candidate keeps every source's rank and score (the learned ranker's features) and a
-reciprocal-rank-fusion score (the "hybrid" baseline ordering). Every candidate returned satisfies
-the hard constraints."""
+"""Candidate retrieval: dense (langchain-chroma; a request with hard constraints is searched
+exactly among the allowed films, see assistant.columns), dense among the best-known films (by
+meaning, and by genre lean), viewers' tags matching the words, BM25 on titles and on everything
+else, and collaborative neighbours of the films the person named. Each candidate keeps every
+source's rank and score (the learned ranker's features) and a reciprocal-rank-fusion score (the
+"hybrid" baseline ordering). Every candidate returned satisfies the hard constraints."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
+from assistant.columns import FilmColumns
 from assistant.lexical import BM25Index, lexical_query
 from assistant.understand import RequestConstraints
 from ingest.movie import Movie
@@ -74,10 +75,11 @@ class RetrievalQuery:
 
 
 class HybridRetriever(BaseRetriever):
-    """Dense (Chroma, constraints as `where` filters), BM25 on titles, BM25 on everything else,
-    and MovieLens co-liked neighbours of the named films. `retrieve` is the typed call the engine
-    makes; as a LangChain retriever, `invoke("a 90s heist thriller")` reads the text with the
-    request parser and returns the candidates as Documents (metadata: movie_id, ranks, scores)."""
+    """Dense (Chroma; exact among the allowed films when constrained), BM25 on titles and on
+    everything else, and MovieLens co-liked neighbours of the named films. `retrieve` is the typed
+    call the engine makes; as a LangChain retriever, `invoke("a 90s heist thriller")` reads the
+    text with the request parser and returns the candidates as Documents (metadata: movie_id,
+    ranks, scores)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     store: Any  # langchain_chroma.Chroma
@@ -107,17 +109,40 @@ class HybridRetriever(BaseRetriever):
     known_standing: Any = None  # (len(known_ids),) z-scored votes: how widely seen
     genre_names: list[str] = Field(default_factory=list)
     tag_index: Any = None  # assistant.tags.TagIndex: what viewers call films (MovieLens tags)
+    # Every film's vector (unit length) and the constraint fields in the same row order: with
+    # them, a request with hard constraints is searched exactly among the allowed films.
+    vectors: Any = None
+    columns: FilmColumns | None = None
     k: int = 10
 
     def dense(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
+        """The films nearest the query vector, with their cosine distance (lower is nearer)."""
         if query.vector is None:
             return []
         # Over-fetch: named and excluded films are dropped after the search.
         fetch = n + len(query.exclude) + len(query.references)
+        where = chroma_where(query.constraints)
+        if where is not None and self.columns is not None and self.vectors is not None:
+            return self.exact(query.vector, self.columns.allowed(query.constraints), fetch)
         hits = self.store.similarity_search_by_vector_with_relevance_scores(
-            list(query.vector), k=fetch, filter=chroma_where(query.constraints)
+            list(query.vector), k=fetch, filter=where
         )
         return [(doc.id, float(score)) for doc, score in hits if doc.id]
+
+    def exact(self, vector: Sequence[float], allowed: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """The `n` allowed films nearest `vector`, by exact cosine distance over their vectors
+        (assistant.columns says why constrained requests do not use Chroma's filtered search)."""
+        assert self.columns is not None
+        rows = np.flatnonzero(allowed)
+        if not len(rows):
+            return []
+        q = np.asarray(vector, dtype=np.float32)
+        q = q / (np.linalg.norm(q) or 1.0)
+        # Gathering most of a large matrix costs more than scoring all of it.
+        sims = self.vectors[rows] @ q if len(rows) < len(allowed) // 2 else (self.vectors @ q)[rows]
+        top = np.argpartition(-sims, min(n, len(rows)) - 1)[:n]
+        top = top[np.argsort(-sims[top], kind="stable")]
+        return [(self.columns.movies[rows[i]].id, float(1.0 - sims[i])) for i in top]
 
     def known(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         if query.vector is None or self.known_vectors is None or not self.known_ids:
