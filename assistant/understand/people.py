@@ -19,6 +19,14 @@ from assistant.understand.vocabulary import (
     STUDIOS,
 )
 
+# Other capitalised names joined on by a comma, "and", "or" or "&", then a film noun.
+_MORE_NAMES_THEN = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(\w+)")
+
+
+def _named_before_a_film_noun(after: str) -> bool:
+    """The name opens a list of names that a film noun follows: each is a person, not a word."""
+    return bool((m := _MORE_NAMES_THEN.match(after)) and m.group(1).lower() in FILM_NOUNS)
+
 
 def find_people(r: Reading) -> None:
     index, toks = r.index, r.toks
@@ -54,13 +62,17 @@ def find_people(r: Reading) -> None:
         cued = (
             role
             or any(t.norm in FILM_NOUNS for t in toks[i + 1 : i + 3])
+            or _named_before_a_film_noun(r.text[tok.end :])  # "a Kubrick or Scorsese film"
             or tok.raw.endswith(("'s", "’s"))
             or bool(PERSON_REFUSAL_BEFORE.search(tail))  # "no Nolan please"
         )
         after = toks[i + 1] if i + 1 < len(toks) else None
-        one_word = not (after and after.raw[:1].isupper()) or tok.raw.endswith(
-            ("'s", "’s")
-        )  # not "Tom Hnaks"
+        # Not "Tom Hnaks"; but "Fincher, Nolan" is two names.
+        one_word = (
+            not (after and after.raw[:1].isupper())
+            or tok.raw.endswith(("'s", "’s"))
+            or bool(r.text[tok.end : after.start].strip())
+        )
         studio = bool(re.fullmatch(STUDIOS, tok.norm, re.I))
         if not hit and tok.raw[:1].isupper() and cued and one_word and not studio:  # "a Tarantino film"
             hit, length = index.person(tok.norm, role, True), 1

@@ -328,6 +328,13 @@ def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> No
         ("Tom Hanks movies", (), ("Tom Hanks",)),
         ("starring Tom Hanks and Meg Ryan", (), ("Tom Hanks", "Meg Ryan")),
         ("starring Tom Hnaks", (), ("Tom Hanks",)),
+        # Surnames listed before a film noun are each a director: any of them will do.
+        ("a Kubrick or Scorsese film", ("Stanley Kubrick", "Martin Scorsese"), ()),
+        (
+            "a Fincher, Nolan or Villeneuve movie",
+            ("David Fincher", "Christopher Nolan", "Denis Villeneuve"),
+            (),
+        ),
         ("i love johnny depp", (), ("Johnny Depp",)),  # chat is often typed in lower case
         ("a film with a twist", (), ()),
         # A lower-case common word opens no name: this is not about The Edge (of U2).
