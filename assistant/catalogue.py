@@ -94,6 +94,7 @@ class Catalogue:
             titles=BM25Index(movies, title_text),
             texts=BM25Index(movies, content_text),
             neighbours=self.signals.neighbours,
+            like_neighbours=self.signals.like_neighbours,
             catalogue_index=self.state.index,
             vectors=self.state.vectors,
             columns=self.state.columns,

@@ -221,13 +221,13 @@ def related_phrases(movie: Movie, references: Sequence[Movie], signals: Any = No
     """How the film relates to the ones the person named: shared keywords or viewers' tags, and
     MovieLens viewers' co-liking."""
     out = []
-    neighbours = getattr(signals, "neighbours", None) or {}
+    tables = [getattr(signals, name, None) or {} for name in ("neighbours", "like_neighbours")]
     for ref in references[:2]:
         shared = [k.lower() for k in ref.keywords if k in movie.keywords][:2]
         tags = viewer_tags(movie, signals)
         shared = shared or [t for t in viewer_tags(ref, signals) if t in tags and t not in GENRE_WORDS][:2]
         shared = shared or [g.lower() for g in ref.genres if g in movie.genres][:2]
-        if any(other == movie.id for other, _ in neighbours.get(ref.id, [])):
+        if any(other == movie.id for table in tables for other, _ in table.get(ref.id, [])):
             out.append(f"liked by the same MovieLens viewers as {ref.title}")
         if shared:
             out.append(f"shares {' and '.join(shared)} with {ref.title}")

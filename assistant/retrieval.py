@@ -24,6 +24,7 @@ from ingest.movie import Movie
 from rerank.features import SOURCES
 
 MOOD_STANDING = 0.5  # in the mood source, how much being widely seen counts beside the genre fit
+LIKE_REFERENCES = 1  # up to this many named films, co-liking discounts popular neighbours
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
 
 
@@ -87,6 +88,9 @@ class HybridRetriever(BaseRetriever):
     titles: BM25Index
     texts: BM25Index
     neighbours: Mapping[str, Sequence[tuple[str, float]]] = {}
+    # The same with the neighbours' own popularity discounted, for requests that name one film
+    # (rerank.movielens.LIKE_POPULARITY says why).
+    like_neighbours: Mapping[str, Sequence[tuple[str, float]]] = {}
     weights: Mapping[str, float] = {
         "dense": 1.0,
         "known": 1.0,
@@ -184,9 +188,12 @@ class HybridRetriever(BaseRetriever):
 
     def collaborative(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         """Films people who liked the named films also liked (MovieLens co-ratings)."""
+        table = self.neighbours
+        if len(query.references) <= LIKE_REFERENCES and self.like_neighbours:
+            table = self.like_neighbours
         scores: dict[str, float] = {}
         for ref in query.references:
-            for movie_id, strength in self.neighbours.get(ref, ()):
+            for movie_id, strength in table.get(ref, ()):
                 scores[movie_id] = scores.get(movie_id, 0.0) + strength
         return sorted(scores.items(), key=lambda p: p[1], reverse=True)[: n * 3]
 

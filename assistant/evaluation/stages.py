@@ -44,7 +44,14 @@ def as_known_item(parsed: ParsedRequest) -> ParsedRequest:
 def train_user_signals(settings: Settings, movie_ids: set[str], tag_part: int | None = None) -> Any:
     """MovieLens signals (co-liked neighbours, rating counts and means, tags) from the training half of
     the users only. Counts are scaled to all users, so the ranker sees the sizes it sees in use."""
-    from rerank.movielens import MovieLensSignals, item_neighbours, load_ratings, load_tags, split_users
+    from rerank.movielens import (
+        LIKE_POPULARITY,
+        MovieLensSignals,
+        item_neighbours,
+        load_ratings,
+        load_tags,
+        split_users,
+    )
 
     ratings = load_ratings(settings.movielens_dir, movie_ids)
     users = sorted(ratings["user"].unique())
@@ -54,6 +61,7 @@ def train_user_signals(settings: Settings, movie_ids: set[str], tag_part: int | 
     stats = part.groupby("movie_id")["rating"].agg(["count", "mean"])
     return MovieLensSignals(
         neighbours=item_neighbours(part),
+        like_neighbours=item_neighbours(part, popularity=LIKE_POPULARITY),
         counts={str(i): round(float(c) * scale) for i, c in stats["count"].items()},
         means={str(i): float(m) for i, m in stats["mean"].items()},
         tags=load_tags(settings.movielens_dir, movie_ids, users=train, part=tag_part),

@@ -86,6 +86,19 @@ def test_item_neighbours_respect_held_out_users() -> None:
     assert set(tuned) == {"A", "B"}  # users 3 and 4 are held out, so C and D are unknown
 
 
+def test_discounting_popularity_keeps_a_films_own_kin_above_what_everyone_likes() -> None:
+    # All 40 users like P; the 10 who like A all like P too, 4 of them like K (liked by 10 in all).
+    frame = liked(
+        {u: ["P", "A", "K"] if u <= 4 else ["P", "A"] if u <= 10 else ["P", "K"] if u <= 16 else ["P"]
+         for u in range(1, 41)}
+    )  # fmt: skip
+    cosine = item_neighbours(frame, shrinkage=0.0)
+    assert [film for film, _ in cosine["A"]] == ["P", "K"]  # 10 / sqrt(10 * 40) > 4 / sqrt(10 * 10)
+    discounted = item_neighbours(frame, shrinkage=0.0, popularity=1.0)
+    assert [film for film, _ in discounted["A"]] == ["K", "P"]  # 4 / (sqrt(10) 10) > 10 / (sqrt(10) 40)
+    assert discounted["A"][0][1] == pytest.approx(4 / (10**0.5 * 10))
+
+
 def test_item_neighbours_on_movielens(ratings: pd.DataFrame) -> None:
     neighbours = item_neighbours(ratings)
     assert max(len(found) for found in neighbours.values()) == 50

@@ -1,4 +1,5 @@
-"""A request with hard constraints is searched exactly among the allowed films (assistant.columns)."""
+"""Retrieval: a request with hard constraints is searched exactly among the allowed films
+(assistant.columns); co-liked neighbours by how many films the request names."""
 
 from __future__ import annotations
 
@@ -75,3 +76,19 @@ def test_the_exact_search_is_never_further_than_chromas_filtered_search(
     # Both report cosine distance; the exact list is at least as near at every position.
     assert np.all(np.asarray(distances) <= np.asarray([d for _, d in hnsw]) + 1e-4)
     assert exact[0][0] == hnsw[0][0].id or distances[0] < hnsw[0][1]
+
+
+def test_one_named_film_uses_the_neighbours_that_discount_popularity() -> None:
+    from assistant.retrieval import HybridRetriever
+
+    retriever = HybridRetriever.model_construct(
+        neighbours={"a": [("popular", 0.5)], "b": [("popular", 0.5)], "c": [("popular", 0.5)]},
+        like_neighbours={"a": [("kin", 0.2)], "b": [("kin", 0.1)], "c": [("kin", 0.1)]},
+    )
+
+    def found(*refs: str) -> list[tuple[str, float]]:
+        return retriever.collaborative(RetrievalQuery(None, "", references=refs), 10)
+
+    assert found("a") == [("kin", 0.2)]
+    assert found("a", "b") == [("popular", 1.0)]  # two or more films: the usual co-liking
+    assert found("a", "b", "c") == [("popular", 1.5)]
