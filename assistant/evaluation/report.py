@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 STAGE_NAMES = {
-    "dense": "dense only (MiniLM + Chroma, where-filters)",
+    "dense": "dense only (MiniLM: Chroma, exact among the allowed films when constrained)",
     "hybrid": "hybrid RRF (dense, best-known, tags, BM25 title/text, MovieLens neighbours)",
     "learned": "learned ranker (LightGBM LambdaMART over the hybrid candidates)",
     "blend": "RRF + learned ranker + standing, one vote each (the default)",
