@@ -147,6 +147,16 @@ def test_an_added_film_is_recommendable_at_once(catalogue_movies: list, tmp_path
     )
     recs = assistant.recommend("a ferry captain who smuggles letters", k=3)
     assert recs[0].movie_id == movie.id
+    # A constrained request searches the allowed films' vectors in memory: the new one is among them.
+    from assistant.retrieval import RetrievalQuery
+    from assistant.understand import RequestConstraints
+
+    catalogue = assistant.engine.catalogue
+    vector = catalogue.embeddings.encode(["a ferry captain who smuggles letters"])[0]
+    query = RetrievalQuery(
+        vector, "", constraints=RequestConstraints(year_min=2024, include_genres=("Drama",))
+    )
+    assert [i for i, _ in catalogue.retriever.dense(query, 3)] == [movie.id]
     assert assistant.recommend("like Paper Harbour", k=3)  # found by name too
 
 
