@@ -142,10 +142,14 @@ def find_title_lists(r: Reading) -> None:
             else:
                 run = _title_run(r, toks, p)
                 keys = [" ".join(t.norm for t in run[:n]) for n in range(1, len(run) + 1)]
+                words = set(keys[-1].split()) if keys else set()
+                # Past the list's first item ("like Heat, Thief or Collateral"), a capitalised
+                # common word is a film too, one we may not know; it must not end the list.
+                listed = p != first and bool(words - STOPWORDS)
                 if (
                     not any(t.raw[:1].isupper() for t in run)
                     or tok.raw == "I"
-                    or not set(keys[-1].split()) - index.common
+                    or not (words - index.common or listed)
                 ):
                     break  # a sentence start or a genre, not a film
                 if any(index.is_person(k) for k in keys) or index.person(keys[0], None, True):

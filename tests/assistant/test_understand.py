@@ -432,6 +432,14 @@ def test_references(index: CatalogueIndex, message: str, expected: list[str]) ->
     assert parsed.notices == ()
 
 
+def test_a_film_the_catalogue_lacks_does_not_end_a_list(index: CatalogueIndex) -> None:
+    # "Thief" (1981) is not in the catalogue, and "thief" is a common word: it is still a film here.
+    for message in ("films like Heat, Thief or Collateral", "movies like Drive, Thief and Ronin"):
+        parsed = parse(index, message)
+        assert len(titles(index, parsed)) == 2, message
+        assert 'I couldn\'t find "Thief" in the catalogue.' in parsed.notices
+
+
 def test_references_leave_the_intent_but_the_rest_stays(index: CatalogueIndex) -> None:
     parsed = parse(index, "something like 'Up' but funnier")
     assert titles(index, parsed) == ["Up (2009)"]
