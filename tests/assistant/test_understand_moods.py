@@ -89,3 +89,4 @@ def test_shifted_kinship_keeps_the_named_films_kind() -> None:
     kin_only = film("Kin only", "Action", "Thriller", "Science Fiction")
     scores = shifted_kinship([both, comedy_only, kin_only], [inception], funnier)
     assert scores[0] > max(scores[1], scores[2])
+    assert scores[1] == 0.0  # a comedy of none of Inception's genres: funnier, but not its kind
