@@ -19,8 +19,12 @@ from assistant.understand.vocabulary import (
     STUDIOS,
 )
 
-# Other capitalised names joined on by a comma, "and", "or" or "&", then a film noun.
-_MORE_NAMES_THEN = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(\w+)")
+# Other capitalised names joined on by a comma, "and", "or" or "&", then a film noun; any name may
+# be a family's ("a Coen brothers or Tarantino film").
+_FAMILY = r"(?:\s+(?:brothers|sisters))?"
+_MORE_NAMES_THEN = re.compile(
+    rf"{_FAMILY}(?:\s*(?:,|\band\b|\bor\b|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?{_FAMILY})+\s+(\w+)"
+)
 
 
 def _named_before_a_film_noun(after: str) -> bool:

@@ -330,6 +330,7 @@ def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> No
         ("starring Tom Hnaks", (), ("Tom Hanks",)),
         # Surnames listed before a film noun are each a director: any of them will do.
         ("a Kubrick or Scorsese film", ("Stanley Kubrick", "Martin Scorsese"), ()),
+        ("a Tarantino or Coen brothers film", ("Quentin Tarantino", "Joel Coen"), ()),
         (
             "a Fincher, Nolan or Villeneuve movie",
             ("David Fincher", "Christopher Nolan", "Denis Villeneuve"),
