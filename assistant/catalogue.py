@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +37,7 @@ class CatalogueState:
     running in another thread always sees one consistent catalogue."""
 
     movies: dict[str, Movie]
-    row: dict[str, int]  # movie id -> row of `vectors`
+    row: Mapping[str, int]  # movie id -> row of `vectors` (the columns' own index)
     vectors: np.ndarray  # (films, dim) float32, unit length
     index: CatalogueIndex
     facts: FilmFacts
@@ -148,13 +148,14 @@ class Catalogue:
 
     def _state(self, movies: Sequence[Movie], vectors: np.ndarray) -> CatalogueState:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        columns = FilmColumns.build(movies)
         return CatalogueState(
             movies={m.id: m for m in movies},
-            row={m.id: i for i, m in enumerate(movies)},
+            row=columns.row,
             vectors=vectors / np.where(norms == 0, 1.0, norms),
             index=CatalogueIndex(movies),
             facts=FilmFacts.build(movies, self.signals.counts, self.signals.means),
-            columns=FilmColumns.build(movies),
+            columns=columns,
         )
 
     @property

@@ -46,14 +46,12 @@ class FilmColumns:
 
     @classmethod
     def build(cls, movies: Sequence[Movie]) -> FilmColumns:
-        names = sorted({g for m in movies for g in m.genres})
-        genres = {g: np.zeros(len(movies), dtype=bool) for g in names}
-        for i, movie in enumerate(movies):
-            for g in movie.genres:
-                genres[g][i] = True
+        genres: dict[str, np.ndarray] = {}
         directors: dict[str, list[int]] = {}
         cast: dict[str, list[int]] = {}
         for i, movie in enumerate(movies):
+            for g in movie.genres:
+                genres.setdefault(g, np.zeros(len(movies), dtype=bool))[i] = True
             for name in movie.directors:
                 directors.setdefault(name, []).append(i)
             for name in movie.cast:
