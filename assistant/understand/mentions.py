@@ -15,6 +15,7 @@ from assistant.understand.vocabulary import (
     FILM_CUE,
     FILM_CUE_BEFORE,
     FUZZY_CUTOFF,
+    GENRE_ALTERNATIVES,
     GENRE_WORD,
     HAS_YEAR_EXPRESSION,
     LANGUAGE_WORD,
@@ -169,7 +170,9 @@ def find_title_lists(r: Reading) -> None:
 # message that asks for films like "it" (a bare capitalised word is too often no title to take alone).
 _LIKE_IT = re.compile(
     r"\b(?:(?:like|similar\s+to|more\s+of)\s+(?:it|that|this|this\s+one|that\s+one)"
-    r"|in\s+(?:that|the\s+same)\s+(?:vein|spirit|style)|along\s+(?:those|the\s+same)\s+lines|what\s+else)\b",
+    r"|in\s+(?:that|the\s+same)\s+(?:vein|spirit|style)|along\s+(?:those|the\s+same)\s+lines|what\s+else"
+    # "Get Out blew my mind. More horror that's ...", "... any other films like that?"
+    rf"|(?:more|other|similar)\s+(?:\w+\s+){{0,2}}?(?:movies?|films?|flicks?|ones|{GENRE_ALTERNATIVES}))\b",
     re.I,
 )
 _JUDGED_AFTER = re.compile(
@@ -177,6 +180,7 @@ _JUDGED_AFTER = re.compile(
     r"|broke|made|moved|killed|got|left|stuck|stayed|haunted|floored|gutted|rocked|ruled|slaps)\b",
     re.I,
 )
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "you", "this", "that"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|\n)\W*", re.M)
 
 
@@ -191,8 +195,8 @@ def find_judged_subject(r: Reading) -> None:
         run = _title_run(r, r.toks, p, lower) if p < len(r.toks) else []
         for n in range(len(run), 0, -1):  # the longest title the run opens with: "Heat", "The Dark Knight"
             key = " ".join(t.norm for t in run[:n])
-            if lower and n == 1 and key in r.index.common:
-                continue
+            if (lower and n == 1 and key in r.index.common) or (n == 1 and key in _PRONOUNS):
+                continue  # "It was great. More like that": the film shown, not the film It
             if key in r.index.by_title and _JUDGED_AFTER.match(r.text, run[n - 1].end):
                 r.mention(r.index.best(key), "", run[0].start, run[n - 1].end, "ref")
                 return

@@ -822,6 +822,9 @@ def test_spelled_runtimes(index: CatalogueIndex, message: str, runtime_max: int)
         ("Jaws is perfect. want more killer animal movies in that vein", "Jaws"),
         # typed without capitals: a title of more than one common word still opens the sentence
         ("die hard is my all-time favourite. what else has one guy against a gang?", "Die Hard"),
+        # asking for "more <films or a genre>" asks for its like too
+        ("Get Out blew my mind. more horror that's secretly about something", "Get Out"),
+        ("Drive was amazing, other movies with that neon mood?", "Drive"),
     ],
 )
 def test_a_film_judged_at_a_sentence_start_steers_a_like_it_request(
@@ -834,6 +837,8 @@ def test_a_film_judged_at_a_sentence_start_steers_a_like_it_request(
 def test_a_capitalised_word_that_is_no_judged_film_is_not_read_as_one(index: CatalogueIndex) -> None:
     assert parse_request("Something was off. More like that", index).references == ()
     assert parse_request("up was great. what else is there", index).references == ()
+    # a pronoun opening the sentence is the film just shown, not the film "It"
+    assert parse_request("It was great. More films like that please", index).references == ()
 
 
 def test_refusing_a_war_by_name_keeps_war_films(index: CatalogueIndex) -> None:
