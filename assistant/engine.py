@@ -58,8 +58,8 @@ INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat t
 AVOID_SYNONYMS = {
     "gory": ("gore", "gory", "blood"),
     "bloody": ("blood", "gore"),
-    "violent": ("violen",),
-    "violence": ("violen",),
+    "violent": ("violen", "gore", "gory", "brutal", "torture", "massacre", "serial killer", "slasher"),
+    "violence": ("violen", "gore", "gory", "brutal", "torture", "massacre", "serial killer", "slasher"),
     "scary": ("scary", "terrif", "horror"),
     "sad": ("sad", "tragic", "grief"),
     "depressing": ("depress", "tragic", "suicide"),

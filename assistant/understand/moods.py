@@ -19,7 +19,7 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
     (re.compile(rf"\b(?:{words})", re.I), lean)
     for words, lean in (
         (
-            r"feel[\s-]?good|uplifting|cheer(?:ful|\s+(?:me|us)\s+up)|heart[\s-]?warming|wholesome|cos[yi]\b"
+            r"feel[\s-]?good|uplifting|cheer(?:ful|\s+(?:me|us)\s+up)|heart[\s-]?warming|wholesome|co[sz](?:y|ier|iest)\b"
             r"|comforting|happy\s+(?:film|movie)|put\s+(?:me|us)\s+in\s+a\s+good\s+mood"
             r"|faith\s+in\s+humanity|kind(?:ness)?\s+to\s+(?:each\s+other|one\s+another|others)",
             {
@@ -34,7 +34,7 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             },
         ),
         (
-            r"laugh|funny|hilarious|silly|goofy|light[\s-]?hearted|comic\b",
+            r"laugh|funny|hilarious|silly|goofy|light[\s-]?hearted|comic\b|humou?r(?:ous)?\b",
             {"Comedy": 2.5, "Horror": -1.0, "War": -1.5, "Drama": -0.5},
         ),
         (
@@ -147,7 +147,10 @@ COMPARATIVE_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tup
             _LIGHT,
         ),
         (
-            r"gentler|softer|calmer|quieter|less\s+(?:intense|violent|brutal|gory|scary|action)",
+            r"gentler|softer|calmer|quieter|less\s+(?:intense|violent|brutal|gory|scary|action)"
+            # "a cozy mystery, nothing violent", "an action film that isn't too violent"
+            r"|(?:no|nothing|not|isn['’]t|aren['’]t|without(?:\s+any)?)\s+(?:too\s+|that\s+|overly\s+|very\s+)?violen\w*"
+            r"|non[\s-]?violent",
             {
                 "Drama": 1.0,
                 "Family": 1.0,

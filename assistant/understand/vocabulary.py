@@ -140,7 +140,8 @@ NOT_RELEASE_BEFORE = re.compile(
 GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     (r"rom[\s-]?coms?|romantic[\s-]+comed(?:y|ies)", ("Romance", "Comedy"), ("Romance",)),
     (r"sci[\s-]?fi|science[\s-]+fiction|space[\s-]+operas?|cyberpunk", ("Science Fiction",), ()),
-    (r"horrors?|scary|spooky|slashers?|creepy|frightening|terrifying|zombies?|ghost[\s-]+stor(?:y|ies)"
+    # "the horror of war", "the horrors of slavery": what a story shows, not the genre
+    (r"horrors?(?!\s+of\b)|scary|spooky|slashers?|creepy|frightening|terrifying|zombies?|ghost[\s-]+stor(?:y|ies)"
      r"|haunted[\s-]+houses?|scarefests?|fright[\s-]+flicks?", ("Horror",), ()),
     # "a crime family", "the royal family": a family in the story, not a film for one
     (r"kids?|kid[\s-]friendly|children'?s?|(?<!crime\s)(?<!mob\s)(?<!mafia\s)(?<!royal\s)(?<!dysfunctional\s)"

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from assistant import MovieAssistant, Recommendation
+from assistant.engine import avoid_stems, mentions_any
 from assistant.evaluation.probes import PROBES
 from assistant.understand import parse_request
 from tests.conftest import VENV_BIN, cli_env
@@ -31,6 +32,15 @@ def test_heist_thriller_from_the_90s(assistant: MovieAssistant) -> None:
     assert len(recs) == 5 and all(isinstance(r, Recommendation) for r in recs)
     assert all(r.year is not None and 1990 <= r.year <= 1999 and "Thriller" in r.genres for r in recs)
     assert any("heist" in (r.overview + " ".join(r.keywords)).lower() for r in recs)
+
+
+def test_nothing_violent_keeps_away_the_films_catalogues_call_brutal(assistant: MovieAssistant) -> None:
+    # a plot rarely says "violent": "serial killer", "torture", "gore" are what it says instead
+    stems = avoid_stems(["violent"])
+    assert {"violen", "serial killer", "torture"} <= set(stems)
+    recs = assistant.recommend("a crime mystery, nothing violent", k=5)
+    assert len(recs) == 5
+    assert not [r.title for r in recs if mentions_any(assistant.engine.movies[r.movie_id], stems)]
 
 
 def test_named_films_steer_the_search_but_are_not_recommended_back(assistant: MovieAssistant) -> None:

@@ -841,6 +841,13 @@ def test_a_capitalised_word_that_is_no_judged_film_is_not_read_as_one(index: Cat
     assert parse_request("It was great. More films like that please", index).references == ()
 
 
+def test_the_horror_of_something_is_not_the_horror_genre(index: CatalogueIndex) -> None:
+    parsed = parse_request("a war film that shows the horror of war, not glorifying it", index)
+    assert parsed.constraints.include_genres == ("War",)
+    assert parse_request("the horrors of slavery", index).constraints.include_genres == ()
+    assert parse_request("a horror film set in a war", index).constraints.include_genres == ("Horror", "War")
+
+
 def test_refusing_a_war_by_name_keeps_war_films(index: CatalogueIndex) -> None:
     parsed = parse_request("a war film that's not about World War II", index)
     assert parsed.constraints.include_genres == ("War",) and parsed.constraints.exclude_genres == ()

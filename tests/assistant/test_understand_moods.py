@@ -22,6 +22,11 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("something bittersweet and melancholy", "Drama", "Action"),
         ("a film where people are kind to each other, restore my faith in humanity", "Family", "Horror"),
         ("job interview tomorrow, I'm a bundle of nerves", "Comedy", "Thriller"),
+        # both spellings, and humour said in passing
+        ("a cozy film for a winter night", "Family", "Horror"),
+        ("something cosy", "Family", "Horror"),
+        ("feeling lost, something with some humour in it", "Comedy", "War"),
+        ("a film with a sense of humor", "Comedy", "War"),
     ],
 )
 def test_a_mood_leans_to_its_genres_and_away_from_others(text: str, up: str, down: str) -> None:
@@ -56,6 +61,10 @@ def test_no_mood_word_no_lean() -> None:
         ("something scary but I'm a wimp", "Comedy", "Horror"),
         ("a horror movie that's not too scary", "Family", "Horror"),
         ("a film about grief that isn't depressing", "Comedy", "Horror"),
+        # violence refused: gentler films of the kind asked for
+        ("a cozy mystery, nothing violent", "Family", "Horror"),
+        ("an action movie that isn't too violent", "Family", "Horror"),
+        ("a non-violent thriller", "Drama", "Horror"),
     ],
 )
 def test_a_comparative_says_how_to_differ_from_the_film_named(text: str, up: str, down: str) -> None:
@@ -67,6 +76,7 @@ def test_a_comparative_is_not_a_mood_of_its_own() -> None:
     # "funnier" says how to differ from a film named; the engine weighs it only beside one
     assert mood_lean("something like Inception but funnier") == {}
     assert comparative_lean("a funny film") == {}
+    assert comparative_lean("a violent revenge thriller") == {}
 
 
 def test_shifted_kinship_keeps_the_named_films_kind() -> None:
