@@ -14,6 +14,7 @@ from assistant.understand.vocabulary import (
     FEEL_WORDS,
     FILM_CUE,
     FILM_CUE_BEFORE,
+    FILM_NOUNS,
     FUZZY_CUTOFF,
     GENRE_ALTERNATIVES,
     GENRE_WORD,
@@ -209,6 +210,10 @@ _AUDIENCE_BEFORE = re.compile(
 )
 
 
+# "a superhero movie", "any good monster movie": a kind of film asked for, in lower case
+_A_KIND_OF_BEFORE = re.compile(r"\b(?:a|an|another|any|some)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def find_titles_anywhere(r: Reading) -> None:
     """Titles of two or more uncommon-enough words named without a cue ("the dark knight vibes")."""
     toks: list[Token | None] = [None if r.used(t) else t for t in r.toks]
@@ -221,6 +226,12 @@ def find_titles_anywhere(r: Reading) -> None:
             assert last is not None
             if tok.raw[:1].islower() and STYLE_PHRASE.fullmatch(r.text[tok.start : last.end]):
                 continue  # "a slow-burn thriller" describes; it does not name the film Slow Burn
+            if (
+                tok.raw[:1].islower()
+                and hit[0].split()[-1] in FILM_NOUNS
+                and r.before(_A_KIND_OF_BEFORE, tok.start)
+            ):
+                continue  # "a superhero movie" is a kind of film, not the film Superhero Movie
             r.mention(r.index.best(hit[0]), "", tok.start, last.end, r.mode(tok.start))
             toks[i : i + hit[1]] = [None] * hit[1]
 
@@ -275,11 +286,15 @@ def find_series(r: Reading) -> None:
     names go to `r.excluded_series` and their films to `r.excluded_films`; a series named as a taste
     ("like the Bourne films", "the Harry Potter series") becomes references."""
     toks, i = r.toks, 0
+    refused_to = -1  # where the last series ruled out ended: "no Harry Potter or Narnia" refuses both
     while i < len(toks):
         tok = toks[i]
         refused = r.before(SERIES_REFUSAL_BEFORE, tok.start)
+        blocked = _blocked(r, i, refused)
+        if refused is None and refused_to >= 0:
+            refused = _refusal_going_on(r, refused_to, tok.start)
         cued = refused or tok.raw[:1].isupper() or r.series_noun_ahead(tok)
-        if r.used(tok) or tok.norm in STOPWORDS or not cued or _blocked(r, i, refused):
+        if r.used(tok) or tok.norm in STOPWORDS or not cued or blocked:
             i += 1
             continue
         hit = None
@@ -310,6 +325,7 @@ def find_series(r: Reading) -> None:
                 r.excluded_series.append(name)
             r.excluded_films.update(m.id for m in members)
             r.take(refused.start() if refused else tok.start, end)
+            refused_to = end
         else:
             for movie in members[:MAX_SERIES_REFERENCES]:
                 r.named.append(movie.id)
@@ -317,6 +333,21 @@ def find_series(r: Reading) -> None:
             cue = r.before(SERIES_TASTE_BEFORE, tok.start)
             r.take(cue.start() if cue else tok.start, end)
         i += length
+
+
+# After a series ruled out, a list goes on refusing: "no Harry Potter, Narnia or Percy Jackson".
+_REFUSAL_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?P<comma_word>or|nor|and)\s+)?|(?P<word>or|nor|and)\s+)")
+_OR_AHEAD = re.compile(r"[^.;:!?]*?\b(?:or|nor)\b", re.I)
+
+
+def _refusal_going_on(r: Reading, refused_to: int, start: int) -> re.Match[str] | None:
+    """The list joint between a series ruled out (ending at `refused_to`) and a name at `start`, when
+    the refusal holds for that name too. A bare comma lists on only where an "or" follows ("no Bond,
+    Mission Impossible or Bourne"), not in "no Star Wars stuff, I'm not into documentaries"."""
+    go_on = _REFUSAL_GOES_ON.fullmatch(r.masked, refused_to, start)
+    if go_on and (go_on.group("word") or go_on.group("comma_word") or _OR_AHEAD.match(r.masked, start)):
+        return go_on
+    return None
 
 
 def _ruled_out(r: Reading, words: str, refused: object) -> tuple[Movie, ...]:

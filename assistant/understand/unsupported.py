@@ -24,7 +24,8 @@ _KIND = (
     r"(?:films?|movies?|cinema|dramas?|comed(?:y|ies)|thrillers?|horrors?|animes?)\b"
 )
 STUDIO = re.compile(
-    rf"\b(?P<neg>(?:not|no|nothing|never|without|anything\s+but|except|besides)\s+(?:from\s+|by\s+|a\s+|an\s+)?)?"
+    rf"\b(?P<neg>(?:not|no|nothing|never|without|anything\s+but|except|besides|isn['’]t|aren['’]t)\s+"
+    rf"(?:from\s+|by\s+|a\s+|an\s+)?)?"
     rf"(?P<name>{STUDIOS})\b(?!\s*(?:\+|plus\b))(?P<made>\s+(?:films?|movies?|animations?|studios?|style|kind))?",
     re.I,
 )

@@ -425,6 +425,10 @@ def test_a_series_named_without_films_after_a_taste_cue_steers_and_its_own_films
         ("a slow-burn psychological thriller", []),
         ("a slow burn thriller set in a small town", []),
         ("I loved Slow Burn", ["Slow Burn (2005)"]),
+        # "a <kind> movie" in lower case asks for a kind, though a film has it as its title
+        ("a superhero movie that isn't Marvel or DC", []),
+        ("any good superhero movie?", []),
+        ("something like superhero movie", ["Superhero Movie (2008)"]),
     ],
 )  # fmt: skip
 def test_references(index: CatalogueIndex, message: str, expected: list[str]) -> None:
@@ -862,6 +866,7 @@ def test_isnt_about_is_something_to_avoid(index: CatalogueIndex) -> None:
     ("message", "says"),
     [
         ("an animated film about growing up, not Pixar", "couldn't leave out Pixar films"),
+        ("a Japanese animated film that isn't Ghibli", "couldn't leave out Ghibli films"),
         ("nothing from Disney please, something with heart", "couldn't leave out Disney films"),
         ("a Studio Ghibli film for a rainy day", '"Studio Ghibli" only guided the search'),
         ("something on Netflix tonight", 'couldn\'t check "Netflix"'),

@@ -54,6 +54,23 @@ def test_a_ruled_out_series_excludes_all_its_films(
     assert f"one of the {series} films" in constraints.violations(film)
 
 
+@pytest.mark.parametrize(
+    ("message", "series"),
+    [
+        ("fantasy but no Harry Potter or Narnia", ("Harry Potter", "Narnia")),
+        ("superheroes, nothing from Marvel or DC", ("Marvel", "DC")),
+        ("no Bond, Mission Impossible or Bourne", ("Bond", "Mission Impossible", "Bourne")),
+        # the list ends where the refusal does
+        ("no Harry Potter and something funny", ("Harry Potter",)),
+        ("a rom-com, no Star Wars stuff, I'm not into documentaries", ("Star Wars",)),
+    ],
+)
+def test_a_refusal_holds_for_every_series_it_lists(
+    index: CatalogueIndex, message: str, series: tuple[str, ...]
+) -> None:
+    assert parse_request(message, index).constraints.exclude_series == series
+
+
 def test_a_series_other_name_in_its_plots_counts_too(index: CatalogueIndex) -> None:
     # Goldfinger's and Tomorrow Never Dies's plots say "007", never "Bond": most plots that say
     # "007" are Bond films, so the catalogue itself makes "007" a name of the series.
