@@ -52,6 +52,7 @@ class CatalogueIndex:
             df.update(set(re.findall(r"[a-z]+", f"{m.overview} {m.tagline}".lower())))
         threshold = max(5, min(len(by_votes), 5_000) // 200)
         self.common = STOPWORDS | REQUEST_WORDS | {w for w, n in df.items() if n >= threshold}
+        self.words = STOPWORDS | {w for w, n in df.items() if n >= 2}  # English, not misspellings
         self._films = {"director": Counter[str](), "cast": Counter[str]()}
         for m in by_votes:
             self._films["director"].update(m.directors)

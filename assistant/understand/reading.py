@@ -53,6 +53,8 @@ class Reading:
     def find_title(self, name: str, cutoff: float = FUZZY_CUTOFF) -> Movie | None:
         if (key := title_key(name)) in self.index.by_title:
             return self.index.best(key)
+        if f"the {key}" in self.index.by_title:  # "like Godfather": no film is called that
+            return self.index.best(f"the {key}")
         self.lookups -= 1
         return self.index.closest_title(name, None, cutoff) if self.lookups >= 0 else None
 
@@ -70,7 +72,16 @@ class Reading:
         else:
             if movie.id not in self.named:
                 self.named.append(movie.id)
-            if not dated and (twins := self.index.near_twins(movie)):
+            typed = _without_article(title_key(name))
+            if (
+                typed
+                and typed != _without_article(title_key(movie.title))
+                and set(typed.split()) <= self.index.words
+            ):
+                # "films like Se7en, Prisoner or Zodiac": a real word read as a near title is a guess
+                # the person should see (a misspelling such as "incepton" is not)
+                self.notices.append(f'I took "{name}" to be {movie.label}.')
+            elif not dated and (twins := self.index.near_twins(movie)):
                 others = " or ".join(twin.label for twin in twins[:2])
                 said = f'I took "{name or movie.title}" to be {movie.label}, not {others}.'
                 self.twin_notices.append(({twin.id for twin in twins}, said))
@@ -111,3 +122,8 @@ class Reading:
         text = re.sub(r"[,;:](?:\s*[,;:.!?])*\s*([.!?])|([,;:])(?:\s*[,;:])+", r"\1\2", text)
         text = LOOSE_EDGES.sub("", text)
         return text if set(title_key(text).split()) - STOPWORDS - FILLER_WORDS else ""
+
+
+def _without_article(key: str) -> str:
+    """ "the shining" -> "shining": leaving out a title's article is no misreading to mention."""
+    return re.sub(r"^(?:the|a|an) ", "", key)

@@ -437,6 +437,17 @@ def test_references(index: CatalogueIndex, message: str, expected: list[str]) ->
     assert parsed.notices == ()
 
 
+def test_a_real_word_read_as_a_near_title_is_said(index: CatalogueIndex) -> None:
+    # "Prisoner" is an English word and not a title here: the guess (Prisoners) is shown
+    parsed = parse(index, "films like Se7en, Prisoner or Zodiac")
+    assert titles(index, parsed) == ["Se7en (1995)", "Prisoners (2013)", "Zodiac (2007)"]
+    assert parsed.notices == ('I took "Prisoner" to be Prisoners (2013).',)
+    # a misspelling is no such guess, and leaving out "The" is no misreading
+    for message in ("like Interstelar", "something like Jurasic Park", "like Matrix", "like Godfather"):
+        parsed = parse(index, message)
+        assert len(titles(index, parsed)) == 1 and parsed.notices == (), message
+
+
 def test_a_film_the_catalogue_lacks_does_not_end_a_list(index: CatalogueIndex) -> None:
     # "Thief" (1981) is not in the catalogue, and "thief" is a common word: it is still a film here.
     for message in ("films like Heat, Thief or Collateral", "movies like Drive, Thief and Ronin"):
