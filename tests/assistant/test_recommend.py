@@ -12,6 +12,7 @@ import pytest
 from assistant import MovieAssistant, Recommendation
 from assistant.engine import avoid_stems, mentions_any
 from assistant.evaluation.probes import PROBES
+from assistant.ordering import clearly_not_the_mood
 from assistant.understand import parse_request
 from tests.conftest import VENV_BIN, cli_env
 
@@ -41,6 +42,14 @@ def test_nothing_violent_keeps_away_the_films_catalogues_call_brutal(assistant: 
     recs = assistant.recommend("a crime mystery, nothing violent", k=5)
     assert len(recs) == 5
     assert not [r.title for r in recs if mentions_any(assistant.engine.movies[r.movie_id], stems)]
+
+
+def test_a_mood_keeps_away_the_genres_it_clearly_rules_out(assistant: MovieAssistant) -> None:
+    # "feel-good" leans -2 on horror: with newer films asked for, Cult of Chucky came third
+    recs = assistant.recommend("a feel-good film for tonight from after 2016", k=5)
+    assert len(recs) == 5 and not [r.title for r in recs if "Horror" in r.genres]
+    films = [assistant.engine.movies[r.movie_id] for r in recs]
+    assert clearly_not_the_mood(films, {"Horror": -2.0, "Comedy": 2.0}).tolist() == [0.0] * 5
 
 
 def test_named_films_steer_the_search_but_are_not_recommended_back(assistant: MovieAssistant) -> None:
