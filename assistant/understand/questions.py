@@ -32,6 +32,12 @@ QUESTIONS = (
 )
 
 _FILM = r"(?P<film>[^?!.;]{1,80}?)"
+_ADVERB = r"(?:really|actually|even|still|also|generally|honestly|definitely|kinda|mostly)"
+# "is the second one ok for kids?": a film shown by its place, read whole before any shorter guess
+_ORDINAL_ONE = (
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th))\s+(?:one|film|movie|pick)"
+)
+_FILM_OR_SHOWN = rf"(?P<film>{_ORDINAL_ONE}(?=\s)|[^?!.;]{{1,80}}?)"
 _TITLE_FIRST = r"^\W*(?P<film>"  # rules that open with the film's name: "Mean Girls cast"
 _PLEASE = r"(?:\s+please|\s+pls|\s+\?)?"
 _END = r"\s*(?:[?!.]+|$)"
@@ -73,7 +79,9 @@ _QUESTION_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("year", rf"\bhow\s+old\s+is\s+{_FILM}{_END}"),
         (
             "kids",
-            rf"\b(?:is|are)\s+{_FILM}\s+(?:\w+\s+)?(?:ok(?:ay)?|suitable|appropriate|good|fine|safe|alright|"
+            # an adverb at most between the film and the verdict: any word there made the film's
+            # name end early ("is The Lion King ok" read "The Lion", found as The Legion)
+            rf"\b(?:is|are)\s+{_FILM_OR_SHOWN}\s+(?:{_ADVERB}\s+)?(?:ok(?:ay)?|suitable|appropriate|good|fine|safe|alright|"
             rf"too\s+\w+|right|for|kid[\s-]friendly|family[\s-]friendly)\s*(?:for|to\s+watch\s+with)?\s+{_KIDS}",
         ),
         ("kids", rf"\b(?:is|are)\s+{_FILM}\s+(?:kid|child|family)[\s-]?(?:friendly|safe|appropriate){_END}"),
@@ -387,7 +395,8 @@ def _read(text: str, index: CatalogueIndex, named: Sequence[str]) -> tuple[str, 
             pointer = pointer or (fact, None, written)  # "who directed the second one?": a film shown
             continue
         first = bool(_THE_ORIGINAL.match(written))  # "the original Halloween": the oldest of that title
-        written = _FILM_WORDS_AROUND.sub("", written).strip() or written  # "the new Dune movie" -> "Dune"
+        if title_key(written) not in index.by_title:  # "The Last Samurai" is a title, not "Samurai"
+            written = _FILM_WORDS_AROUND.sub("", written).strip() or written  # "the new Dune movie" -> "Dune"
         if owned := _POSSESSIVE_FACT.match(written):  # "Inception's cast": the noun says the fact
             written, fact = owned.group("film"), _FACT_NOUNS[owned.group("noun").lower().split()[0]]
         if named and len(set(named)) == 1 and _IT.fullmatch(written):

@@ -29,6 +29,12 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("how violent is It", "kids", "It"),  # a title that is also a pronoun
         ("how old should my daughter be to watch Jaws?", "kids", "Jaws"),
         ("how much did Titanic make?", "money", "Titanic"),
+        # the whole title, never its first words: "The Lion" was found as The Legion, and "The Last
+        # Samurai" lost "The Last" as if it said which of a series
+        ("is The Lion King ok for kids?", "kids", "The Lion King"),
+        ("is The Dark Knight too violent for kids?", "kids", "The Dark Knight"),
+        ("is Toy Story ok for kids?", "kids", "Toy Story"),
+        ("is The Last Samurai ok for kids?", "kids", "The Last Samurai"),
     ],
 )
 def test_a_question_about_a_film_names_the_fact_and_the_film(
@@ -133,3 +139,12 @@ def test_a_question_about_a_film_shown_is_a_follow_up_with_its_fact(
     parsed = parse_request(message, index, in_session=True)
     assert (parsed.intent_kind, parsed.question, parsed.asked_film) == ("follow_up", question, None)
     assert not parsed.notices  # no "I couldn't find 'the second one'"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["is the second one ok for kids?", "is the first one suitable for children?", "is number 2 ok for kids?"],
+)
+def test_a_question_about_a_film_shown_points_at_it(index: CatalogueIndex, message: str) -> None:
+    parsed = parse_request(message, index, in_session=True)
+    assert parsed.question == "kids" and parsed.asked_film is None  # the session says which film
