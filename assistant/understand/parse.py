@@ -139,7 +139,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         intent, avoid = _intent_of(r)
         occasions = []
     kept, softened = for_children(occasions, constraints.include_genres)
-    if softened:
+    if softened and kind in ("recommend", "follow_up"):  # not "is The Shining too scary for a 12 year old?"
         constraints = replace(constraints, include_genres=tuple(kept))
         tastes = " and ".join(g.lower() for g in softened)
         notices.append(

@@ -386,6 +386,7 @@ _FILM_THEN_FACT = re.compile(
 
 def _read(text: str, index: CatalogueIndex, named: Sequence[str]) -> tuple[str, str | None, str] | None:
     pointer: tuple[str, str | None, str] | None = None
+    unknown: tuple[str, str | None, str] | None = None
     for fact, rule in _QUESTION_RULES:
         if not (m := rule.search(text)):
             continue
@@ -418,8 +419,12 @@ def _read(text: str, index: CatalogueIndex, named: Sequence[str]) -> tuple[str, 
             continue  # "the best Nolan movie", "tonight": a request, not a film's name
         if movie is None and rule.pattern.startswith(_TITLE_FIRST):
             continue  # "like Interstellar but shorter. runtime": only a known title makes it a question
-        return fact, (movie.id if movie else None), written
-    return pointer
+        if movie is not None:
+            return fact, movie.id, written
+        # a film we cannot find: another rule may read the name whole ("how violent is The Dark
+        # Knight Rises?" also reads as "is The | Dark")
+        unknown = unknown or (fact, None, written)
+    return unknown or pointer
 
 
 # Where a film's name would stand, a pointer at one already shown: "the third one", "number 2",

@@ -35,6 +35,7 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("is The Dark Knight too violent for kids?", "kids", "The Dark Knight"),
         ("is Toy Story ok for kids?", "kids", "Toy Story"),
         ("is The Last Samurai ok for kids?", "kids", "The Last Samurai"),
+        ("how violent is The Dark Knight Rises?", "kids", "The Dark Knight Rises"),  # not "is The | Dark"
     ],
 )
 def test_a_question_about_a_film_names_the_fact_and_the_film(
@@ -148,3 +149,9 @@ def test_a_question_about_a_film_shown_is_a_follow_up_with_its_fact(
 def test_a_question_about_a_film_shown_points_at_it(index: CatalogueIndex, message: str) -> None:
     parsed = parse_request(message, index, in_session=True)
     assert parsed.question == "kids" and parsed.asked_film is None  # the session says which film
+
+
+def test_a_question_about_a_film_gets_no_notice_meant_for_picks(index: CatalogueIndex) -> None:
+    # "for a 12 year old" in a question is who would watch it, not a wish to soften into family films
+    parsed = parse_request("is The Shining too scary for a 12 year old?", index)
+    assert parsed.intent_kind == "film_question" and parsed.notices == ()
