@@ -130,7 +130,8 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         if target is not None:
             asked = replace(parsed, intent_kind="film_question", asked_film=target)
             return Turn("answer", asked, target=target)
-    base = request_from_json(session.shown[-1].request)
+    # the previous request, to narrow or steer; what it noticed was said when it was answered
+    base = replace(request_from_json(session.shown[-1].request), notices=parsed.notices)
     if _REJECT.search(message):
         target = target_film(message, session, index) or session.last_turn[0].movie_id
         return Turn("reject", base, target=target, k=1)
@@ -145,8 +146,9 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if _MORE_LIKE.search(message):
         target = target_film(message, session, index)
         if target is not None:
-            refs = (*base.references, target)
-            return Turn("recommend", replace(base, references=refs, constraints=base.constraints))
+            # that film leads: "like Inception but funnier", then "more like the third one" (Scott
+            # Pilgrim) asks for Scott Pilgrim's kind, not a mix of it and Inception
+            return Turn("recommend", replace(base, references=(target,), constraints=base.constraints))
     if parsed.avoid and not parsed.intent.strip() and not parsed.references:  # "less violent"
         return Turn("recommend", replace(base, avoid=tuple(dict.fromkeys(base.avoid + parsed.avoid))))
     if _AGAIN.search(message) and not parsed.references:

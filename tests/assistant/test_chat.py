@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.api import MovieAssistant
+from assistant.conversation import resolve
 from assistant.settings import Settings
 
 
@@ -65,6 +66,17 @@ def test_more_like_the_first_one_keeps_the_constraints(chat: MovieAssistant) -> 
     assert reply.recommendations
     assert all(r.year and 1990 <= r.year <= 1999 and "Crime" in r.genres for r in reply.recommendations)
     assert first.recommendations[0].movie_id not in {r.movie_id for r in reply.recommendations}
+
+
+def test_more_like_a_film_shown_steers_by_that_film_alone(chat: MovieAssistant) -> None:
+    first = chat.chat("something like Alien", "s5b")
+    assert any("Aliens" in n for n in first.notices)
+    last = first.recommendations[-1]
+    session = chat.sessions.load("s5b")
+    turn = resolve("more like the last one", session, chat.engine.index)
+    assert turn.kind == "recommend" and turn.parsed is not None
+    assert turn.parsed.references == (last.movie_id,)  # not Alien and it mixed
+    assert turn.parsed.notices == ()  # what the first answer noticed was said then
 
 
 def test_only_narrows_the_previous_request(chat: MovieAssistant) -> None:
