@@ -72,6 +72,9 @@ AVOID_PENALTY = 2.0  # subtracted from the order's (z-scored) score of a film wi
 def avoid_stems(words: Sequence[str]) -> tuple[str, ...]:
     stems: list[str] = []
     for word in words:
+        if " " in word:  # a phrase ("found footage", "jump scares"): the phrase itself
+            stems.append(word.removesuffix("s"))
+            continue
         stems += AVOID_SYNONYMS.get(word, (word[:5] if len(word) > 5 else word,))
     return tuple(stems)
 

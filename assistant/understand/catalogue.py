@@ -32,6 +32,8 @@ class CatalogueIndex:
         self.language_counts = Counter(m.language for m in by_votes if m.language)  # empty: none recorded
         self.languages = frozenset(self.language_counts)
         self.latest_year = max((m.year for m in by_votes if m.year), default=2020)
+        # two-word keywords ("found footage", "jump scare"): "no found footage" refuses the phrase
+        self.phrases = frozenset(k.lower() for m in by_votes for k in m.keywords if k.count(" ") == 1)
         self.by_title: dict[str, list[Movie]] = defaultdict(list)  # most-voted first
         self.title_keys_by_year: dict[int, list[str]] = defaultdict(list)
         for m in by_votes:
@@ -53,6 +55,7 @@ class CatalogueIndex:
         threshold = max(5, min(len(by_votes), 5_000) // 200)
         self.common = STOPWORDS | REQUEST_WORDS | {w for w, n in df.items() if n >= threshold}
         self.words = STOPWORDS | {w for w, n in df.items() if n >= 2}  # English, not misspellings
+        self.plots_saying = df  # word -> how many of the 5,000 best-known plots say it
         self._films = {"director": Counter[str](), "cast": Counter[str]()}
         for m in by_votes:
             self._films["director"].update(m.directors)

@@ -257,6 +257,11 @@ def _could_name_a_series(r: Reading, words: str, called_a_series: bool = False) 
         return False  # "nothing after 2000": a lower-case common word opens no series
     if not capitalised and key in FEEL_WORDS:
         return False  # "nothing loud": how it feels, not the series of Loud Whisper
+    # "without aliens", "no vampires": the creatures, which more of the best-known plots name than
+    # the series has films (24 vs 18, 18 vs 13); "no transformers" is the series (4 vs 9)
+    creatures = not capitalised and " " not in key and key.endswith("s") and not called_a_series
+    if creatures and r.index.plots_saying.get(key, 0) >= len(r.index.series.members(words)):
+        return False
     return capitalised or r.index.series.starts_titles(key)
 
 

@@ -169,15 +169,16 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
 def _intent_of(r: Reading) -> tuple[str, tuple[str, ...]]:
     """The search text (may be empty: then constraints and references carry the request) and the
     words to avoid."""
-    intent, avoid = split_avoided(r.intent())
+    intent, avoid = split_avoided(r.intent(), r.index.phrases)
     return intent.strip(" ,;:.!?"), avoid  # "a heist thriller." and "a heist thriller" are one request
 
 
 AVOIDED = re.compile(
     r"\b(?:no|nothing|not(?:\s+about)?|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus)\s+"
     r"(?:set\s+(?:in|on|at|during)\s+)?"  # "a sci-fi film that isn't set in space"
-    r"(?:too\s+|very\s+|overly\s+|so\s+|that\s+|any\s+|the\s+)?"
-    r"(?P<word>[^\W\d_][\w-]*)",
+    r"(?:too\s+|very\s+|overly\s+|so\s+|that\s+|any\s+|the\s+|an?\s+)?"
+    r"(?P<word>[^\W\d_][\w-]*)"
+    r"(?:\s+(?:movies?|films?|flicks?)\b)?",  # "not a prison movie"
     re.I,
 )
 
@@ -190,14 +191,26 @@ FEELING_BEFORE = re.compile(r"\bfeel(?:s|ing)?\s*$", re.I)
 
 
 AVOIDED_TOO = re.compile(
-    r"\s*,?\s+(?:or|nor)\s+(?:too\s+|very\s+|overly\s+|so\s+|any\s+)?(?P<word>[^\W\d_][\w-]*)\b",
+    r"(?:\s*,\s*(?:(?:or|nor)\s+)?|\s+(?:or|nor)\s+)(?:too\s+|very\s+|overly\s+|so\s+|any\s+)?"
+    r"(?P<word>[^\W\d_][\w-]*)\b",
     re.I,
+)
+_OR_AHEAD = re.compile(r"[^.;:!?]*?\b(?:or|nor)\b", re.I)  # "no gore, blood or jump scares"
+# Refused things of two words that plots and keywords name whole, besides the catalogue's own
+# two-word keywords: "no jump scares" is not "no jump".
+AVOIDED_PHRASES = frozenset(
+    {"jump scare", "sex scene", "sad ending", "bad language", "animal death", "love triangle"}
 )
 
 
-def split_avoided(intent: str) -> tuple[str, tuple[str, ...]]:
+_NEXT_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w-]*)")
+
+
+def split_avoided(intent: str, phrases: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
     """("a tense thriller, nothing gory") -> ("a tense thriller", ("gory",)). Only the negations
-    that name something are taken out: "where not much happens" stays as it is."""
+    that name something are taken out: "where not much happens" stays as it is. A refused word and
+    the next make one thing when `phrases` (the catalogue's two-word keywords) has them: "horror but
+    not found footage" refuses "found footage", not every plot that says "found"."""
     refused = [
         m
         for m in AVOIDED.finditer(intent)
@@ -205,19 +218,43 @@ def split_avoided(intent: str) -> tuple[str, tuple[str, ...]]:
     ]
     if not refused:
         return intent, ()
-    avoid = [m.group("word").lower() for m in refused]
-    spans = []
+    avoid, spans = [], []
     for m in refused:  # "nothing loud or taxing", "no gore, blood or jump scares": each is refused
-        end = m.end()
+        word, end = _refused_phrase(intent, m, phrases)
+        avoid.append(word)
         while (more := AVOIDED_TOO.match(intent, end)) and more.group("word").lower() not in _NOT_REFUSED:
-            avoid.append(more.group("word").lower())
-            end = more.end()
+            if not _list_goes_on(intent, more):
+                break  # "nothing violent, funny please": a comma alone ends the refusal
+            word, end = _refused_phrase(intent, more, phrases)
+            avoid.append(word)
         spans.append((m.start(), end))
     kept, end = "", 0
-    for start, stop in spans:
+    for start, stop in sorted(spans):
         if start >= end:
             kept, end = kept + intent[end:start] + " ", stop
     kept += intent[end:]
     kept = re.sub(r",(?:\s*,)+", ",", re.sub(r"\s+([,.;:!?])", r"\1", " ".join(kept.split())))
     kept = LOOSE_EDGES.sub("", kept.strip(" ,;:"))
     return kept, tuple(dict.fromkeys(avoid))
+
+
+def _refused_phrase(intent: str, m: re.Match[str], phrases: frozenset[str]) -> tuple[str, int]:
+    """The refused word, or it and the next where they make a known phrase; and where it ends."""
+    word = m.group("word").lower()
+    after = _NEXT_WORD.match(intent, m.end("word"))
+    if after and _a_phrase(f"{word} {after['word']}", phrases):
+        return f"{word} {after['word'].lower()}", max(m.end(), after.end())
+    return word, m.end()
+
+
+def _list_goes_on(intent: str, more: re.Match[str]) -> bool:
+    """ "no gore or blood", "no gore, blood or jump scares"; not "nothing violent, funny please"."""
+    if re.search(r"\b(?:or|nor)\b", more.group()) or "," not in more.group():
+        return True
+    return bool(_OR_AHEAD.match(intent, more.start("word")))
+
+
+def _a_phrase(words: str, phrases: frozenset[str]) -> bool:
+    words = words.lower()
+    known = phrases | AVOIDED_PHRASES
+    return words in known or words.removesuffix("s") in known  # "jump scares": "jump scare"

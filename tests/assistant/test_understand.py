@@ -869,6 +869,30 @@ def test_refusing_a_war_by_name_keeps_war_films(index: CatalogueIndex) -> None:
     assert parse_request("a comedy, no war", index).constraints.exclude_genres == ("War",)
 
 
+@pytest.mark.parametrize(
+    ("message", "avoid"),
+    [
+        # two words the catalogue names whole are refused whole, not "found" in every plot
+        ("horror but not found footage", ("found footage",)),
+        ("a horror film, no jump scares", ("jump scares",)),
+        ("no gore, blood or jump scares", ("gore", "blood", "jump scares")),  # a list, to its "or"
+        ("nothing violent, funny please", ("violent",)),  # a comma alone ends the refusal
+        ("films like Heat but not a prison movie", ("prison",)),
+        # the creatures, not the films called Aliens or Vampires
+        ("a sci-fi movie without aliens", ("aliens",)),
+        ("a fantasy film, no vampires", ("vampires",)),
+    ],
+)
+def test_what_a_refusal_keeps_out(index: CatalogueIndex, message: str, avoid: tuple[str, ...]) -> None:
+    parsed = parse_request(message, index)
+    assert parsed.avoid == avoid
+    assert parsed.constraints.exclude_series == ()
+
+
+def test_a_refused_series_typed_in_lower_case_is_still_one(index: CatalogueIndex) -> None:
+    assert parse_request("no transformers please", index).constraints.exclude_series == ("Transformers",)
+
+
 def test_isnt_about_is_something_to_avoid(index: CatalogueIndex) -> None:
     assert parse_request("a drama that isn't about music", index).avoid == ("music",)
 
