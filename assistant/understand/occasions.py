@@ -137,7 +137,7 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
             r"with\s+(?:my|our)\s+(?:(?:elderly|old|aging|ageing)\s+)?(?:parents|grandparents|mum|mom|mother|"
             r"dad|father|grandma|grandpa|gran|granny|nan|nana|in-laws|folks)",
             OLDER_RELATIVES,
-            "a heartwarming classic",
+            "a heartwarming, gentle story",
         ),
         (
             "partner",
