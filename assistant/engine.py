@@ -55,11 +55,12 @@ KNOWN_ITEM_CANDIDATES = 300
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
 
 # "nothing gory" should also keep films tagged "gore" away: the word, and what catalogues say instead.
+_VIOLENCE = ("violen", "gore", "gory", "brutal", "torture", "massacre", "serial killer", "slasher")
 AVOID_SYNONYMS = {
     "gory": ("gore", "gory", "blood"),
     "bloody": ("blood", "gore"),
-    "violent": ("violen", "gore", "gory", "brutal", "torture", "massacre", "serial killer", "slasher"),
-    "violence": ("violen", "gore", "gory", "brutal", "torture", "massacre", "serial killer", "slasher"),
+    "violent": _VIOLENCE,
+    "violence": _VIOLENCE,
     "scary": ("scary", "terrif", "horror"),
     "sad": ("sad", "tragic", "grief"),
     "depressing": ("depress", "tragic", "suicide"),

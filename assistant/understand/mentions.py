@@ -23,6 +23,7 @@ from assistant.understand.vocabulary import (
     LIST_OPENERS,
     LOWER_CASE_CUTOFF,
     NOT_A_FILM_CUE_BEFORE,
+    OR_AHEAD,
     QUOTED,
     REQUEST_WORDS,
     SERIES_FREE_AFTER,
@@ -342,7 +343,6 @@ def find_series(r: Reading) -> None:
 
 # After a series ruled out, a list goes on refusing: "no Harry Potter, Narnia or Percy Jackson".
 _REFUSAL_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?P<comma_word>or|nor|and)\s+)?|(?P<word>or|nor|and)\s+)")
-_OR_AHEAD = re.compile(r"[^.;:!?]*?\b(?:or|nor)\b", re.I)
 
 
 def _refusal_going_on(r: Reading, refused_to: int, start: int) -> re.Match[str] | None:
@@ -350,7 +350,7 @@ def _refusal_going_on(r: Reading, refused_to: int, start: int) -> re.Match[str] 
     the refusal holds for that name too. A bare comma lists on only where an "or" follows ("no Bond,
     Mission Impossible or Bourne"), not in "no Star Wars stuff, I'm not into documentaries"."""
     go_on = _REFUSAL_GOES_ON.fullmatch(r.masked, refused_to, start)
-    if go_on and (go_on.group("word") or go_on.group("comma_word") or _OR_AHEAD.match(r.masked, start)):
+    if go_on and (go_on.group("word") or go_on.group("comma_word") or OR_AHEAD.match(r.masked, start)):
         return go_on
     return None
 

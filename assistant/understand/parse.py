@@ -32,6 +32,7 @@ from assistant.understand.vocabulary import (
     MARKUP_TAG,
     MAX_CHARS,
     NOT_A_SUBJECT,
+    OR_AHEAD,
     STOPWORDS,
 )
 from ingest.movie import Movie
@@ -195,7 +196,6 @@ AVOIDED_TOO = re.compile(
     r"(?P<word>[^\W\d_][\w-]*)\b",
     re.I,
 )
-_OR_AHEAD = re.compile(r"[^.;:!?]*?\b(?:or|nor)\b", re.I)  # "no gore, blood or jump scares"
 # Refused things of two words that plots and keywords name whole, besides the catalogue's own
 # two-word keywords: "no jump scares" is not "no jump".
 AVOIDED_PHRASES = frozenset(
@@ -251,10 +251,9 @@ def _list_goes_on(intent: str, more: re.Match[str]) -> bool:
     """ "no gore or blood", "no gore, blood or jump scares"; not "nothing violent, funny please"."""
     if re.search(r"\b(?:or|nor)\b", more.group()) or "," not in more.group():
         return True
-    return bool(_OR_AHEAD.match(intent, more.start("word")))
+    return bool(OR_AHEAD.match(intent, more.start("word")))
 
 
 def _a_phrase(words: str, phrases: frozenset[str]) -> bool:
-    words = words.lower()
-    known = phrases | AVOIDED_PHRASES
-    return words in known or words.removesuffix("s") in known  # "jump scares": "jump scare"
+    forms = (words.lower(), words.lower().removesuffix("s"))  # "jump scares": "jump scare"
+    return any(form in phrases or form in AVOIDED_PHRASES for form in forms)

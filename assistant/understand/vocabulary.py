@@ -274,6 +274,9 @@ ADJACENT_REMOVALS = re.compile(r"\x00(?:[\s,;&/]*(?:\b(?:and|or|nor)\b)?[\s,;&/]
 
 # Series and franchises: "no Harry Potter", "nothing from Marvel", "a space opera that isn't Star Wars";
 # "like the Bourne films", "the Harry Potter series".
+# A list that goes on past a bare comma only where an "or" follows in the same clause: "no gore,
+# blood or jump scares", "no Bond, Mission Impossible or Bourne" (read at the comma's next word).
+OR_AHEAD = re.compile(r"[^.;:!?]*?\b(?:or|nor)\b", re.I)
 SERIES_REFUSAL_BEFORE = re.compile(
     r"\b(?:no|not|nothing|none|without|except(?:\s+for)?|excluding|skip|avoid|minus|anything\s+but|other\s+than"
     r"|apart\s+from|aside\s+from|enough\s+(?:of|with)|sick\s+of|tired\s+of|done\s+with|fed\s+up\s+with"
