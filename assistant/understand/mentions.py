@@ -128,8 +128,14 @@ def find_title_lists(r: Reading) -> None:
                 # "I don't like horror" is the genre, not the film "#Horror"
                 hit = None
             if hit:
-                r.mention(index.best(hit[0]), "", tok.start, toks[p + hit[1] - 1].end, mode)
-                p += hit[1]
+                end, name = p + hit[1], ""
+                run = _title_run(r, toks, p) if tok.capitalised else []
+                if len(run) > hit[1] and not _person_at(r, run[hit[1] :]):
+                    # "like Knives Out and Glass Onion": a longer name the catalogue lacks, read as
+                    # the title it opens with (Glass), is a guess to say (Reading.mention)
+                    end, name = p + len(run), r.text[run[0].start : run[-1].end]
+                r.mention(index.best(hit[0]), name, tok.start, toks[end - 1].end, mode)
+                p = end
             elif not tok.capitalised:
                 # "similar to incepton": lower-case words count only when close to a title and uncommon
                 run = list(takewhile(lambda t: t.norm not in index.common, toks[p : p + 4]))
@@ -166,6 +172,13 @@ def find_title_lists(r: Reading) -> None:
                 p += 1
             elif not re.fullmatch(r"\s*[,/]\s*", r.text[toks[p - 1].end : toks[p].start]):
                 break
+
+
+def _person_at(r: Reading, toks: list[Token]) -> bool:
+    """Whether the words open a person's name ("Inception Nolan is great", "The Matrix Keanu Reeves")."""
+    return any(r.index.is_person(" ".join(t.norm for t in toks[:n])) for n in (2, 3)) or bool(
+        toks and r.index.person(toks[0].norm, None, True)
+    )
 
 
 # "Whiplash wrecked me. Anything like it?": a film that opens a sentence and is judged there, in a

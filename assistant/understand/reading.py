@@ -73,13 +73,12 @@ class Reading:
             if movie.id not in self.named:
                 self.named.append(movie.id)
             typed = _without_article(title_key(name))
-            if (
-                typed
-                and typed != _without_article(title_key(movie.title))
-                and set(typed.split()) <= self.index.words
-            ):
+            known = _without_article(title_key(movie.title))
+            guessed = set(typed.split()) <= self.index.words or _words_added(typed, known)
+            if typed and typed != known and guessed:
                 # "films like Se7en, Prisoner or Zodiac": a real word read as a near title is a guess
-                # the person should see (a misspelling such as "incepton" is not)
+                # the person should see (a misspelling such as "incepton" is not); so is a longer
+                # name read as the title it starts with ("Glass Onion" as Glass)
                 self.notices.append(f'I took "{name}" to be {movie.label}.')
             elif not dated and (twins := self.index.near_twins(movie)):
                 others = " or ".join(twin.label for twin in twins[:2])
@@ -122,6 +121,11 @@ class Reading:
         text = re.sub(r"[,;:](?:\s*[,;:.!?])*\s*([.!?])|([,;:])(?:\s*[,;:])+", r"\1\2", text)
         text = LOOSE_EDGES.sub("", text)
         return text if set(title_key(text).split()) - STOPWORDS - FILLER_WORDS else ""
+
+
+def _words_added(typed: str, known: str) -> bool:
+    """Whether the name typed is the known title with whole words added ("glass onion" for "glass")."""
+    return len(typed.split()) > len(known.split()) and set(known.split()) < set(typed.split())
 
 
 def _without_article(key: str) -> str:

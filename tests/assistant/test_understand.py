@@ -448,6 +448,20 @@ def test_a_real_word_read_as_a_near_title_is_said(index: CatalogueIndex) -> None
         assert len(titles(index, parsed)) == 1 and parsed.notices == (), message
 
 
+def test_a_longer_name_read_as_the_title_it_opens_with_is_said(index: CatalogueIndex) -> None:
+    # Glass Onion (2022) is not in the catalogue; Glass (2019) is: the guess is shown, whole
+    parsed = parse(index, "a movie like Knives Out and Glass Onion")
+    assert titles(index, parsed) == ["Knives Out (2019)", "Glass (2019)"]
+    assert parsed.notices == ('I took "Glass Onion" to be Glass (2019).',)
+    assert "Onion" not in parsed.intent
+    parsed = parse(index, "something like Heat Wave Runner")
+    assert parsed.notices == ('I took "Heat Wave Runner" to be Heat (1995).',)
+    # a person named after the title is not part of it, and a whole title is no guess
+    for message in ("I loved Inception Christopher Nolan is great", "movies like Alien Covenant"):
+        parsed = parse(index, message)
+        assert len(titles(index, parsed)) == 1 and parsed.notices == (), message
+
+
 def test_a_film_the_catalogue_lacks_does_not_end_a_list(index: CatalogueIndex) -> None:
     # "Thief" (1981) is not in the catalogue, and "thief" is a common word: it is still a film here.
     for message in ("films like Heat, Thief or Collateral", "movies like Drive, Thief and Ronin"):
