@@ -2,8 +2,8 @@
 
 A message is either a new request, or refers back: "why did you recommend the second one?",
 "why Heat?", "tell me more about it" (explain a shown film, no new retrieval), "not that one",
-"I've seen it" (drop it, offer another), "who directed the second one?" (that film's facts,
-from the catalogue), "something older", "newer", "less violent",
+"not the second one", "I've seen it" (drop it, offer another), "who directed the second one?"
+(that film's facts, from the catalogue), "something older", "newer", "less violent",
 "more like the first one", "more" / "others" (the previous request again, the session already
 excludes what was shown), or only constraints ("only from the 90s": the previous request,
 narrowed). The result is a standalone `Turn` the chain can run without the history.
@@ -35,9 +35,16 @@ _PRONOUN = re.compile(r"\b(it|that one|this one|that film|that movie|this film|t
 _WHY = re.compile(
     r"\b(why|how come|tell me more|(?:tell me|more) about|what'?s .{0,20}about|what is .{0,20}about)\b", re.I
 )
+# A shown film pointed at: "that one", "the second one", "number 3", "the one with Keanu"
+_POINTED = (
+    r"(?:that|this) (?:one|film|movie)|the (?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th"
+    r"|last)(?: (?:one|film|movie))?(?! (?:time|half|part|act|hour|minute))|(?:number ?|#|no\. ?)[1-9]"
+    r"|the one (?:with|by|from|starring)"
+)
 _REJECT = re.compile(
-    r"\b(not that one|not this one|(?:i'?ve|i have|already) (?:already )?(?:seen|watched)|seen it|"
-    r"watched it|don'?t like (?:it|that)|no thanks|skip (?:it|that))\b",
+    rf"\b(not (?:{_POINTED})|(?:skip|drop|remove|ditch|lose|scrap|nix|cut) (?:it|that|{_POINTED})"
+    r"|(?:i'?ve|i have|already) (?:already )?(?:seen|watched)|seen it|watched it|don'?t like (?:it|that)"
+    r"|no thanks)(?!\w)",
     re.I,
 )
 _NOT_SO = r"not (?:so|too|that|as)"  # "not so old": newer

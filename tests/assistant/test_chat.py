@@ -60,6 +60,19 @@ def test_not_that_one_is_never_shown_again(chat: MovieAssistant) -> None:
     assert dropped.movie_id not in {r.movie_id for r in again.recommendations}
 
 
+def test_a_film_rejected_by_its_place_in_the_list_is_the_one_dropped(chat: MovieAssistant) -> None:
+    first = chat.chat("a heist comedy", "s4b")
+    second = first.recommendations[1]
+    for message in ("not the second one", "skip number 2"):
+        turn = resolve(message, chat.sessions.load("s4b"), chat.engine.index)
+        assert (turn.kind, turn.target) == ("reject", second.movie_id), message
+    reply = chat.chat("not the second one", "s4b")
+    assert any(second.title in n for n in reply.notices)
+    assert reply.recommendations and second.movie_id not in {r.movie_id for r in reply.recommendations}
+    # the request goes on: the replacement is still a heist comedy's kind, not "first" or "second"
+    assert "Comedy" in reply.recommendations[0].genres or "Crime" in reply.recommendations[0].genres
+
+
 def test_more_like_the_first_one_keeps_the_constraints(chat: MovieAssistant) -> None:
     first = chat.chat("a 90s crime film", "s5")
     reply = chat.chat("more like the first one", "s5")
