@@ -18,8 +18,11 @@ from assistant.understand.vocabulary import (
     SERIES_REFUSAL_BEFORE,
     STOPWORDS,
     UNSEEN_BEFORE,
+    VERDICT_WORDS,
 )
 from ingest.movie import Movie
+
+_CLAUSE_END = re.compile(r"[.,;:!?]|\b(?:but|and|or)\b")
 
 
 class Reading:
@@ -92,7 +95,18 @@ class Reading:
                 )
         if mode != "unseen" and (trigger := self.before(FILM_CUE_BEFORE, start)):
             start = trigger.start()
+        if mode == "ref" and movie is not None:
+            end = self._verdict_end(end)
         self.take(start, end, remove=mode != "unseen" or movie is None)
+
+    def _verdict_end(self, end: int) -> int:
+        """Where the verdict on a film named right before `end` ends ("Jaws| is perfect."): praise
+        is not what the film wanted is like, so it leaves the intent with the title. A clause that
+        says more ("Mad Max is one long chase") is kept."""
+        rest = self.masked[end : end + 80]
+        clause = rest[: m.start()] if (m := _CLAUSE_END.search(rest)) else rest
+        words = set(re.findall(r"[\w'’-]+", clause.lower()))
+        return end + len(clause) if words and words <= VERDICT_WORDS | STOPWORDS | FILLER_WORDS else end
 
     def series_noun_ahead(self, tok: Token) -> bool:
         """Whether "films", "series", "franchise" follows within a few words ("the bourne films")."""

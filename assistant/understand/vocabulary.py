@@ -51,6 +51,15 @@ REQUEST_WORDS = word_set(
 NOT_SURNAMES = STOPWORDS | REQUEST_WORDS
 FILM_NOUNS = word_set("film films movie movies flick flicks picture pictures joint joints")
 FILLER_WORDS = word_set("lot really much please thanks")
+# What a verdict on a film named is made of ("Jaws is perfect", "die hard is my all-time favourite",
+# "The Truman Show blew my mind"): praise of that film, not a description of the film wanted.
+VERDICT_WORDS = word_set(
+    "is was has had been be just really totally absolutely completely honestly so such truly genuinely "
+    "literally still all-time all time favourite favorite fave ever perfect perfection incredible amazing "
+    "great brilliant awesome fantastic phenomenal excellent superb masterpiece best one of blew blown mind "
+    "wrecked destroyed broke heart made moved killed got left stuck stayed haunted floored gutted rocked "
+    "ruled slaps slapped good way me my i it with lol"
+)
 # After "not the": words that compare or point, not a subject to keep out ("not the same old
 # stuff", "not the usual"): never an avoided word.
 NOT_A_SUBJECT = word_set(

@@ -462,6 +462,23 @@ def test_a_longer_name_read_as_the_title_it_opens_with_is_said(index: CatalogueI
         assert len(titles(index, parsed)) == 1 and parsed.notices == (), message
 
 
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("Jaws is perfect. want more killer animal films", "want more killer animal films"),
+        ("Heat was great, other films about a cop and a thief", "other films about a cop and a thief"),
+        ("The Truman Show blew my mind, more films like that", "more films like that"),
+        # a clause that says what the film is like stays
+        ("mad max fury road is basically one long chase and i loved every second. more like it",
+         "is basically one long chase and i loved every second. more like it"),
+    ],
+)  # fmt: skip
+def test_praise_of_a_film_named_leaves_the_intent(index: CatalogueIndex, message: str, intent: str) -> None:
+    parsed = parse(index, message)
+    assert len(parsed.references) == 1
+    assert parsed.intent == intent
+
+
 def test_a_film_the_catalogue_lacks_does_not_end_a_list(index: CatalogueIndex) -> None:
     # "Thief" (1981) is not in the catalogue, and "thief" is a common word: it is still a film here.
     for message in ("films like Heat, Thief or Collateral", "movies like Drive, Thief and Ronin"):
