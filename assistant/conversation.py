@@ -19,6 +19,7 @@ from typing import Any, Literal
 from assistant.lexical import says_nothing
 from assistant.sessions import Session
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
+from assistant.understand.moods import comparative_lean, without_comparatives
 
 # answer: a question about one film ("who directed Heat?") or chit-chat ("thanks!"), answered in
 # words, with no films picked.
@@ -156,8 +157,16 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
             # that film leads: "like Inception but funnier", then "more like the third one" (Scott
             # Pilgrim) asks for Scott Pilgrim's kind, not a mix of it and Inception
             return Turn("recommend", replace(base, references=(target,), constraints=base.constraints))
-    if parsed.avoid and not parsed.intent.strip() and not parsed.references:  # "less violent"
-        return Turn("recommend", replace(base, avoid=tuple(dict.fromkeys(base.avoid + parsed.avoid))))
+    if (
+        (parsed.avoid or comparative_lean(message))
+        and says_nothing(without_comparatives(parsed.intent))
+        and not parsed.references
+        and parsed.constraints.is_empty()
+    ):
+        # "less violent", "something less cheesy", "funnier": the previous request, steered that way
+        # (the engine reads how to differ from the whole text)
+        avoid = tuple(dict.fromkeys(base.avoid + parsed.avoid))
+        return Turn("recommend", replace(base, avoid=avoid, text=f"{base.text}. {message}"))
     if _AGAIN.search(message) and not parsed.references:
         return Turn("recommend", base, k=parsed.k)
     narrowing = _NARROW.search(message) and len(message.split()) <= 6

@@ -199,6 +199,13 @@ def comparative_lean(text: str) -> dict[str, float]:
     return _lean(text, COMPARATIVE_LEANS)
 
 
+def without_comparatives(text: str) -> str:
+    """`text` without the phrases that say how to differ ("something funnier" -> "something ")."""
+    for pattern, _ in COMPARATIVE_LEANS:
+        text = pattern.sub(" ", text)
+    return text
+
+
 # "the news is so grim lately", "my week has been dark and heartbreaking": a tone said of the person's
 # world, not of the film they want (who then wants the opposite more often than not). How they feel
 # ("life has been so lonely") still says what they want.

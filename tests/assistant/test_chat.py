@@ -73,6 +73,22 @@ def test_a_film_rejected_by_its_place_in_the_list_is_the_one_dropped(chat: Movie
     assert "Comedy" in reply.recommendations[0].genres or "Crime" in reply.recommendations[0].genres
 
 
+def test_how_to_differ_steers_the_previous_request(chat: MovieAssistant) -> None:
+    first = chat.chat("a 90s crime film", "s4c")
+    assert first.recommendations
+    session = chat.sessions.load("s4c")
+    for message in ("funnier", "something less cheesy", "darker please", "less violent"):
+        turn = resolve(message, session, chat.engine.index)
+        assert turn.kind == "recommend" and turn.parsed is not None, message
+        # the 90s crime film still, read with how it should differ
+        wanted = turn.parsed.constraints
+        assert (wanted.year_min, wanted.include_genres) == (1990, ("Crime",))
+        assert turn.parsed.text.endswith(message), message
+    reply = chat.chat("funnier", "s4c")
+    assert reply.recommendations
+    assert all(r.year and 1990 <= r.year <= 1999 and "Crime" in r.genres for r in reply.recommendations)
+
+
 def test_more_like_the_first_one_keeps_the_constraints(chat: MovieAssistant) -> None:
     first = chat.chat("a 90s crime film", "s5")
     reply = chat.chat("more like the first one", "s5")
