@@ -2,11 +2,13 @@
 
 A message is either a new request, or refers back: "why did you recommend the second one?",
 "why Heat?", "tell me more about it" (explain a shown film, no new retrieval), "not that one",
-"not the second one", "I've seen it" (drop it, offer another), "who directed the second one?"
-(that film's facts, from the catalogue), "something older", "newer", "less violent",
-"more like the first one", "more" / "others" (the previous request again, the session already
-excludes what was shown), or only constraints ("only from the 90s": the previous request,
-narrowed). The result is a standalone `Turn` the chain can run without the history.
+"not the second one", "I don't like the first one", "I've seen it" (drop it, offer another), "who
+directed the second one?" (that film's facts, from the catalogue), "something older", "newer",
+"shorter ones", "less violent", "funnier", "more like the first one", "the last one sounds good,
+anything similar?", "more" / "give me three more" / "none of these" (the previous request again,
+the session already excludes what was shown), or only constraints ("only from the 90s", "with
+Robert De Niro": the previous request, narrowed). The result is a standalone `Turn` the chain can
+run without the history.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ _POINTED = (
 )
 _REJECT = re.compile(
     rf"\b(not (?:{_POINTED})|(?:skip|drop|remove|ditch|lose|scrap|nix|cut) (?:it|that|{_POINTED})"
-    r"|(?:i'?ve|i have|already) (?:already )?(?:seen|watched)|seen it|watched it|don'?t like (?:it|that)"
+    r"|(?:i'?ve|i have|already) (?:already )?(?:seen|watched)|seen it|watched it"
+    rf"|(?:don'?t|do not) (?:like|want|fancy) (?:it|that|{_POINTED})"
+    rf"|not (?:a fan of|into|keen on) (?:it|{_POINTED})"
     r"|no thanks)(?!\w)",
     re.I,
 )
@@ -53,7 +57,17 @@ _OLDER = re.compile(rf"\b(older|earlier|classics? instead|less recent|{_NOT_SO} 
 _NEWER = re.compile(rf"\b(newer|more recent|recent ones|later ones|something recent|{_NOT_SO} old)\b", re.I)
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the (?:first|second|third|fourth|fifth|last)\b", re.I)
 _NARROW = re.compile(r"^\s*(?:only|just|but|and|make it|preferably|ideally|rather)\b", re.I)
-_AGAIN = re.compile(r"^\s*(?:more|others?|other ones|some more|another(?: one)?|different ones|next)\b", re.I)
+_AGAIN = re.compile(
+    r"^\s*(?:(?:give|show|get) me |can i (?:get|have|see) |any )?"
+    r"(?:a few |some |\d+ |two |three |four |five )?"
+    r"(?:more|others?|other ones|another(?: one)?|different ones|next)\b"
+    r"|\b(?:none of (?:these|those|them)|something else|anything else|other options|different options)\b",
+    re.I,
+)
+_SHORTER = re.compile(rf"\b(shorter|less long|{_NOT_SO} long)\b", re.I)
+_LONGER = re.compile(rf"\b(longer|{_NOT_SO} short)\b", re.I)
+# "the last one sounds good, anything similar?": more like the film pointed at
+_SIMILAR = re.compile(r"\b(?:similar|like (?:it|that|this)(?: one)?|along those lines)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -151,7 +165,14 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if _NEWER.search(message) and shown_years:
         constraints = replace(base.constraints, year_min=max(shown_years) + 1, year_max=None)
         return Turn("recommend", replace(base, constraints=constraints.merged(_no_years(parsed))))
-    if _MORE_LIKE.search(message):
+    shown_runtimes = [m.runtime for s in session.last_turn if (m := index.movie(s.movie_id)).runtime]
+    if _SHORTER.search(message) and shown_runtimes:
+        constraints = replace(base.constraints, runtime_min=None, runtime_max=min(shown_runtimes) - 1)
+        return Turn("recommend", replace(base, constraints=constraints))
+    if _LONGER.search(message) and shown_runtimes:
+        constraints = replace(base.constraints, runtime_min=max(shown_runtimes) + 1, runtime_max=None)
+        return Turn("recommend", replace(base, constraints=constraints))
+    if _MORE_LIKE.search(message) or (_SIMILAR.search(message) and _points_at_one(message)):
         target = target_film(message, session, index)
         if target is not None:
             # that film leads: "like Inception but funnier", then "more like the third one" (Scott
@@ -173,12 +194,26 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if (
         not parsed.references
         and not parsed.constraints.is_empty()
-        and (narrowing or says_nothing(parsed.intent))
+        and (narrowing or says_nothing(_without_people(parsed)))
     ):
         # only constraints ("only from the 90s", "under 2 hours", "in Japanese instead"): narrow the
         # previous request
         return Turn("recommend", replace(base, constraints=base.constraints.merged(parsed.constraints)))
     return Turn("recommend", parsed)
+
+
+def _points_at_one(message: str) -> bool:
+    """Whether the message points at one film shown ("the last one", "number 2", "the one with ...")."""
+    return bool(_ORDINAL.search(message) or _NUMBER.search(message) or _ONE_WITH.search(message))
+
+
+def _without_people(parsed: ParsedRequest) -> str:
+    """The intent without the people it asks for ("any by Kurosawa?" -> "any by ?")."""
+    said = parsed.intent
+    for name in parsed.constraints.directors + parsed.constraints.cast:
+        for part in name.split():
+            said = re.sub(rf"\b{re.escape(part)}\b", " ", said, flags=re.I)
+    return said
 
 
 def _no_years(parsed: ParsedRequest) -> RequestConstraints:

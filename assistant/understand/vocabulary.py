@@ -273,7 +273,7 @@ TOP_K = re.compile(rf"\btop[\s-]+(?P<n>{COUNT_NUMBER})\b", re.I)
 COUNT_OF_FILMS = re.compile(rf"\b(?P<n>{COUNT_NUMBER}|a\s+couple(?:\s+of)?|a\s+few|a\s+single)\s+"
                       r"(?:(?!(?:hours?|hrs?|minutes?|mins?|years?|stars?|out|of|times?)\b)[\w-]+\s+){0,2}?"
                       r"(?:movies?|films?|flicks?|picks?|recommendations?|suggestions?|options?|titles?|ones"
-                      r"|choices|ideas)\b", re.I)
+                      r"|choices|ideas|more(?!\s+(?:than|of|times?|hours?|minutes?|years?)\b))\b", re.I)
 DANGLING_WORDS = re.compile(r"(?:\b(?:and|or|but|with|from|in|of|to|than|by|nor|during|made|released"
                        r"|that|which|are|is)\s+)*\x00", re.I)
 LOOSE_EDGES = re.compile(r"^(?:[^\w\"“(]+|(?:and|or|but|also)\b)+"

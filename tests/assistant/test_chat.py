@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.api import MovieAssistant
-from assistant.conversation import resolve
+from assistant.conversation import Turn, resolve
 from assistant.settings import Settings
 
 
@@ -87,6 +87,38 @@ def test_how_to_differ_steers_the_previous_request(chat: MovieAssistant) -> None
     reply = chat.chat("funnier", "s4c")
     assert reply.recommendations
     assert all(r.year and 1990 <= r.year <= 1999 and "Crime" in r.genres for r in reply.recommendations)
+
+
+def test_follow_ups_that_go_on_from_the_films_shown(chat: MovieAssistant) -> None:
+    first = chat.chat("a 90s crime film", "s4d")
+    shown = first.recommendations
+    session = chat.sessions.load("s4d")
+    index = chat.engine.index
+
+    def turn(message: str) -> Turn:
+        return resolve(message, session, index)
+
+    # "I don't like the first one" drops it; "none of these" and "give me three more" ask again
+    assert (turn("I don't like the first one").kind, turn("I don't like the first one").target) == (
+        "reject",
+        shown[0].movie_id,
+    )
+    for message in ("none of these, something else", "give me three more"):
+        again = turn(message)
+        assert again.kind == "recommend" and again.parsed is not None, message
+        assert again.parsed.constraints.include_genres == ("Crime",), message
+    assert turn("give me three more").k == 3
+    # "shorter ones": the same request, shorter than every film shown
+    shorter = turn("shorter ones please").parsed
+    assert shorter is not None and shorter.constraints.year_min == 1990
+    assert shorter.constraints.runtime_max == min(index.movie(r.movie_id).runtime or 999 for r in shown) - 1
+    # "the last one sounds good, anything similar?" steers by that film
+    similar = turn("the last one sounds good, anything similar?")
+    assert similar.parsed is not None and similar.parsed.references == (shown[-1].movie_id,)
+    # a person alone narrows: "with Robert De Niro" keeps the 90s crime films
+    person = turn("with Robert De Niro").parsed
+    assert person is not None and person.constraints.cast == ("Robert De Niro",)
+    assert person.constraints.include_genres == ("Crime",) and person.constraints.year_min == 1990
 
 
 def test_more_like_the_first_one_keeps_the_constraints(chat: MovieAssistant) -> None:
