@@ -47,6 +47,16 @@ LANGUAGE = re.compile(
     rf"|\b(?P<people>{_LANG})\b{_PLACE_OR_EVENT}(?={_KIND_AHEAD})",
     re.I,
 )
+# A people's adjective said alone, as the whole wish: "something Japanese", "what about Korean?",
+# "French please" (not "a Japanese garden", "my Korean friend": a noun follows those).
+BARE_LANGUAGE = re.compile(
+    rf"\b(?P<bare>{_LANG})\b(?=\s*(?:$|[.,;:!?)]|(?:please|pls|plz|instead|then|too|maybe|perhaps)\b))", re.I
+)
+_BARE_CUE = re.compile(
+    r"(?:^|\b(?:something|anything|nothing|what\s+about|how\s+about|any|maybe|perhaps|or|only|just|not"
+    r"|preferably|ideally))\W*$",
+    re.I,
+)
 # Wishes about subtitles or foreignness: not in English, or (refused) only in English.
 NOT_ENGLISH = re.compile(
     r"\bnon[\s-]?english(?:[\s-]+language)?\b|\bforeign(?:[\s-]+language)?\b|\bsubtitled\b"
@@ -115,6 +125,14 @@ def find_languages(r: Reading) -> tuple[list[str], list[str]]:
         else:
             include += [c for c in codes if c not in include]
             r.take(m.start(), m.end())  # "a Korean thriller": the thriller stays for the genres
+    for m in list(BARE_LANGUAGE.finditer(r.masked)):
+        if not r.before(_BARE_CUE, m.start()):
+            continue
+        codes = [c for w in _ONE_LANG.findall(m.group("bare")) for c in WORDS[" ".join(w.lower().split())]]
+        refused = r.before(REFUSED, m.start(), width=40)
+        wanted = exclude if refused else include
+        wanted += [c for c in codes if c not in wanted]
+        r.take(refused.start() if refused else m.start(), m.end())
     for m in list(FROM_COUNTRY.finditer(r.masked)):
         if not r.before(_MADE_BEFORE, m.start()) or r.before(ALTERNATIVE, m.start()):
             continue

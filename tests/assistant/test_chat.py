@@ -119,6 +119,10 @@ def test_follow_ups_that_go_on_from_the_films_shown(chat: MovieAssistant) -> Non
     person = turn("with Robert De Niro").parsed
     assert person is not None and person.constraints.cast == ("Robert De Niro",)
     assert person.constraints.include_genres == ("Crime",) and person.constraints.year_min == 1990
+    # "what about Japanese?": the same request, in Japanese
+    japanese = turn("what about Japanese?").parsed
+    assert japanese is not None and japanese.constraints.languages == ("ja",)
+    assert japanese.constraints.include_genres == ("Crime",) and japanese.constraints.year_min == 1990
 
 
 def test_more_like_the_first_one_keeps_the_constraints(chat: MovieAssistant) -> None:

@@ -43,6 +43,11 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("a thriller from Korea", ("ko",), (), ("Thriller",)),
         ("anything dreamlike that isn't from japan", (), ("ja",), ()),
         ("films made in France", ("fr",), (), ()),
+        # a people's adjective said alone is the wish itself
+        ("something Japanese", ("ja",), (), ()),
+        ("what about Korean?", ("ko",), (), ()),
+        ("French please", ("fr",), (), ()),
+        ("a comedy, but nothing French", (), ("fr",), ("Comedy",)),
     ],
 )
 def test_a_language_is_read_as_a_constraint(
@@ -66,6 +71,8 @@ def test_a_language_is_read_as_a_constraint(
         "a drama set in Japan",
         "I don't mind subtitles, just a good drama",  # allows, asks for nothing
         "Bong Joon-ho films, or other Korean thrillers like them",  # widens: a taste, not a filter
+        "a film about my Korean friend",
+        "something about the French",
     ],
 )
 def test_words_that_only_look_like_a_language_set_none(index: CatalogueIndex, message: str) -> None:
