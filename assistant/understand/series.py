@@ -3,7 +3,8 @@
 No hand-written list of franchises: a series is whatever the catalogue ties to a name.
 - titles that carry the name ("Harry Potter and the ...", "Rogue One: A Star Wars Story", "Jason Bourne");
 - TMDB keywords that carry it ("marvel cinematic universe", "marvel comic");
-- overviews that name it, capitalised as a name is ("Bond has left active service", "Jedi");
+- overviews that name it, capitalised as a name is ("Bond has left active service", "Jedi"), or
+  call it by another of its names, learnt from its films' plots ("007", "Darth Vader");
 - and, for films found through a keyword or an overview, the films sharing their title stem
   ("Thor" brings "Thor: Ragnarok", "Iron Man 2" brings "Iron Man"): the second source's films carry
   no keywords, so their titles are what ties them to a franchise.
@@ -25,9 +26,16 @@ MIN_MEMBERS = 2  # one film is a film, not a series
 # Another name of a series ("007" for Bond): said by this many of its films' plots, and by few others.
 ALIAS_MIN_MEMBERS = 3
 ALIAS_PRECISION = 0.7
-# Code names in plots: "007", "MI6", "R2-D2" (a digit in them, or all capitals). Plain capitalised
-# words are too often someone else's name too ("Wayne" brings Wayne's World to Batman).
-NAME_TOKEN = re.compile(r"(?<![\w-])(?:[A-Z\d][\w-]*\d[\w-]*|\d+[A-Za-z]*|[A-Z]{2,}\d*)(?![\w-])")
+# Names learnt in rounds: Return of the Jedi joins by "Darth Vader", then "Luke Skywalker" is the
+# series' own name too, which brings The Empire Strikes Back.
+ALIAS_ROUNDS = 3
+# Code names in plots: "007", "MI6", "R2-D2" (a digit in them, or all capitals), and characters'
+# full names ("Luke Skywalker", "Darth Vader": The Empire Strikes Back and Return of the Jedi carry
+# no "Star Wars" in title or keywords). Plain capitalised words are too often someone else's name
+# too ("Wayne" brings Wayne's World to Batman).
+NAME_TOKEN = re.compile(
+    r"(?<![\w-])(?:[A-Z\d][\w-]*\d[\w-]*|\d+[A-Za-z]*|[A-Z]{2,}\d*|[A-Z][a-z]+ [A-Z][a-z]{2,})(?![\w-])"
+)
 _TRAILING_NUMBER = re.compile(r"\s+(?:\d{1,2}|i{1,3}|iv|v|vi{0,3}|part\s+\w+|chapter\s+\w+)$")
 
 
@@ -115,6 +123,9 @@ class SeriesIndex:
                 indirect.add(bisect_right(self._starts, m.start()) - 1)
         for i in list(indirect - found):
             indirect.update(self._by_stem.get(title_stem(self._movies[i].title), ()))
-        indirect |= self._by_other_names(found | indirect)
+        for _ in range(ALIAS_ROUNDS):  # a film found by one name lets another name count
+            if not (more := self._by_other_names(found | indirect)):
+                break
+            indirect |= more
         members = sorted(found | indirect)
         return tuple(self._movies[i] for i in members) if len(members) >= MIN_MEMBERS else ()

@@ -79,6 +79,18 @@ def test_a_series_other_name_in_its_plots_counts_too(index: CatalogueIndex) -> N
     assert not {"Mission: Impossible", "The Bourne Identity", "Kingsman: The Secret Service"} & excluded
 
 
+def test_a_series_characters_full_names_count_too(index: CatalogueIndex) -> None:
+    # The Empire Strikes Back and Return of the Jedi carry "Star Wars" in no title, keyword or plot:
+    # their plots name Darth Vader and Luke Skywalker, as most plots that name them are Star Wars films
+    excluded = titles_of(
+        index, parse_request("a space opera that isn't Star Wars", index).constraints.excluded_films
+    )
+    assert {"The Empire Strikes Back", "Return of the Jedi", "Star Wars"} <= excluded
+    assert not {"Star Trek", "Dune", "Guardians of the Galaxy", "Spaceballs"} & excluded
+    batman = titles_of(index, parse_request("a superhero film, no Batman", index).constraints.excluded_films)
+    assert "Joker" in batman and "Superman" not in batman
+
+
 def test_marvel_reaches_films_without_keywords_through_their_title_stems(index: CatalogueIndex) -> None:
     excluded = titles_of(index, parse_request("nothing from Marvel", index).constraints.excluded_films)
     # the second source's films carry no keywords: their titles tie them to the franchise
