@@ -54,7 +54,10 @@ _REJECT = re.compile(
 )
 _NOT_SO = r"not (?:so|too|that|as)"  # "not so old": newer
 _OLDER = re.compile(rf"\b(older|earlier|classics? instead|less recent|{_NOT_SO} (?:new|recent))\b", re.I)
-_NEWER = re.compile(rf"\b(newer|more recent|recent ones|later ones|something recent|{_NOT_SO} old)\b", re.I)
+_NEWER = re.compile(
+    rf"\b(newer|more recent|recent ones|later ones|something recent|more modern|modern ones|{_NOT_SO} old)\b",
+    re.I,
+)
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the (?:first|second|third|fourth|fifth|last)\b", re.I)
 _NARROW = re.compile(r"^\s*(?:only|just|but|and|make it|preferably|ideally|rather)\b", re.I)
 _AGAIN = re.compile(
@@ -64,6 +67,8 @@ _AGAIN = re.compile(
     r"|\b(?:none of (?:these|those|them)|something else|anything else|other options|different options)\b",
     re.I,
 )
+# "I've seen all of these": every film shown; the session already keeps them out of what comes next
+_SEEN_ALL = re.compile(r"\b(?:seen|watched) (?:all of )?(?:these|those|them)(?: all)?\b", re.I)
 _SHORTER = re.compile(rf"\b(shorter|less long|{_NOT_SO} long)\b", re.I)
 _LONGER = re.compile(rf"\b(longer|{_NOT_SO} short)\b", re.I)
 # "the last one sounds good, anything similar?": more like the film pointed at
@@ -154,6 +159,8 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
             return Turn("answer", asked, target=target)
     # the previous request, to narrow or steer; what it noticed was said when it was answered
     base = replace(request_from_json(session.shown[-1].request), notices=parsed.notices)
+    if _SEEN_ALL.search(message):
+        return Turn("recommend", base, k=parsed.k)
     if _REJECT.search(message):
         target = target_film(message, session, index) or session.last_turn[0].movie_id
         return Turn("reject", base, target=target, k=1)
