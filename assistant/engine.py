@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.avoid import AVOID_PENALTY, avoid_patterns, labelled, mentions_any
 from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
 from assistant.kinship import series_named
@@ -53,36 +53,6 @@ STAGES = ("dense", "hybrid", "learned", "blend", "rerank")
 CANDIDATES = 100  # films each retriever hands to the ordering stages
 KNOWN_ITEM_CANDIDATES = 300
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
-
-# "nothing gory" should also keep films tagged "gore" away: the word, and what catalogues say instead.
-_VIOLENCE = ("violen", "gore", "gory", "brutal", "torture", "massacre", "serial killer", "slasher")
-AVOID_SYNONYMS = {
-    "gory": ("gore", "gory", "blood"),
-    "bloody": ("blood", "gore"),
-    "violent": _VIOLENCE,
-    "violence": _VIOLENCE,
-    "scary": ("scary", "terrif", "horror"),
-    "sad": ("sad", "tragic", "grief"),
-    "depressing": ("depress", "tragic", "suicide"),
-    "sex": ("sex", "erotic", "nudity"),
-    "sexy": ("sex", "erotic", "nudity"),
-}
-AVOID_PENALTY = 2.0  # subtracted from the order's (z-scored) score of a film with an avoided word
-
-
-def avoid_stems(words: Sequence[str]) -> tuple[str, ...]:
-    stems: list[str] = []
-    for word in words:
-        if " " in word:  # a phrase ("found footage", "jump scares"): the phrase itself
-            stems.append(word.removesuffix("s"))
-            continue
-        stems += AVOID_SYNONYMS.get(word, (word[:5] if len(word) > 5 else word,))
-    return tuple(stems)
-
-
-def mentions_any(movie: Movie, stems: Sequence[str]) -> bool:
-    text = " ".join((movie.overview, movie.tagline, *movie.keywords)).lower()
-    return any(stem in text for stem in stems)
 
 
 @dataclass
@@ -222,7 +192,7 @@ class Engine:
             mood=bool(moods),
             shift=shift,
         )
-        return Retrieved(found, request, avoid_stems(parsed.avoid), remembered, adapted, intent)
+        return Retrieved(found, request, avoid_patterns(parsed.avoid), remembered, adapted, intent)
 
     @staticmethod
     def intent_text(parsed: ParsedRequest) -> str:
@@ -241,8 +211,9 @@ class Engine:
         cands = retrieved.candidates
         if not cands:
             return []
+        tags = self.catalogue.signals.tags  # viewers say "boxing" of a boxing film its plot doesn't
         avoided = (
-            np.asarray([mentions_any(c.movie, retrieved.avoid) for c in cands])
+            np.asarray([mentions_any(c.movie, retrieved.avoid, tags.get(c.movie.id, ())) for c in cands])
             if retrieved.avoid
             else (np.zeros(len(cands), dtype=bool))
         )
@@ -255,6 +226,9 @@ class Engine:
         else:
             scores = self.votes.blended(parsed, retrieved, avoided)
         scores = scores - AVOID_PENALTY * avoided
+        if retrieved.avoid and stage != "dense":  # "isn't about boxing": no Rocky, whatever its votes
+            labels = [labelled(c.movie, retrieved.avoid, tags.get(c.movie.id, ())) for c in cands]
+            scores = _below_the_rest(scores, labels)
         occasions = getattr(parsed, "occasions", ())
         if (
             occasions

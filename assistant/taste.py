@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.engine import Engine, avoid_stems, mentions_any
+from assistant.avoid import avoid_patterns, mentions_any
+from assistant.engine import Engine
 from assistant.profiles import LIKED_FROM, Profile, ProfileFilm
 from assistant.retrieval import RRF_K, Candidate
 from assistant.understand import ParsedRequest
@@ -165,14 +166,15 @@ def rank_for(
     taste = taste_scores(profile, engine_neighbours(engine))
     pool = {c.movie.id: c for c in ranking.items}
     blocked = exclude | set(personal.references)
-    stems = avoid_stems(personal.avoid)
+    avoided = avoid_patterns(personal.avoid)
+    tags = engine.catalogue.signals.tags
     for movie_id in sorted((m for m, s in taste.items() if s > 0), key=taste.__getitem__, reverse=True):
         if len(pool) >= 2 * CANDIDATES:
             break
         movie = engine.movies.get(movie_id)
         if movie is None or movie_id in pool or movie_id in blocked:
             continue
-        if not personal.constraints.allows(movie) or (stems and mentions_any(movie, stems)):
+        if not personal.constraints.allows(movie) or mentions_any(movie, avoided, tags.get(movie_id, ())):
             continue  # the same guarantees as retrieval: constraints hold, avoided words stay out
         pool[movie_id] = Candidate(movie, ranks={"taste": 0})
     engine_rank = {c.movie.id: n for n, c in enumerate(ranking.items, start=1)}
