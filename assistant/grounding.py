@@ -5,6 +5,9 @@ film is kept only if what it asserts is that film's own. A sentence is dropped w
 - a year or decade that is neither the film's nor in its plot,
 - a person of the catalogue who is not in the film's credits or plot,
 - a genre the film does not have (said as a genre: "a horror film", "this comedy"),
+- a count or span of three or more that its text never says of the same thing ("three years after"
+  of a film whose plot says "nearly a year after ... three killings"; "two" is left alone: a pair is
+  read off two names),
 - the request itself ("fits the request", "you asked for"): the reply says what is in the film,
 - or words of the prompt's made-up worked example that the film's own text lacks ("The Big
   Lebowski: ... risks everything on one last job before dawn"): copied, not true of this film.
@@ -32,6 +35,18 @@ _REQUEST = re.compile(
     r"\bthe person\b|\bthe user\b|\bthe notes\b|\bas requested\b",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+        " sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "dozen": 12}
+# A number and the two words after it: "three killings", "$150 million from".
+_NUMBER = re.compile(
+    r"\b(\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\b((?:\W+[a-z]+){0,2})", re.I
+)
+_COUNTED_FROM = 3  # "two friends" may be read off two names; "three years" must be the film's own
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
@@ -103,6 +118,9 @@ class SentenceChecker:
         self.own_people = {title_key(p) for p in (*movie.directors, *movie.cast)}
         self.own_years = {str(movie.year)} if movie.year else set()
         self.own_years |= {m.group(1) for m in _YEAR.finditer(own)}
+        self.own_counts = {(value, root) for value, roots in _counts(own) for root in roots}
+        # A title's number is no claim: "Ocean's Eleven", "The Hateful Eight", "21 Jump Street".
+        self.title_numbers = {value for m in (movie, *given) for value, _ in _counts(m.title)}
         self.request_words = set(re.findall(r"[a-z']+", request.lower()))
         self.counts = CheckCounts()
         self.dropped: list[tuple[str, str]] = []  # (reason, sentence): what eval shows as examples
@@ -116,6 +134,8 @@ class SentenceChecker:
             return "person"
         if self._foreign_genre(sentence):
             return "genre"
+        if self._foreign_number(sentence):
+            return "number"
         if _REQUEST.search(sentence):
             return "request"
         if self._copies_example(sentence):
@@ -163,6 +183,18 @@ class SentenceChecker:
                         return True
         return False
 
+    def _foreign_number(self, sentence: str) -> bool:
+        """A number of three or more that the film's text never puts before the same word (either
+        of the next two): "three killings" is not "three years"; "four lifelong friends" is "four
+        friends"."""
+        for value, roots in _counts(sentence):
+            if value < _COUNTED_FROM or value in self.title_numbers:
+                continue
+            said = [root for root in roots if root] or [""]  # a number alone: any of the film's own
+            if not any((value, root) in self.own_counts for root in said):
+                return True
+        return False
+
     def _copies_example(self, sentence: str) -> bool:
         """Four words in a row from the example, one of them uncommon ("one last diamond job",
         "risks everything on one"), that the film's text lacks: copied. Everyday runs such as
@@ -179,6 +211,17 @@ class SentenceChecker:
             if genre not in self.movie.genres and word not in self.own_text:
                 return True
         return False
+
+
+def _counts(text: str) -> list[tuple[float, tuple[str, ...]]]:
+    """Each number in `text` with the roots of the (up to) two words after it."""
+    out = []
+    for found in _NUMBER.finditer(text):
+        word = found.group(1).lower().replace(",", "")
+        value = float(word) if word[0].isdigit() else float(_NUMBER_WORDS[word])
+        roots = tuple(w[:4] for w in re.findall(r"[a-z]+", found.group(2).lower()))
+        out.append((value, (*roots, "")))  # "" stands for "the number alone", always the film's own
+    return out
 
 
 def foreign_titles(text: str, given: Sequence[Movie], index: CatalogueIndex) -> list[Movie]:

@@ -127,6 +127,20 @@ def test_a_sentence_claiming_what_is_not_the_films_own_is_dropped(
     assert checker.counts.dropped == Counter({reason: 1})
 
 
+def test_a_count_or_span_the_plot_never_says_is_dropped(index: CatalogueIndex) -> None:
+    # Seen in a reply: Kill List's hitman "three years after" a job; its plot: "Nearly a year after
+    # a botched job, a hitman takes a new assignment ... for three killings"
+    kill_list = film(index, "Kill List", 2011)
+    checker = SentenceChecker(kill_list, [kill_list], index)
+    assert not checker.check("Three years after a botched job, a hitman takes one more contract.")
+    assert checker.counts.dropped == Counter({"number": 1})
+    assert checker.check("A hitman takes on three brutal killings for a big payoff.")
+    # a pair read off two names, and a title's own number, are no claims
+    eleven = film(index, "Ocean's Eleven", 2001)
+    checker = SentenceChecker(eleven, [eleven], index)
+    assert checker.check("Ocean's Eleven sees two old partners plan a casino job.")
+
+
 def test_a_faithful_sentence_is_kept(index: CatalogueIndex) -> None:
     dogs = film(index, "Reservoir Dogs", 1992)
     checker = SentenceChecker(dogs, [dogs], index)
@@ -151,11 +165,11 @@ def test_a_sentence_copied_from_the_prompts_made_up_example_is_dropped(index: Ca
 
 
 def test_no_sentence_is_shown_unfinished(index: CatalogueIndex) -> None:
-    heat = film(index, "Heat", 1995)
+    eleven = film(index, "Ocean's Eleven", 2001)  # its plot: "more than $150 million from three ..."
     unfinished: Counter[str] = Counter()
-    tokens = iter(["The crew plans to steal $", "20.5 million. ", "Then the", " twist comes", " and they"])
-    out = list(checked_sentences(tokens, SentenceChecker(heat, [heat], index), unfinished))
-    assert out == ["The crew plans to steal $20.5 million. "]
+    tokens = iter(["The crew plans to steal $1", "50 million. ", "Then the", " twist comes", " and they"])
+    out = list(checked_sentences(tokens, SentenceChecker(eleven, [eleven], index), unfinished))
+    assert out == ["The crew plans to steal $150 million. "]
     assert unfinished == Counter({"unfinished": 1})
 
 
