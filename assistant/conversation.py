@@ -21,7 +21,8 @@ from typing import Any, Literal
 from assistant.lexical import says_nothing
 from assistant.sessions import Session
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
-from assistant.understand.moods import comparative_lean, without_comparatives
+from assistant.understand.moods import comparative_lean, mood_lean, without_comparatives, without_moods
+from assistant.understand.vocabulary import GENRE_WORD
 
 # answer: a question about one film ("who directed Heat?") or chit-chat ("thanks!"), answered in
 # words, with no films picked.
@@ -71,6 +72,11 @@ _AGAIN = re.compile(
 _SEEN_ALL = re.compile(r"\b(?:seen|watched) (?:all of )?(?:these|those|them)(?: all)?\b", re.I)
 _SHORTER = re.compile(rf"\b(shorter|less long|{_NOT_SO} long)\b", re.I)
 _LONGER = re.compile(rf"\b(longer|{_NOT_SO} short)\b", re.I)
+# "how about a comedy instead", "what about something scary?": another kind of film, the rest kept
+_INSTEAD = re.compile(r"\binstead\b|^\s*(?:how|what) about\b|^\s*(?:maybe|or) (?:a|an|some)\b", re.I)
+_SWAP_WORDS = re.compile(
+    r"\b(?:make it|switch(?: it)? to|change it to|go with|let'?s (?:do|try|go with))\b", re.I
+)
 # "the last one sounds good, anything similar?": more like the film pointed at
 _SIMILAR = re.compile(r"\b(?:similar|like (?:it|that|this)(?: one)?|along those lines)\b", re.I)
 
@@ -195,6 +201,8 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         # (the engine reads how to differ from the whole text)
         avoid = tuple(dict.fromkeys(base.avoid + parsed.avoid))
         return Turn("recommend", replace(base, avoid=avoid, text=f"{base.text}. {message}"))
+    if (swapped := _kind_swapped(message, parsed, base, index)) is not None:
+        return Turn("recommend", swapped)
     if _AGAIN.search(message) and not parsed.references:
         return Turn("recommend", base, k=parsed.k)
     narrowing = _NARROW.search(message) and len(message.split()) <= 6
@@ -207,6 +215,23 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         # previous request
         return Turn("recommend", replace(base, constraints=base.constraints.merged(parsed.constraints)))
     return Turn("recommend", parsed)
+
+
+def _kind_swapped(
+    message: str, parsed: ParsedRequest, base: ParsedRequest, index: CatalogueIndex
+) -> ParsedRequest | None:
+    """ "How about a comedy instead" after "a tense 90s heist thriller": the previous request with its
+    kind of film (genres, moods) swapped for the one asked now, its subject and limits kept (a 90s
+    heist comedy). None unless the message only names another kind."""
+    said = parsed.constraints.include_genres or mood_lean(message)
+    if not (_INSTEAD.search(message) and said) or parsed.references:
+        return None
+    if not says_nothing(_SWAP_WORDS.sub(" ", without_moods(GENRE_WORD.sub(" ", parsed.intent)))):
+        return None  # "how about a heist movie set in space": a new request
+    kept = without_moods(GENRE_WORD.sub(" ", base.text))
+    swapped = parse_request(f"{kept}. {message}", index)
+    limits = replace(base.constraints, include_genres=(), exclude_genres=())
+    return replace(swapped, constraints=swapped.constraints.merged(limits), references=base.references)
 
 
 def _points_at_one(message: str) -> bool:

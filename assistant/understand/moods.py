@@ -206,6 +206,13 @@ def without_comparatives(text: str) -> str:
     return text
 
 
+def without_moods(text: str) -> str:
+    """`text` without the mood words the vocabulary knows ("a feel-good film" -> "a  film")."""
+    for pattern, _ in MOOD_LEANS:
+        text = re.sub(pattern.pattern + r"[\w-]*", " ", text, flags=re.I)
+    return text
+
+
 # "the news is so grim lately", "my week has been dark and heartbreaking": a tone said of the person's
 # world, not of the film they want (who then wants the opposite more often than not). How they feel
 # ("life has been so lonely") still says what they want.

@@ -141,8 +141,10 @@ CENTURY = re.compile(r"\b(?:(?:from|in|of)\s+)?(?:the\s+)?(?P<which>this|last|pr
                      r"\s+century\b",
                      re.I)
 # "set in the 1920s" is a setting and "in my 30s" an age, not a release date.
+# "a film about the 60s" is set then; "what about the 80s?" asks for films made then.
 NOT_RELEASE_BEFORE = re.compile(
-    r"(?:\bset|\btakes?\s+place|\bmy|\bhis|\bher|\btheir|\bour|\byour|\babout)\s+(?:in\s+)?$", re.I)
+    r"(?:\bset|\btakes?\s+place|\bmy|\bhis|\bher|\btheir|\bour|\byour|(?<!\bwhat\s)(?<!\bhow\s)\babout)"
+    r"\s+(?:in\s+)?$", re.I)
 
 # (words, genres when asked for, genres when refused). "No rom-coms" refuses Romance only: constraints
 # cannot say "not both", and refusing Comedy as well would drop every comedy.

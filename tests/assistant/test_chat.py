@@ -125,6 +125,33 @@ def test_follow_ups_that_go_on_from_the_films_shown(chat: MovieAssistant) -> Non
     assert japanese.constraints.include_genres == ("Crime",) and japanese.constraints.year_min == 1990
 
 
+def test_another_kind_instead_keeps_the_rest_of_the_request(chat: MovieAssistant) -> None:
+    chat.chat("a tense 90s heist thriller", "s4e")
+    session = chat.sessions.load("s4e")
+    index = chat.engine.index
+    # the kind swapped, the subject and era kept: a 90s heist comedy
+    comedy = resolve("how about a comedy instead", session, index).parsed
+    assert comedy is not None and comedy.constraints.include_genres == ("Comedy",)
+    assert (
+        comedy.constraints.year_min == 1990 and "heist" in comedy.intent and "thriller" not in comedy.intent
+    )
+    scary = resolve("what about something scary instead", session, index).parsed
+    assert scary is not None and "scary" in scary.text and "tense" not in scary.intent
+    # another era asked the same way replaces the era
+    eighties = resolve("what about the 80s", session, index).parsed
+    assert eighties is not None and (eighties.constraints.year_min, eighties.constraints.year_max) == (
+        1980,
+        1989,
+    )
+    assert eighties.constraints.include_genres == ("Thriller",)
+    # a message that says what it wants is a new request
+    space = resolve("how about a heist movie set in space", session, index).parsed
+    assert space is not None and space.text == "how about a heist movie set in space"
+    reply = chat.chat("how about a comedy instead", "s4e")
+    assert reply.recommendations
+    assert all("Comedy" in r.genres and r.year and 1990 <= r.year <= 1999 for r in reply.recommendations)
+
+
 def test_more_like_the_first_one_keeps_the_constraints(chat: MovieAssistant) -> None:
     first = chat.chat("a 90s crime film", "s5")
     reply = chat.chat("more like the first one", "s5")

@@ -793,6 +793,9 @@ def test_describe() -> None:
         ("I don't want anything before 1990", (1990, None)),
         ("from this century", (2000, None)),
         ("in my twenties I loved westerns", (None, None)),  # an age, not a decade of release
+        ("what about the 80s?", (1980, 1989)),  # asks for films made then ...
+        ("how about the eighties", (1980, 1989)),
+        ("a film about the 60s", (None, None)),  # ... a film about them is set then
     ],
 )
 def test_spelled_apostrophe_and_negated_years(
