@@ -21,7 +21,7 @@ from assistant.columns import FilmColumns
 from assistant.lexical import BM25Index, lexical_query
 from assistant.understand import RequestConstraints
 from ingest.movie import Movie
-from rerank.features import SOURCES
+from rerank.features import SOURCES, series_stem
 
 MOOD_STANDING = 0.5  # in the mood source, how much being widely seen counts beside the genre fit
 LIKE_REFERENCES = 1  # up to this many named films, co-liking discounts popular neighbours
@@ -118,6 +118,8 @@ class HybridRetriever(BaseRetriever):
     vectors: Any = None
     columns: FilmColumns | None = None
     k: int = 10
+    # (movies, series stem -> its best-known film with co-liking data): built on first use
+    series_known: Any = None
 
     def dense(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         """The films nearest the query vector, with their cosine distance (lower is nearer)."""
@@ -175,7 +177,7 @@ class HybridRetriever(BaseRetriever):
         or that share the named films' tags ("like Inception" -> "dreams", "thought-provoking")."""
         if self.tag_index is None or not len(self.tag_index):
             return []
-        scores = self.tag_index.scores(query.lexical, query.references)
+        scores = self.tag_index.scores(query.lexical, self.as_known(query.references))
         hits = np.flatnonzero(scores)
         fetch = min(len(hits), n * 4 if not query.constraints.is_empty() else n + len(query.exclude))
         top = hits[np.argsort(-scores[hits], kind="stable")[:fetch]]
@@ -186,13 +188,34 @@ class HybridRetriever(BaseRetriever):
         fetch = n * 3 if not query.constraints.is_empty() else n + len(query.exclude)
         return index.search(query.lexical, fetch)
 
+    def as_known(self, references: Sequence[str]) -> list[str]:
+        """The named films as MovieLens knows them: a film it has no ratings of (Toy Story 4, 2019:
+        the ratings end in 2018) stands in for by its series' best-known film it has (Toy Story 3),
+        whose co-liked films and tags say what people who like the series like."""
+        table = self.neighbours or self.like_neighbours
+        if not table or all(ref in table for ref in references):
+            return list(references)
+        if self.series_known is None or self.series_known[0] is not self.movies:
+            best: dict[str, str] = {}
+            for movie in sorted(self.movies.values(), key=lambda m: -(m.vote_count or 0)):
+                if movie.id in table:
+                    best.setdefault(series_stem(movie.title), movie.id)
+            self.series_known = (self.movies, best)
+        stand_in = self.series_known[1]
+        return [
+            ref
+            if ref in table or ref not in self.movies
+            else stand_in.get(series_stem(self.movies[ref].title), ref)
+            for ref in references
+        ]
+
     def collaborative(self, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
         """Films people who liked the named films also liked (MovieLens co-ratings)."""
         table = self.neighbours
         if len(query.references) <= LIKE_REFERENCES and self.like_neighbours:
             table = self.like_neighbours
         scores: dict[str, float] = {}
-        for ref in query.references:
+        for ref in self.as_known(query.references):
             for movie_id, strength in table.get(ref, ()):
                 scores[movie_id] = scores.get(movie_id, 0.0) + strength
         return sorted(scores.items(), key=lambda p: p[1], reverse=True)[: n * 3]

@@ -95,6 +95,9 @@ GENRE_DESCRIPTIONS = {
 }
 
 _SERIES_TAIL = re.compile(r"\s+(?:\d{1,2}|i{1,3}|iv|v|vi{0,3}|part\s+\w+|chapter\s+\w+)$")
+# "Ocean's Eleven" / "Ocean's Twelve", "Happy Feet Two": a spelled number ends a series' title where
+# two words stay before it (not "Fantastic Four": no "Fantastic" series).
+_SPELLED_NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen".split())
 
 
 def series_stem(title: str) -> str:
@@ -104,6 +107,9 @@ def series_stem(title: str) -> str:
     head = re.sub(r"(?<=[^\W\d_])(\d{1,2})\b", r" \1", head)  # "alien3" -> "alien 3", not "se7en"
     words = re.sub(r"[^\w\s]", " ", head).split()
     stem = _SERIES_TAIL.sub("", " ".join(w for w in words if w not in ("the", "a", "an")))
+    before, _, last = stem.rpartition(" ")
+    if last in _SPELLED_NUMBERS and " " in before:
+        stem = before
     # "Harry Potter and the Goblet of Fire", "Indiana Jones and the Last Crusade": a hero's name of
     # two or three words before "and the" is the series ("Beauty and the Beast" is no series).
     if hero := _HERO_AND_THE.match(head):

@@ -21,6 +21,14 @@ from assistant.understand.vocabulary import (
 )
 from ingest.movie import Movie
 
+# A title's number in each way people write it: "11", "eleven", "II". From two ("one" is a word of
+# "The One", "One Day"); Roman numerals without "i", "v" and "x" ("Batman v Superman", "Malcolm X").
+_NUMBER_WORDS = dict(
+    enumerate("two three four five six seven eight nine ten eleven twelve thirteen".split(), 2)
+)
+_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8}
+_NUMBERS = {str(n): n for n in _NUMBER_WORDS} | {w: n for n, w in _NUMBER_WORDS.items()} | _ROMAN
+
 
 class CatalogueIndex:
     """What request understanding needs to know about the catalogue: titles, people, genres, years."""
@@ -46,6 +54,14 @@ class CatalogueIndex:
             first, _, rest = key.partition(" ")
             if first in ("the", "a", "an") and " " in rest and rest not in self.by_title:
                 self.by_title[rest] = found
+        for key, found in list(self.by_title.items()):
+            # "Ocean's 11" names Ocean's Eleven, "Toy Story Four" Toy Story 4, "Rocky Two" Rocky II
+            numbers = [_NUMBERS.get(w) for w in key.split()]
+            if not any(numbers):
+                continue
+            for form in (str, _NUMBER_WORDS.__getitem__):
+                words = [form(n) if n else w for w, n in zip(key.split(), numbers, strict=True)]
+                self.by_title.setdefault(" ".join(words), found)
         self.title_keys = list(self.by_title)
         self.title_prefixes = {tuple(k.split()[:2]) for k in self.title_keys if " " in k}
         self.longest_title = max((k.count(" ") + 1 for k in self.title_keys), default=1)

@@ -52,6 +52,18 @@ def test_a_mood_keeps_away_the_genres_it_clearly_rules_out(assistant: MovieAssis
     assert clearly_not_the_mood(films, {"Horror": -2.0, "Comedy": 2.0}).tolist() == [0.0] * 5
 
 
+def test_a_film_movielens_does_not_know_borrows_its_series_co_liking(assistant: MovieAssistant) -> None:
+    # Toy Story 4 (2019) has no MovieLens ratings (they end in 2018): the series' best-known film
+    # stands in for it, so co-liking brings animated films, not Big and Back to the Future Part II
+    retriever = assistant.engine.catalogue.retriever
+    four = assistant.engine.index.match_title("Toy Story 4")
+    assert four is not None and four.id not in retriever.neighbours
+    (stand_in,) = retriever.as_known([four.id])
+    assert stand_in in retriever.neighbours and assistant.engine.movies[stand_in].title == "Toy Story"
+    recs = assistant.recommend("something like Toy Story 4", k=5)
+    assert sum("Animation" in r.genres for r in recs) >= 3, [r.title for r in recs]
+
+
 def test_named_films_steer_the_search_but_are_not_recommended_back(assistant: MovieAssistant) -> None:
     recs = assistant.recommend("something like Toy Story", k=10)
     titles = [r.title for r in recs]

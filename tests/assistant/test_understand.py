@@ -416,6 +416,10 @@ def test_a_series_named_without_films_after_a_taste_cue_steers_and_its_own_films
         ("similar to incepton", ["Inception (2010)"]),  # a misspelling after a cue
         ("movies like spiderman", ["Spider-Man (2002)"]),
         ("I loved Amelie (2001)", ["Amélie (2001)"]),
+        # a sequel's number written another way: digits, words, Roman numerals
+        ("something like Ocean's 11 (2001)", ["Ocean's Eleven (2001)"]),
+        ("like Toy Story Four", ["Toy Story 4 (2019)"]),
+        ("I loved Rocky Two", ["Rocky II (1979)"]),
         # single common words are titles only where the user is naming films
         ("a movie about her alien friend", []),
         ("I liked it", []),

@@ -19,6 +19,11 @@ from rerank.features import same_series, series_stem
         ("Se7en", "se7en"),  # a digit inside a word is part of the title
         ("2012", "2012"),
         ("Blade Runner 2049", "blade runner 2049"),
+        ("Ocean's Eleven", "ocean s"),  # a spelled number ends a series' title ...
+        ("Ocean's Twelve", "ocean s"),
+        ("Happy Feet Two", "happy feet"),
+        ("Fantastic Four", "fantastic four"),  # ... where two words stay before it
+        ("The Hateful Eight", "hateful eight"),
         ("Harry Potter and the Goblet of Fire", "harry potter"),  # a hero's name before "and the"
         ("Indiana Jones and the Last Crusade", "indiana jone"),
         ("Beauty and the Beast", "beauty and beast"),  # one word before "and the": a title, no series
