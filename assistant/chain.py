@@ -90,7 +90,7 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
         assert turn.parsed is not None
         p = turn.parsed
         if turn.kind == "answer":
-            return Picks(turn, p, [], [], list(p.notices), answer=direct_answer(p, engine))
+            return Picks(turn, p, [], [], list(p.notices), answer=turn.reply or direct_answer(p, engine))
         if (
             turn.kind == "recommend"
             and not p.intent.strip()
@@ -119,10 +119,12 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
         ranking = engine.rank(turn.parsed, exclude=frozenset(exclude), k=k)
         movies = [item.movie for item in ranking.items]
         notices = list(turn.parsed.notices) + credits_notice(turn.parsed, engine)
-        if not movies and not notices:
+        if not movies and not turn.parsed.constraints.is_empty():  # also beside a people notice
             notices.append(
                 f"No film matches all of: {turn.parsed.constraints.describe()}. Try loosening one."
             )
+        elif not movies and not notices:
+            notices.append(NOTHING_TO_GO_ON)
         refs = [engine.movies[r] for r in turn.parsed.references if r in engine.movies]
         return Picks(
             turn, turn.parsed, movies, [i.score for i in ranking.items], notices, ranking.timings_ms, refs

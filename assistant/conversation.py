@@ -30,9 +30,11 @@ Kind = Literal["recommend", "explain", "reject", "answer"]
 
 _ORDINALS = {
     "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-    "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1,
+    "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,
+    "ninth": 8, "9th": 8, "tenth": 9, "10th": 9, "last": -1,
 }  # fmt: skip
-_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last)\b", re.I)
+_ORDINAL_WORDS = "|".join(_ORDINALS)
+_ORDINAL = re.compile(rf"\b({_ORDINAL_WORDS})\b", re.I)
 _NUMBER = re.compile(r"(?:\bnumber\s*|#|\bno\.\s*)([1-9])\b", re.I)
 _ONE_WITH = re.compile(r"\bthe one (?:with|by|from|starring) ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)")
 _PRONOUN = re.compile(r"\b(it|that one|this one|that film|that movie|this film|this movie|that|this)\b", re.I)
@@ -41,8 +43,8 @@ _WHY = re.compile(
 )
 # A shown film pointed at: "that one", "the second one", "number 3", "the one with Keanu"
 _POINTED = (
-    r"(?:that|this) (?:one|film|movie)|the (?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th"
-    r"|last)(?: (?:one|film|movie))?(?! (?:time|half|part|act|hour|minute))|(?:number ?|#|no\. ?)[1-9]"
+    rf"(?:that|this) (?:one|film|movie)|the (?:{_ORDINAL_WORDS})"
+    r"(?: (?:one|film|movie))?(?! (?:time|half|part|act|hour|minute))|(?:number ?|#|no\. ?)[1-9]"
     r"|the one (?:with|by|from|starring)"
 )
 _REJECT = re.compile(
@@ -88,6 +90,7 @@ class Turn:
     target: str | None = None  # the film concerned (explain, reject)
     original_request: str = ""  # the understood request the target was shown for, as JSON (explain)
     k: int | None = None
+    reply: str = ""  # an answer the conversation gives itself ("which one did you mean?")
 
 
 def target_film(message: str, session: Session, index: CatalogueIndex) -> str | None:
@@ -168,8 +171,11 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if _SEEN_ALL.search(message):
         return Turn("recommend", base, k=parsed.k)
     if _REJECT.search(message):
-        target = target_film(message, session, index) or session.last_turn[0].movie_id
-        return Turn("reject", base, target=target, k=1)
+        target = target_film(message, session, index)
+        if target is None and _points_at_one(message):
+            # "skip the one with Pacino" when no film shown has him: ask, drop nothing
+            return Turn("answer", replace(parsed, intent_kind="chit_chat"), reply=_which_one(message))
+        return Turn("reject", base, target=target or session.last_turn[0].movie_id, k=1)
 
     shown_years = [y for s in session.last_turn if (y := index.movie(s.movie_id).year)]
     if _OLDER.search(message) and shown_years:
@@ -232,6 +238,12 @@ def _kind_swapped(
     swapped = parse_request(f"{kept}. {message}", index)
     limits = replace(base.constraints, include_genres=(), exclude_genres=())
     return replace(swapped, constraints=swapped.constraints.merged(limits), references=base.references)
+
+
+def _which_one(message: str) -> str:
+    said = _ONE_WITH.search(message)
+    missing = f"None of the films I showed has {said.group(1)}" if said else "I didn't show that many films"
+    return f"{missing}, so I left the list as it was. Which one did you mean? You can say its title."
 
 
 def _points_at_one(message: str) -> bool:

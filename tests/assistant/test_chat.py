@@ -73,6 +73,23 @@ def test_a_film_rejected_by_its_place_in_the_list_is_the_one_dropped(chat: Movie
     assert "Comedy" in reply.recommendations[0].genres or "Crime" in reply.recommendations[0].genres
 
 
+def test_pointing_at_a_film_not_shown_asks_which_and_drops_nothing(chat: MovieAssistant) -> None:
+    first = chat.chat("a 90s crime film", "s3c")
+    shown = [r.movie_id for r in first.recommendations]
+    assert len(shown) == 5
+    for message, said in (
+        ("skip the one with Gerta Quimbly", "Gerta Quimbly"),
+        ("not the ninth one", "that many"),
+    ):
+        reply = chat.chat(message, "s3c")
+        assert reply.recommendations == [] and said in reply.text and "Which one" in reply.text, message
+    assert chat.sessions.load("s3c").excluded == set(shown)  # what was shown, and nothing rejected
+    # a follow-up that leaves nothing says which limits clash, also beside the people notice
+    chat.chat("shorter ones", "s3c")
+    empty = chat.chat("with Robert De Niro and Meryl Streep", "s3c")
+    assert not empty.recommendations or any("No film matches" in n for n in empty.notices)
+
+
 def test_how_to_differ_steers_the_previous_request(chat: MovieAssistant) -> None:
     first = chat.chat("a 90s crime film", "s4c")
     assert first.recommendations
