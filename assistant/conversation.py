@@ -4,11 +4,13 @@ A message is either a new request, or refers back: "why did you recommend the se
 "why Heat?", "tell me more about it" (explain a shown film, no new retrieval), "not that one",
 "not the second one", "I don't like the first one", "I've seen it" (drop it, offer another), "who
 directed the second one?" (that film's facts, from the catalogue), "something older", "newer",
-"shorter ones", "less violent", "funnier", "more like the first one", "the last one sounds good,
-anything similar?", "more" / "give me three more" / "none of these" (the previous request again,
-the session already excludes what was shown), or only constraints ("only from the 90s", "with
-Robert De Niro": the previous request, narrowed). The result is a standalone `Turn` the chain can
-run without the history.
+"shorter ones", "less violent", "funnier", "how about a comedy instead" (another kind of film, the
+rest kept), "more like the first one", "the last one sounds good, anything similar?", "more" /
+"give me three more" / "none of these" (the previous request again, the session already excludes
+what was shown), or only constraints ("only from the 90s", "what about the 80s?", "with Robert De
+Niro": the previous request, narrowed). Pointing at a film that was not shown ("skip the one with
+Pacino") gets a question back, and nothing is dropped. The result is a standalone `Turn` the chain
+can run without the history.
 """
 
 from __future__ import annotations
