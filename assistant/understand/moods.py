@@ -59,6 +59,20 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             {"Drama": 1.5, "Thriller": 1.5, "Crime": 1.0, "Comedy": -2.0, "Family": -2.0, "Animation": -1.5},
         ),
         (
+            # patient and brooding: suspense that builds, no action spectacle or gags
+            r"slow[\s-]?burn(?:ing|er)?|atmospheric|brooding|moody\b",
+            {
+                "Thriller": 1.5,
+                "Mystery": 1.5,
+                "Drama": 1.5,
+                "Horror": 0.5,
+                "Action": -1.5,
+                "Comedy": -1.5,
+                "Family": -2.0,
+                "Animation": -1.5,
+            },
+        ),
+        (
             r"whimsical|quirky|charming|magical",
             {"Comedy": 1.5, "Fantasy": 1.5, "Romance": 0.5, "Horror": -1.5, "War": -1.5},
         ),

@@ -15,6 +15,8 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("a tense, edge-of-your-seat film", "Thriller", "Family"),
         ("a romantic film for date night", "Romance", "Horror"),
         ("a bleak, harrowing story", "Drama", "Comedy"),
+        ("a slow burn psychological thriller", "Mystery", "Action"),
+        ("something atmospheric and brooding", "Thriller", "Comedy"),
         ("something calm and relaxing to unwind", "Family", "Horror"),
         ("feeling lonely tonight", "Drama", "Horror"),
         ("an inspiring film to motivate me", "Drama", "Horror"),
