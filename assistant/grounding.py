@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from assistant.explain import EXAMPLE_NOTES, EXAMPLE_SENTENCE
 from assistant.understand import CatalogueIndex, find_titles, title_key
+from assistant.understand.vocabulary import NUMBER_NAMES, TENS
 from ingest.movie import Movie
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
@@ -35,13 +36,11 @@ _REQUEST = re.compile(
     r"\bthe person\b|\bthe user\b|\bthe notes\b|\bas requested\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-        " sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "dozen": 12}
+_NUMBER_WORDS = (
+    {w: n for n, w in enumerate(NUMBER_NAMES)}
+    | TENS
+    | {"hundred": 100, "hundreds": 100, "thousand": 1000, "dozen": 12}
+)
 # A number and the two words after it: "three killings", "$150 million from".
 _NUMBER = re.compile(
     r"\b(\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\b((?:\W+[a-z]+){0,2})", re.I

@@ -16,6 +16,7 @@ from assistant.understand.vocabulary import (
     FUZZY_MIN_CHARS,
     NEAR_TWIN_MIN_VOTES,
     NOT_SURNAMES,
+    NUMBER_NAMES,
     REQUEST_WORDS,
     STOPWORDS,
 )
@@ -23,9 +24,7 @@ from ingest.movie import Movie
 
 # A title's number in each way people write it: "11", "eleven", "II". From two ("one" is a word of
 # "The One", "One Day"); Roman numerals without "i", "v" and "x" ("Batman v Superman", "Malcolm X").
-_NUMBER_WORDS = dict(
-    enumerate("two three four five six seven eight nine ten eleven twelve thirteen".split(), 2)
-)
+_NUMBER_WORDS = dict(enumerate(NUMBER_NAMES[2:14], start=2))  # two .. thirteen
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8}
 _NUMBERS = {str(n): n for n in _NUMBER_WORDS} | {w: n for n, w in _NUMBER_WORDS.items()} | _ROMAN
 
