@@ -236,10 +236,15 @@ def _kind_swapped(
         return None
     if not says_nothing(_SWAP_WORDS.sub(" ", without_moods(GENRE_WORD.sub(" ", parsed.intent)))):
         return None  # "how about a heist movie set in space": a new request
-    kept = without_moods(GENRE_WORD.sub(" ", base.text))
+    kept = without_moods(GENRE_WORD.sub(" ", base.intent))  # "a tense heist thriller" -> "a heist"
     swapped = parse_request(f"{kept}. {message}", index)
     limits = replace(base.constraints, include_genres=(), exclude_genres=())
-    return replace(swapped, constraints=swapped.constraints.merged(limits), references=base.references)
+    return replace(
+        swapped,
+        constraints=limits.merged(swapped.constraints),  # "what about horror from the 80s": the 80s
+        references=base.references,
+        avoid=tuple(dict.fromkeys(base.avoid + swapped.avoid)),
+    )
 
 
 def _which_one(message: str) -> str:
