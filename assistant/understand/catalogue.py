@@ -53,17 +53,18 @@ class CatalogueIndex:
             first, _, rest = key.partition(" ")
             if first in ("the", "a", "an") and " " in rest and rest not in self.by_title:
                 self.by_title[rest] = found
+        self.title_keys = list(self.by_title)  # what a misspelt title is matched against
         for key, found in list(self.by_title.items()):
-            # "Ocean's 11" names Ocean's Eleven, "Toy Story Four" Toy Story 4, "Rocky Two" Rocky II
+            # "Ocean's 11" names Ocean's Eleven, "Toy Story Four" Toy Story 4, "Rocky Two" Rocky II:
+            # said exactly only, or "Avatar too" would be a misspelt "Avatar Two" (Avatar 2)
             numbers = [_NUMBERS.get(w) for w in key.split()]
             if not any(numbers):
                 continue
             for form in (str, _NUMBER_WORDS.__getitem__):
                 words = [form(n) if n else w for w, n in zip(key.split(), numbers, strict=True)]
                 self.by_title.setdefault(" ".join(words), found)
-        self.title_keys = list(self.by_title)
-        self.title_prefixes = {tuple(k.split()[:2]) for k in self.title_keys if " " in k}
-        self.longest_title = max((k.count(" ") + 1 for k in self.title_keys), default=1)
+        self.title_prefixes = {tuple(k.split()[:2]) for k in self.by_title if " " in k}
+        self.longest_title = max((k.count(" ") + 1 for k in self.by_title), default=1)
         df: Counter[str] = Counter()
         for m in by_votes[:5_000]:  # how common a word is is a fact about English: a sample will do
             df.update(set(re.findall(r"[a-z]+", f"{m.overview} {m.tagline}".lower())))

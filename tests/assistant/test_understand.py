@@ -981,3 +981,12 @@ def test_who_a_film_is_for_is_no_title(index: CatalogueIndex) -> None:
     assert titles(index, parsed) == ["Toy Story (1995)"]  # not the film Grown Ups
     assert titles(index, parse(index, "looking for the dark knight vibes")) == ["The Dark Knight (2008)"]
     assert titles(index, parse(index, "something like grown ups")) == ["Grown Ups (2010)"]
+
+
+def test_a_sequel_number_said_another_way_is_matched_exactly_never_as_a_misspelling(
+    index: CatalogueIndex,
+) -> None:
+    # "Avatar too" was read as a misspelt "Avatar Two", the alias of Avatar 2 (2022)
+    parsed = parse(index, "films like Titanic and The Notebook, and tell me about Avatar too")
+    assert "Avatar 2 (2022)" not in [index.movie(i).label for i in (*parsed.named, *parsed.references)]
+    assert titles(index, parse(index, "something like Ocean's 11")) == ["Ocean's Eleven (2001)"]
