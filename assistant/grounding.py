@@ -95,6 +95,31 @@ def _word_runs(text: str, size: int = 4) -> set[str]:
 
 
 _EXAMPLE_RUNS = _word_runs(f"{EXAMPLE_NOTES} {EXAMPLE_SENTENCE}")
+# The made-up example's rare words ("safecracker", "diamonds", "courier", "dawn"): fewer than this many of
+# the 5,000 best-known plots say them, so a film's sentence that has one its own text lacks took it from
+# the example, whatever its ending ("A retired safecracker's life is ..." of Shaun of the Dead).
+_RARE_IN_PLOTS = 15
+_REPEATED_RUN = 4  # words: "a rat-monkey transforms into a zombie ... while a rat-monkey transforms into"
+
+
+def _stem(word: str) -> str:
+    """ "safecracker's", "safecrackers" -> "safecracker": enough to tell a copied word in another form."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z'’]+", text.lower())}
+
+
+_EXAMPLE_STEMS = _stems(f"{EXAMPLE_NOTES} {EXAMPLE_SENTENCE}") - {"fits", "plot"}
+
+
+def repeats_itself(sentence: str) -> bool:
+    """A small model caught in a loop says the same few words twice in one sentence."""
+    words = re.findall(r"[a-z'’]+", sentence.lower())
+    runs = [tuple(words[i : i + _REPEATED_RUN]) for i in range(len(words) - _REPEATED_RUN + 1)]
+    return len(set(runs)) < len(runs)
 
 
 def is_finished(text: str) -> bool:
@@ -114,6 +139,11 @@ class SentenceChecker:
         self.index = index
         own = " ".join([movie.overview, movie.tagline, *movie.keywords])
         self.own_text = own.lower()
+        self.own_stems = _stems(own)
+        said = index.plots_saying
+        self.example_rare = {
+            w for w in _EXAMPLE_STEMS if said.get(w, 0) + said.get(w + "s", 0) < _RARE_IN_PLOTS
+        }
         self.own_people = {title_key(p) for p in (*movie.directors, *movie.cast)}
         self.own_years = {str(movie.year)} if movie.year else set()
         self.own_years |= {m.group(1) for m in _YEAR.finditer(own)}
@@ -139,6 +169,8 @@ class SentenceChecker:
             return "request"
         if self._copies_example(sentence):
             return "example"
+        if repeats_itself(sentence):
+            return "repeat"
         return None
 
     def check(self, sentence: str) -> bool:
@@ -196,12 +228,14 @@ class SentenceChecker:
 
     def _copies_example(self, sentence: str) -> bool:
         """Four words in a row from the example, one of them uncommon ("one last diamond job",
-        "risks everything on one"), that the film's text lacks: copied. Everyday runs such as
-        "across the city in" do not count."""
-        return any(
+        "risks everything on one"), or one of its rare words, that the film's text lacks: copied.
+        Everyday runs such as "across the city in" do not count."""
+        if any(
             run not in self.own_text and not set(run.split()) <= self.index.common
             for run in _word_runs(sentence) & _EXAMPLE_RUNS
-        )
+        ):
+            return True
+        return bool((_stems(sentence) & self.example_rare) - self.own_stems)
 
     def _foreign_genre(self, sentence: str) -> bool:
         for found in _GENRE.finditer(sentence):

@@ -162,6 +162,30 @@ def test_a_sentence_copied_from_the_prompts_made_up_example_is_dropped(index: Ca
     # everyday words the example also uses are no copy; a film whose plot says them may use them
     taxi = film(index, "Taxi Driver", 1976)
     assert SentenceChecker(taxi, [taxi], index).check("A lonely veteran drives across the city in a cab.")
+    # one of the example's rare words, in any form, is a copy too (seen: Shaun of the Dead)
+    shaun = film(index, "Shaun of the Dead", 2004)
+    checker = SentenceChecker(shaun, [shaun], index)
+    copied = "A retired safecracker's life is a never-ending tale of unrelenting pursuit."
+    assert not checker.check(copied)
+    assert checker.dropped == [("example", copied)]
+    # a film whose own plot has the word may say it
+    for title, year, sentence in (
+        ("Papillon", 2017, "A safecracker is wrongly sent to a penal colony and plans his escape."),
+        ("Hidalgo", 2004, "A Pony Express courier races his horse across the Arabian desert."),
+    ):
+        movie = film(index, title, year)
+        assert SentenceChecker(movie, [movie], index).check(sentence)
+
+
+def test_a_sentence_caught_in_a_loop_is_dropped(index: CatalogueIndex) -> None:
+    # seen: "A Sumatran rat-monkey transforms into a zombie and begins killing the entire town while
+    # a Sumatran rat-monkey transforms into a zombie and begins killing the entire town."
+    braindead = film(index, "Braindead", 1992)
+    checker = SentenceChecker(braindead, [braindead], index)
+    looped = "A rat-monkey bites his mother while a rat-monkey bites his mother again."
+    assert not checker.check(looped)
+    assert checker.dropped == [("repeat", looped)]
+    assert checker.check("A rat-monkey bites his mother, and soon the whole town turns.")
 
 
 def test_no_sentence_is_shown_unfinished(index: CatalogueIndex) -> None:
