@@ -86,7 +86,12 @@ def labelled(movie: Movie, patterns: Sequence[str], tags: Sequence[str] = ()) ->
     return any(re.search(p, text) for p in patterns)
 
 
+def plot_says(movie: Movie, patterns: Sequence[str]) -> bool:
+    """Whether the film's plot or tagline says an avoided word (perhaps in passing)."""
+    text = " ".join((movie.overview, movie.tagline)).lower()
+    return any(re.search(p, text) for p in patterns)
+
+
 def mentions_any(movie: Movie, patterns: Sequence[str], tags: Sequence[str] = ()) -> bool:
     """Whether the film's plot, tagline or labels say an avoided word."""
-    text = " ".join((movie.overview, movie.tagline)).lower()
-    return any(re.search(p, text) for p in patterns) or labelled(movie, patterns, tags)
+    return plot_says(movie, patterns) or labelled(movie, patterns, tags)

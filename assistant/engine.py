@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.avoid import AVOID_PENALTY, avoid_patterns, labelled, mentions_any
+from assistant.avoid import AVOID_PENALTY, avoid_patterns, labelled, plot_says
 from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
 from assistant.kinship import series_named
@@ -212,11 +212,10 @@ class Engine:
         if not cands:
             return []
         tags = self.catalogue.signals.tags  # viewers say "boxing" of a boxing film its plot doesn't
-        avoided = (
-            np.asarray([mentions_any(c.movie, retrieved.avoid, tags.get(c.movie.id, ())) for c in cands])
-            if retrieved.avoid
-            else (np.zeros(len(cands), dtype=bool))
-        )
+        labels = avoided = np.zeros(len(cands), dtype=bool)
+        if retrieved.avoid:
+            labels = np.asarray([labelled(c.movie, retrieved.avoid, tags.get(c.movie.id, ())) for c in cands])
+            avoided = labels | np.asarray([plot_says(c.movie, retrieved.avoid) for c in cands])
         if stage == "dense":
             scores = _z(np.asarray([-c.ranks.get("dense", MISSING_RANK) for c in cands], dtype=np.float32))
         elif stage == "hybrid" or (stage == "learned" and self.ranker is None):
@@ -227,8 +226,7 @@ class Engine:
             scores = self.votes.blended(parsed, retrieved, avoided)
         scores = scores - AVOID_PENALTY * avoided
         if retrieved.avoid and stage != "dense":  # "isn't about boxing": no Rocky, whatever its votes
-            labels = [labelled(c.movie, retrieved.avoid, tags.get(c.movie.id, ())) for c in cands]
-            scores = _below_the_rest(scores, labels)
+            scores = _below_the_rest(scores, list(labels))
         occasions = getattr(parsed, "occasions", ())
         if (
             occasions
