@@ -20,7 +20,8 @@ from ingest.movie import Movie
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Lt|Col|Gen|Capt|Sgt|Prof|vs|No)|\b[A-Z])\.$")
+# "Dr. Jones", "Guardians of the Galaxy Vol. 2", "an L.A. detective": no sentence ends there
+ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Lt|Col|Gen|Capt|Sgt|Prof|vs|No|Vol|Pt)|\b[A-Z])\.$")
 _STOP = frozenset(
     (
         "a an the and or but of for to in on at by with from about into like as is are was be it its this "
@@ -129,7 +130,7 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of a plot, not fooled by "Dr. Jones" or "an L.A. detective"."""
     sentences: list[str] = []
     for piece in _SENTENCE.split(text.strip()):
-        if sentences and _ABBREVIATION.search(sentences[-1]):
+        if sentences and ABBREVIATION.search(sentences[-1]):
             sentences[-1] += " " + piece
         elif piece.strip():
             sentences.append(piece)

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from assistant.evidence import ABBREVIATION
 from assistant.explain import EXAMPLE_NOTES, EXAMPLE_SENTENCE
 from assistant.understand import CatalogueIndex, find_titles, title_key
 from assistant.understand.vocabulary import NUMBER_NAMES, TENS
@@ -280,10 +281,19 @@ def written_as_title(title: str, sentence: str) -> bool:
     return re.search(pattern, sentence) is not None  # case-sensitive: "The Edge", not "the edge"
 
 
+def sentence_ends(text: str) -> list[re.Match[str]]:
+    """Where sentences end: not after "Dr." or "Vol." ("Guardians of the Galaxy Vol. 2 ...")."""
+    return [
+        end
+        for end in _BOUNDARY.finditer(text)
+        if end.group().startswith("\n") or not ABBREVIATION.search(text[: end.start()])
+    ]
+
+
 def sentences(text: str) -> list[str]:
     """`text` cut after each sentence end (a sentence keeps its trailing space or newline)."""
     out, last = [], 0
-    for end in _BOUNDARY.finditer(text):
+    for end in sentence_ends(text):
         out.append(text[last : end.end()])
         last = end.end()
     return [*out, text[last:]] if text[last:] else out
@@ -297,7 +307,7 @@ def checked_sentences(
     buffer = ""
     for chunk in chunks:
         buffer += chunk
-        ends = list(_BOUNDARY.finditer(buffer))
+        ends = sentence_ends(buffer)
         if not ends:
             continue
         # A sentence end is certain only once whitespace follows it: "3." may become "3.5".

@@ -188,6 +188,15 @@ def test_a_sentence_caught_in_a_loop_is_dropped(index: CatalogueIndex) -> None:
     assert checker.check("A rat-monkey bites his mother, and soon the whole town turns.")
 
 
+def test_a_title_or_name_with_an_abbreviation_is_not_cut_into_sentences(index: CatalogueIndex) -> None:
+    # seen: "Guardians of the Galaxy Vol." checked alone, and dropped as a film not given
+    vol2 = film(index, "Guardians of the Galaxy Vol. 2", 2017)
+    checker = SentenceChecker(vol2, [vol2], index)
+    tokens = iter(["Guardians of the Galaxy Vol.", " 2 sees the team ", "fight for Peter. ", "Dr. Strange"])
+    out = list(checked_sentences(tokens, checker, Counter()))
+    assert out == ["Guardians of the Galaxy Vol. 2 sees the team fight for Peter. "], checker.dropped
+
+
 def test_no_sentence_is_shown_unfinished(index: CatalogueIndex) -> None:
     eleven = film(index, "Ocean's Eleven", 2001)  # its plot: "more than $150 million from three ..."
     unfinished: Counter[str] = Counter()
