@@ -42,7 +42,7 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             {"Horror": 2.5, "Thriller": 1.0, "Mystery": 0.5, "Comedy": -1.0, "Family": -2.0, "Romance": -1.0},
         ),
         (
-            r"tense|edge[\s-]of[\s-](?:my|your|the)[\s-]seat|nail[\s-]?bit|suspense|heart[\s-]pounding"
+            r"(?:in)?tense|edge[\s-]of[\s-](?:my|your|the)[\s-]seat|nail[\s-]?bit|suspense|heart[\s-]pounding"
             r"|gripping|keeps?\s+you\s+guessing",
             {"Thriller": 2.5, "Mystery": 1.0, "Crime": 1.0, "Action": 0.5, "Comedy": -1.0, "Family": -1.5},
         ),
@@ -118,7 +118,8 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             },
         ),
         (
-            r"inspir(?:ing|ational|e\s+me)|motivat|empowering|uplift\s+me|against\s+(?:all\s+)?the\s+odds",
+            r"inspir(?:ing|ational|e\s+me)|motivat|empowering|uplift\s+me|against\s+(?:all\s+)?the\s+odds"
+            r"|hopeful|optimistic|life[\s-]?affirming",
             {"Drama": 2.0, "History": 1.0, "Family": 0.5, "Horror": -2.0, "Thriller": -1.0, "Crime": -1.0},
         ),
         (
@@ -138,6 +139,20 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
         (
             r"bittersweet|melanchol|wistful|poignant|reflective|contemplative|meditative|introspective",
             {"Drama": 2.0, "Romance": 1.0, "Action": -1.5, "Horror": -2.0, "Thriller": -1.0},
+        ),
+        (
+            # strange on purpose: dream logic and odd worlds, not a family romp or a war film
+            r"weird|surreal|trippy|bizarre|offbeat|dream[\s-]?like|mind[\s-]?melting",
+            {
+                "Fantasy": 1.5,
+                "Science Fiction": 1.0,
+                "Mystery": 1.0,
+                "Drama": 0.5,
+                "Family": -1.5,
+                "War": -1.5,
+                "Romance": -0.5,
+                "History": -1.0,
+            },
         ),
     )
 )

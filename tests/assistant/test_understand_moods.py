@@ -29,6 +29,9 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("something cosy", "Family", "Horror"),
         ("feeling lost, something with some humour in it", "Comedy", "War"),
         ("a film with a sense of humor", "Comedy", "War"),
+        ("a movie that will make me feel hopeful", "Drama", "Horror"),
+        ("an intense movie", "Thriller", "Family"),
+        ("something weird and surreal", "Fantasy", "Family"),
     ],
 )
 def test_a_mood_leans_to_its_genres_and_away_from_others(text: str, up: str, down: str) -> None:
