@@ -181,7 +181,8 @@ class Votes:
         blend = _z(np.sum(votes, axis=0))  # in z units again, as the penalties below assume
         if request.mood and not request.references:
             blend = blend - CLEARLY_NOT_PENALTY * clearly_not_the_mood(films, request.genre_lean)
-        says_what = not request.references or len(topic_words(retrieved.intent)) >= TOPIC_WORDS_WITH_FILMS
+        words = topic_words(retrieved.intent, self.catalogue.topics.pairs)
+        says_what = not request.references or len(words) >= TOPIC_WORDS_WITH_FILMS
         if says_what and (topic := self.topic_fit(retrieved.intent, films)) is not None:
             # "a courtroom thriller": in a courtroom. Capped: see TOPIC_CLIP.
             blend = _z(blend + TOPIC_WEIGHT * np.minimum(_z(topic), TOPIC_CLIP))
@@ -189,7 +190,7 @@ class Votes:
 
     def topic_fit(self, intent: str, films: Sequence[Movie]) -> np.ndarray | None:
         """How well each film's keywords and tags cover the request's content words (assistant.topics)."""
-        words = topic_words(intent)
+        words = topic_words(intent, self.catalogue.topics.pairs)
         tags = self.catalogue.retriever.tag_index
         if not words:
             return None

@@ -18,14 +18,15 @@ alone gave 0.568 / 0.413: viewers' tags are where moods are written ("tearjerker
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
-from assistant.lexical import lexical_query
-from assistant.tags import request_words, unit_rows
-from assistant.understand.vocabulary import GENRE_WORD
+from assistant.lexical import CHAT_WORDS, lexical_query
+from assistant.tags import WORD, request_words, unit_rows
+from assistant.understand.vocabulary import GENRE_WORD, STOPWORDS
 from ingest.movie import Movie
 from ingest.vectors import load_vectors, write_vectors
 
@@ -49,9 +50,26 @@ def film_descriptors(movies: Mapping[str, Movie], tags: Mapping[str, Sequence[st
     return out
 
 
-def topic_words(intent: str) -> list[str]:
-    """The request's content words a descriptor could match: no stopwords, no genre words."""
-    return [w for w in request_words(lexical_query(intent)) if not GENRE_WORD.fullmatch(w)]
+def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
+    """The request's content words a descriptor could match: no stopwords, no genre words, no chat
+    ("make me feel"). Two words in a row that a descriptor says together (`pairs`: "true story",
+    "time travel", "road movie") are one: apart, "true" and "story" match any film's "story".
+
+    Pairs measured on the three judged sets (P@5 / P@10 hits, 82 + 48 + 30 requests): 252 / 426,
+    111 / 183, 42 / 62 -> 255 / 429, 114 / 187, 40 / 63. The third set's loss is one request: the
+    occasion's "high school" as one topic put Dead Poets Society and Losin' It before Star Wars for
+    "a classic ... that will grab my 15 year old". Keeping the two words beside the pair: 255 / 426,
+    113 / 186, 40 / 62."""
+    text = lexical_query(intent)
+    words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in CHAT_WORDS]
+    tokens = [w.strip("'-") for w in WORD.findall(text.lower())]
+    together = [
+        f"{a} {b}"
+        for a, b in pairwise(tokens)
+        if f"{a} {b}" in pairs and not {a, b} & STOPWORDS and not any(map(GENRE_WORD.fullmatch, (a, b)))
+    ]
+    apart = {w for pair in together for w in pair.split()}
+    return [w for w in words if w not in apart] + list(dict.fromkeys(together))
 
 
 class TopicIndex:
@@ -66,6 +84,8 @@ class TopicIndex:
         self.columns = {
             film: np.asarray([column[p] for p in phrases]) for film, phrases in descriptors.items()
         }
+        # every two words in a row of a descriptor: "based on true story" -> "true story"
+        self.pairs = frozenset(f"{a} {b}" for p in vocabulary for a, b in pairwise(p.split()))
 
     def __len__(self) -> int:
         return len(self.vectors)

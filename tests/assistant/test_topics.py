@@ -54,6 +54,15 @@ def test_no_words_or_no_described_film_gives_no_vote() -> None:
 def test_genre_and_filler_words_are_not_topics() -> None:
     assert topic_words("a courtroom thriller from the 90s") == ["courtroom"]
     assert topic_words("a horror comedy") == []
+    assert topic_words("a movie that will make me feel hopeful") == ["hopeful"]  # how people ask
+
+
+def test_two_words_a_descriptor_says_together_are_one_topic() -> None:
+    # apart, "true" and "story" match any film's "story"; together they are "based on true story"
+    index = TopicIndex({"a": ["based on true story", "time travel"], "b": ["road trip"]}, axis_vectors)
+    assert topic_words("an inspiring true story", index.pairs) == ["inspiring", "true story"]
+    assert topic_words("a sci-fi film about time travel and love", index.pairs) == ["love", "time travel"]
+    assert topic_words("a true friend's story", index.pairs) == ["true", "friend's", "story"]
 
 
 def test_stored_phrase_vectors_are_used_and_only_new_phrases_embedded(tmp_path: Path) -> None:
