@@ -62,7 +62,7 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     113 / 186, 40 / 62."""
     text = lexical_query(intent)
     words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in CHAT_WORDS]
-    tokens = [w.strip("'-") for w in WORD.findall(text.lower())]
+    tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
     together = [
         f"{a} {b}"
         for a, b in pairwise(tokens)

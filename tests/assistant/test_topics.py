@@ -59,10 +59,11 @@ def test_genre_and_filler_words_are_not_topics() -> None:
 
 def test_two_words_a_descriptor_says_together_are_one_topic() -> None:
     # apart, "true" and "story" match any film's "story"; together they are "based on true story"
-    index = TopicIndex({"a": ["based on true story", "time travel"], "b": ["road trip"]}, axis_vectors)
+    index = TopicIndex({"a": ["based on true story", "time travel"], "b": ["road movie"]}, axis_vectors)
     assert topic_words("an inspiring true story", index.pairs) == ["inspiring", "true story"]
     assert topic_words("a sci-fi film about time travel and love", index.pairs) == ["love", "time travel"]
     assert topic_words("a true friend's story", index.pairs) == ["true", "friend's", "story"]
+    assert topic_words("a road movie", index.pairs) == ["road movie"]  # "movie" alone is no topic
 
 
 def test_stored_phrase_vectors_are_used_and_only_new_phrases_embedded(tmp_path: Path) -> None:
