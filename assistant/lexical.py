@@ -24,7 +24,7 @@ REQUEST_NOISE = frozenset(
 # noise for BM25: in a long memory of a film ("I can't tell if it was a show") they may matter.
 CHAT_WORDS = frozenset(
     "should would could need needs put pls plz thank honestly really just actually give show tell "
-    "find pick help idea ideas options tonight thats fine much instead ones now make makes feel".split()
+    "find pick help idea ideas options tonight thats fine much instead ones now".split()
 )
 GLUE = STOPWORDS | REQUEST_NOISE | CHAT_WORDS  # words that say nothing of the film wanted on their own
 

@@ -32,6 +32,10 @@ from ingest.vectors import load_vectors, write_vectors
 
 log = logging.getLogger(__name__)
 
+# How people ask, never a topic: "something that will make me feel hopeful". Not glue for the whole
+# request: "feel-good" is said in words ("feel", "good") that `lexical.says_nothing` reads one by one.
+ASKING = CHAT_WORDS | {"make", "makes", "feel"}
+
 PHRASES_FILE = "phrases.vectors.npz"  # in data/: the descriptor vocabulary, embedded (prepare.py)
 MATCH_FLOOR = 0.6  # cosine: "courtroom" ~ "court case" clears it, "courtroom" ~ "crime" does not
 
@@ -61,7 +65,7 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     "a classic ... that will grab my 15 year old". Keeping the two words beside the pair: 255 / 426,
     113 / 186, 40 / 62."""
     text = lexical_query(intent)
-    words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in CHAT_WORDS]
+    words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in ASKING]
     tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
     together = [
         f"{a} {b}"

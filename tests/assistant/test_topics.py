@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from assistant import MovieAssistant
+from assistant.lexical import says_nothing
 from assistant.topics import (
     PHRASES_FILE,
     TopicIndex,
@@ -55,6 +56,9 @@ def test_genre_and_filler_words_are_not_topics() -> None:
     assert topic_words("a courtroom thriller from the 90s") == ["courtroom"]
     assert topic_words("a horror comedy") == []
     assert topic_words("a movie that will make me feel hopeful") == ["hopeful"]  # how people ask
+    assert topic_words("a feel-good film for tonight") == ["feel-good"]
+    # how people ask is not glue for the whole request: "feel-good" says what is wanted
+    assert not says_nothing("a feel-good film for tonight")
 
 
 def test_two_words_a_descriptor_says_together_are_one_topic() -> None:
