@@ -20,7 +20,8 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
     for words, lean in (
         (
             r"feel[\s-]?good|uplifting|cheer(?:ful|\s+(?:me|us)\s+up)|heart[\s-]?warming|wholesome|co[sz](?:y|ier|iest)\b"
-            r"|comforting|happy\s+(?:film|movie)|put\s+(?:me|us)\s+in\s+a\s+good\s+mood"
+            r"|comforting|happy\s+(?:film|movie)|put\s+(?:me|us)\s+in\s+a\s+good\s+mood|hopeful|optimistic"
+            r"|life[\s-]?affirming"
             r"|faith\s+in\s+humanity|kind(?:ness)?\s+to\s+(?:each\s+other|one\s+another|others)",
             {
                 "Comedy": 2.0,
@@ -118,8 +119,7 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             },
         ),
         (
-            r"inspir(?:ing|ational|e\s+me)|motivat|empowering|uplift\s+me|against\s+(?:all\s+)?the\s+odds"
-            r"|hopeful|optimistic|life[\s-]?affirming",
+            r"inspir(?:ing|ational|e\s+me)|motivat|empowering|uplift\s+me|against\s+(?:all\s+)?the\s+odds",
             {"Drama": 2.0, "History": 1.0, "Family": 0.5, "Horror": -2.0, "Thriller": -1.0, "Crime": -1.0},
         ),
         (

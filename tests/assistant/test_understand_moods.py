@@ -29,7 +29,7 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("something cosy", "Family", "Horror"),
         ("feeling lost, something with some humour in it", "Comedy", "War"),
         ("a film with a sense of humor", "Comedy", "War"),
-        ("a movie that will make me feel hopeful", "Drama", "Horror"),
+        ("a movie that will make me feel hopeful", "Family", "Horror"),
         ("an intense movie", "Thriller", "Family"),
         ("something weird and surreal", "Fantasy", "Family"),
     ],
