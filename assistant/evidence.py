@@ -67,6 +67,10 @@ GENRE_WORDS = {
 }
 # Words that ask, remember or point rather than describe: "the same day", "trying to find", "a guy
 # who..." are no theme of a film ("Matches: the same · the find" read as nonsense).
+_OWN_STATE = re.compile(
+    r"\b(?:i['’]?m|i\s+am|i\s+feel|feeling|i['’]?ve\s+been|been\s+feeling)\s+((?:so\s+|really\s+|very\s+|a\s+bit\s+)?[\w'-]+)",
+    re.I,
+)
 _ASKING = (
     STOPWORDS
     | REQUEST_WORDS
@@ -242,6 +246,10 @@ def build_evidence(
     anything with those attributes); without it the evidence simply has no MovieLens part."""
     # Words that ask rather than describe ("tonight", "give", "any") are no theme of a film.
     words = [w for w in request_words(parsed.intent) if w not in GENRE_WORDS and w not in _ASKING]
+    # "i'm sad, cheer me up": how the person feels is no theme of the film ("It has what you asked
+    # for: sad" was shown for Mary and Max).
+    own_state = {w.lower() for m in _OWN_STATE.finditer(parsed.intent) for w in m.group(1).split()}
+    words = [w for w in words if w not in own_state]
     sentences = split_sentences(movie.overview) or [movie.overview]
     haystack = " ".join([movie.overview, movie.tagline]).lower()
     matches: list[str] = []

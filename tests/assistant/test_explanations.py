@@ -63,6 +63,15 @@ def test_contractions_are_never_shown_as_a_match(index: CatalogueIndex) -> None:
     assert not any("'" in m or "’" in m for m in evidence.matches), evidence.matches
 
 
+def test_how_the_person_feels_is_no_match(index: CatalogueIndex) -> None:
+    # seen: "i'm sad, give me something to cheer me up" -> Mary and Max "has what you asked for: sad"
+    mary = film(index, "Mary and Max", 2009)
+    assert "lonely" in mary.overview
+    for request in ("feeling lonely tonight, something warm", "I'm so lonely, cheer me up"):
+        assert "lonely" not in build_evidence(mary, parse_request(request, index)).matches, request
+    assert "lonely" in build_evidence(mary, parse_request("a film about a lonely girl", index)).matches
+
+
 def test_words_that_only_point_or_remember_are_no_match(index: CatalogueIndex) -> None:
     groundhog = film(index, "Groundhog Day", 1993)
     message = "trying to find the movie where a weatherman relives the same day over and over"
