@@ -65,12 +65,13 @@ GENRE_WORDS = {
     "western": "Western",
     "westerns": "Western",
 }
-# Words that ask, remember or point rather than describe: "the same day", "trying to find", "a guy
-# who..." are no theme of a film ("Matches: the same · the find" read as nonsense).
+# How the person says they feel ("i'm sad", "feeling lonely"): their state, not a theme of the film.
 _OWN_STATE = re.compile(
     r"\b(?:i['’]?m|i\s+am|i\s+feel|feeling|i['’]?ve\s+been|been\s+feeling)\s+((?:so\s+|really\s+|very\s+|a\s+bit\s+)?[\w'-]+)",
     re.I,
 )
+# Words that ask, remember or point rather than describe: "the same day", "trying to find", "a guy
+# who..." are no theme of a film ("Matches: the same · the find" read as nonsense).
 _ASKING = (
     STOPWORDS
     | REQUEST_WORDS

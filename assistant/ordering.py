@@ -183,14 +183,13 @@ class Votes:
             blend = blend - CLEARLY_NOT_PENALTY * clearly_not_the_mood(films, request.genre_lean)
         words = topic_words(retrieved.intent, self.catalogue.topics.pairs)
         says_what = not request.references or len(words) >= TOPIC_WORDS_WITH_FILMS
-        if says_what and (topic := self.topic_fit(retrieved.intent, films)) is not None:
+        if says_what and (topic := self.topic_fit(words, films)) is not None:
             # "a courtroom thriller": in a courtroom. Capped: see TOPIC_CLIP.
             blend = _z(blend + TOPIC_WEIGHT * np.minimum(_z(topic), TOPIC_CLIP))
         return blend
 
-    def topic_fit(self, intent: str, films: Sequence[Movie]) -> np.ndarray | None:
-        """How well each film's keywords and tags cover the request's content words (assistant.topics)."""
-        words = topic_words(intent, self.catalogue.topics.pairs)
+    def topic_fit(self, words: list[str], films: Sequence[Movie]) -> np.ndarray | None:
+        """How well each film's keywords and tags cover the request's content words (`topic_words`)."""
         tags = self.catalogue.retriever.tag_index
         if not words:
             return None
