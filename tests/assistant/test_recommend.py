@@ -11,6 +11,7 @@ import pytest
 
 from assistant import MovieAssistant, Recommendation
 from assistant.avoid import avoid_patterns, mentions_any
+from assistant.engine import spread_series
 from assistant.evaluation.probes import PROBES
 from assistant.ordering import clearly_not_the_mood
 from assistant.understand import parse_request
@@ -77,6 +78,22 @@ def test_like_a_series_asks_for_other_films_of_its_kind(assistant: MovieAssistan
     # "Harry Potter" names the series' films: the rest of it is not "other films like it"
     titles = [r.title for r in assistant.recommend("something like Harry Potter", k=5)]
     assert not [t for t in titles if t.startswith("Harry Potter")], titles
+
+
+def test_a_reply_shows_at_most_two_films_of_one_series(assistant: MovieAssistant) -> None:
+    # four Pirates of the Caribbean films in five were shown: the others wait just below the reply
+    titles = [r.title for r in assistant.recommend("a fun pirate adventure", k=10)]
+    pirates = [i for i, t in enumerate(titles) if t.startswith("Pirates of the Caribbean")]
+    assert len([i for i in pirates if i < 5]) == 2 and len(pirates) >= 3, titles
+
+
+def test_spread_series_moves_a_third_film_of_a_series_past_the_films_shown() -> None:
+    stems = ["star trek", "star trek beyond", "fifth element", "star trek", "alien", "gravity", "avatar"]
+    order = spread_series(np.arange(7), stems, shown=4)
+    assert order.tolist() == [0, 1, 2, 4, 3, 5, 6]
+    # a list with no series, or fewer films than are shown, is left as it was
+    assert spread_series(np.arange(3), ["a", "b", "c"], shown=5).tolist() == [0, 1, 2]
+    assert spread_series(np.asarray([2, 0, 1]), ["x", "x", "x"], shown=5).tolist() == [2, 0, 1]
 
 
 def test_every_stage_orders_the_same_candidates_and_keeps_the_constraints(assistant: MovieAssistant) -> None:
