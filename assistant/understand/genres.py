@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.understand.moods import THAN_BEFORE
 from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import (
     ANYTHING_BUT_BEFORE,
@@ -66,6 +67,10 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
         around = r.masked[max(0, m.start() - 14) : m.end() + 4]
         if m.group().lower() == "war" and _A_WAR_BY_NAME.search(around):
             continue  # "not about World War II" refuses a subject, not war films
+        if than := r.before(THAN_BEFORE, m.start(), 60):
+            # "more sad than scary": less horror, neither asked for nor refused (nor searched for)
+            r.take(than.start("than"), m.end())
+            continue
         start = _refusal_start(r, m, hits[-1] if hits else None)
         if start is not None and r.before(_A_PEOPLES_KIND, m.start(), 30):
             continue

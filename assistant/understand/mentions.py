@@ -228,6 +228,9 @@ _AUDIENCE_BEFORE = re.compile(
 _A_KIND_OF_BEFORE = re.compile(r"\b(?:a|an|another|any|some)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+
+
 def find_titles_anywhere(r: Reading) -> None:
     """Titles of two or more uncommon-enough words named without a cue ("the dark knight vibes")."""
     toks: list[Token | None] = [None if r.used(t) else t for t in r.toks]
@@ -246,6 +249,8 @@ def find_titles_anywhere(r: Reading) -> None:
                 and r.before(_A_KIND_OF_BEFORE, tok.start)
             ):
                 continue  # "a superhero movie" is a kind of film, not the film Superhero Movie
+            if tok.raw[:1].islower() and GENRE_WORD.fullmatch(_ARTICLE.sub("", r.text[tok.start : last.end])):
+                continue  # "i want a ghost story" asks for one, not for films like A Ghost Story
             r.mention(r.index.best(hit[0]), "", tok.start, last.end, r.mode(tok.start))
             toks[i : i + hit[1]] = [None] * hit[1]
 

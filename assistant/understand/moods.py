@@ -48,7 +48,8 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             {"Thriller": 2.5, "Mystery": 1.0, "Crime": 1.0, "Action": 0.5, "Comedy": -1.0, "Family": -1.5},
         ),
         (
-            r"a\s+good\s+cry|make\s+me\s+cry|tear[\s-]?jerker|heart[\s-]?break|emotional|moving\s+(?:drama|film|story)",
+            r"a\s+good\s+cry|make\s+me\s+cry|tear[\s-]?jerker|heart[\s-]?break|emotional|moving\s+(?:drama|film|story)"
+            r"|sad\b|sadness",
             {"Drama": 2.5, "Romance": 1.0, "Comedy": -1.0, "Horror": -1.5, "Action": -1.0},
         ),
         (
@@ -250,12 +251,28 @@ _THEIR_WORLD_BEFORE = re.compile(
     r"(?:is|are|was|were|has\s+been|have\s+been|feels?|seems?)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
-_TONE = re.compile(r"grim|bleak|dark|disturb|harrow|haunt|scar|creep|tense|heart[\s-]?break|emotional", re.I)
+# "i'm sad", "feeling a bit down": how the person is, not what they want to watch
+_THEIR_STATE_BEFORE = re.compile(
+    r"\b(?:i['’]?m|i\s+am|im|feeling|i\s+feel)\s+(?:so\s+|really\s+|very\s+|kinda\s+|a\s+(?:bit|little)\s+)?$",
+    re.I,
+)
+_TONE = re.compile(
+    r"grim|bleak|dark|disturb|harrow|haunt|scar|creep|tense|heart[\s-]?break|emotional|sad", re.I
+)
+# "a ghost story that's more sad than scary": what follows "than" is what the film should be less of
+THAN_BEFORE = re.compile(r"\bmore\s+(?:[\w'’-]+\s+){1,3}(?P<than>than\s+(?:[\w'’-]+\s+){0,2})$", re.I)
 
 
 def _said_of_the_film(pattern: re.Pattern[str], text: str) -> bool:
     return any(
-        not (_TONE.match(m.group()) and _THEIR_WORLD_BEFORE.search(text, 0, m.start()))
+        not (
+            _TONE.match(m.group())
+            and (
+                _THEIR_WORLD_BEFORE.search(text, 0, m.start())
+                or _THEIR_STATE_BEFORE.search(text, 0, m.start())
+            )
+        )
+        and not THAN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         for m in pattern.finditer(text)
     )
 

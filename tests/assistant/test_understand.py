@@ -212,6 +212,19 @@ def test_not_too_much_of_the_genre_asked_for_is_less_of_it_not_none(index: Catal
     assert not parsed.notices  # it said "You asked both for and against Horror" and dropped the horror
 
 
+def test_what_follows_more_x_than_is_less_of_it_neither_asked_for_nor_refused(index: CatalogueIndex) -> None:
+    # "more romantic than funny" asked for comedies too
+    parsed = parse(index, "more romantic than funny")
+    assert (parsed.constraints.include_genres, parsed.constraints.exclude_genres) == (("Romance",), ())
+    assert parsed.intent == "more romantic"  # "funny" is not searched for
+    # a ghost story is one (Horror); "than scary" is not searched for
+    parsed = parse(index, "a ghost story that's more sad than scary")
+    assert (parsed.constraints.include_genres, parsed.constraints.exclude_genres) == (("Horror",), ())
+    assert "scary" not in parsed.intent and not parsed.references
+    # "rather than" still refuses, as before
+    assert parse(index, "funny rather than romantic").constraints.exclude_genres == ("Romance",)
+
+
 def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueIndex) -> None:
     parsed = parse(index, "an action film without violence")
     assert parsed.constraints.include_genres == ("Action",)
@@ -433,6 +446,9 @@ def test_a_series_named_without_films_after_a_taste_cue_steers_and_its_own_films
         ("a superhero movie that isn't Marvel or DC", []),
         ("any good superhero movie?", []),
         ("something like superhero movie", ["Superhero Movie (2008)"]),
+        # ... and so does a genre's own phrase ("ghost story" is Horror), with its article
+        ("i want a ghost story", []),
+        ("I loved A Ghost Story", ["A Ghost Story (2017)"]),
     ],
 )  # fmt: skip
 def test_references(index: CatalogueIndex, message: str, expected: list[str]) -> None:

@@ -32,6 +32,7 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("a movie that will make me feel hopeful", "Family", "Horror"),
         ("an intense movie", "Thriller", "Family"),
         ("something weird and surreal", "Fantasy", "Family"),
+        ("something sad", "Drama", "Comedy"),
     ],
 )
 def test_a_mood_leans_to_its_genres_and_away_from_others(text: str, up: str, down: str) -> None:
@@ -46,6 +47,15 @@ def test_a_tone_said_of_the_persons_world_is_not_the_films() -> None:
     assert mood_lean("life has been pretty bleak lately") == {}
     # how they feel still says what they want
     assert mood_lean("life has been so lonely")["Drama"] > 0
+
+
+def test_how_the_person_is_and_what_should_be_less_are_no_mood_wanted() -> None:
+    # "i'm sad" says how they are (they may want cheering up), not that they want a sad film
+    assert mood_lean("i'm so sad today") == {}
+    assert mood_lean("feeling a bit sad") == {}
+    # "more sad than scary": sad, and less of scary, not both
+    lean = mood_lean("a ghost story that's more sad than scary")
+    assert lean["Drama"] > 0 > lean["Horror"]
 
 
 def test_no_mood_word_no_lean() -> None:
