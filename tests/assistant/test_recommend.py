@@ -53,6 +53,16 @@ def test_a_mood_keeps_away_the_genres_it_clearly_rules_out(assistant: MovieAssis
     assert clearly_not_the_mood(films, {"Horror": -2.0, "Comedy": 2.0}).tolist() == [0.0] * 5
 
 
+def test_a_light_mood_keeps_away_the_films_labelled_grim(assistant: MovieAssistant) -> None:
+    # Fight Club is a Drama, a genre "relaxing" leans to: it came second, labelled dark and violent
+    votes = assistant.engine.votes
+    recs = assistant.recommend("something relaxing", k=5)
+    grim = votes.labelled_grim([assistant.engine.movies[r.movie_id] for r in recs])
+    assert len(recs) == 5 and grim.tolist() == [0.0] * 5, [r.title for r in recs]
+    fight_club = assistant.engine.index.match_title("Fight Club")
+    assert fight_club is not None and votes.labelled_grim([fight_club]).tolist() == [1.0]
+
+
 def test_a_film_movielens_does_not_know_borrows_its_series_co_liking(assistant: MovieAssistant) -> None:
     # Toy Story 4 (2019) has no MovieLens ratings (they end in 2018): the series' best-known film
     # stands in for it, so co-liking brings animated films, not Big and Back to the Future Part II
