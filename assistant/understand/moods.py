@@ -15,6 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+# "something dark", "dark and twisted", "keep it light": a tone word said of the film wanted. Alone,
+# "dark" and "light" are as often plot words ("a dark secret", "the speed of light") or said of the
+# person's day ("it's freezing and dark at 4pm"). "Fun" is no mood: "a fun movie for a sleepover
+# with teenagers" then read as a stated mood, which outweighs the occasion's teen comedy.
+_SAID_AS_A_TONE = (
+    r"(?:(?:something|anything|keep\s+it|nice\s+and|a\s+bit|really|very|pretty|properly)\s+{0}\b"
+    r"|\b{0}\s+and\s+(?!stormy|dark|light|shadow|at\b))"
+)
 MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
     (re.compile(rf"\b(?:{words})", re.I), lean)
     for words, lean in (
@@ -35,7 +43,8 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             },
         ),
         (
-            r"laugh|funny|hilarious|silly|goofy|light[\s-]?hearted|comic\b|humou?r(?:ous)?\b",
+            r"laugh|funny|hilarious|silly|goofy|light[\s-]?hearted|comic\b|humou?r(?:ous)?\b"
+            rf"|{_SAID_AS_A_TONE.format('light')}",
             {"Comedy": 2.5, "Horror": -1.0, "War": -1.5, "Drama": -0.5},
         ),
         (
@@ -57,7 +66,8 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
             {"Romance": 2.5, "Comedy": 1.0, "Drama": 0.5, "Horror": -2.0, "War": -1.5},
         ),
         (
-            r"bleak|grim\b|disturbing|harrowing|haunting|dark\s+(?:film|movie|drama|thriller)",
+            r"bleak|grim\b|disturbing|harrowing|haunting|depressing|gritty|dark\s+(?:film|movie|drama|thriller)"
+            rf"|{_SAID_AS_A_TONE.format('dark')}|{_SAID_AS_A_TONE.format('heavy')}",
             {"Drama": 1.5, "Thriller": 1.5, "Crime": 1.0, "Comedy": -2.0, "Family": -2.0, "Animation": -1.5},
         ),
         (

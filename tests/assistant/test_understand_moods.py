@@ -33,6 +33,11 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("an intense movie", "Thriller", "Family"),
         ("something weird and surreal", "Fantasy", "Family"),
         ("something sad", "Drama", "Comedy"),
+        # a tone word said of the film wanted
+        ("something dark", "Thriller", "Comedy"),
+        ("dark and twisted", "Drama", "Family"),
+        ("keep it light", "Comedy", "War"),
+        ("something gritty", "Crime", "Family"),
     ],
 )
 def test_a_mood_leans_to_its_genres_and_away_from_others(text: str, up: str, down: str) -> None:
@@ -62,6 +67,10 @@ def test_no_mood_word_no_lean() -> None:
     # "moving" alone is a plot word ("moving to Paris"); so is "dark" without a film noun.
     assert mood_lean("a film about moving to Paris after a dark secret comes out") == {}
     assert mood_lean("a 90s heist thriller") == {}
+    # ... nor the person's day, nor physics
+    assert mood_lean("it's freezing and dark at 4pm, give me a summer movie") == {}
+    assert mood_lean("a film about the speed of light") == {}
+    assert mood_lean("a fun movie for a sleepover") == {}  # "fun" is no mood: the occasion says more
 
 
 @pytest.mark.parametrize(
