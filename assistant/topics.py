@@ -18,6 +18,7 @@ alone gave 0.568 / 0.413: viewers' tags are where moods are written ("tearjerker
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -37,6 +38,21 @@ log = logging.getLogger(__name__)
 ASKING = CHAT_WORDS | {"make", "makes", "feel"}
 
 PHRASES_FILE = "phrases.vectors.npz"  # in data/: the descriptor vocabulary, embedded (prepare.py)
+NEGATED = re.compile(r"(?:not|no|non|never|anti)\b")
+# Embeddings put a word near its opposite ("slow" ~ "fast" 0.75, "light" ~ "dark" 0.64): the tone
+# words a request says, each with the one its matches must not say.
+ANTONYMS = {
+    "light": "dark",
+    "dark": "light",
+    "slow": "fast",
+    "fast": "slow",
+    "happy": "sad",
+    "sad": "happy",
+    "funny": "serious",
+    "serious": "funny",
+    "quiet": "loud",
+    "loud": "quiet",
+}
 MATCH_FLOOR = 0.6  # cosine: "courtroom" ~ "court case" clears it, "courtroom" ~ "crime" does not
 
 Encode = Callable[[list[str]], np.ndarray]
@@ -85,6 +101,14 @@ class TopicIndex:
         vocabulary = sorted({p for phrases in descriptors.values() for p in phrases})
         column = {p: j for j, p in enumerate(vocabulary)}
         self.vectors = unit_rows(vectors_of(vocabulary)) if vocabulary else np.zeros((0, 1), dtype=np.float32)
+        # "not funny", "no plot": a viewer's complaint, which must not match "funny" (cosine 0.82)
+        negated = [j for j, p in enumerate(vocabulary) if NEGATED.match(p)]
+        self.vectors[negated] = 0.0
+        # the descriptors with each tone word in them, for its antonym: "light" is 0.64 from "dark"
+        self._with_word = {
+            word: np.asarray([j for j, p in enumerate(vocabulary) if word in p.split()], dtype=int)
+            for word in set(ANTONYMS.values())
+        }
         self.columns = {
             film: np.asarray([column[p] for p in phrases]) for film, phrases in descriptors.items()
         }
@@ -94,12 +118,18 @@ class TopicIndex:
     def __len__(self) -> int:
         return len(self.vectors)
 
-    def coverage(self, word_vectors: np.ndarray, film_ids: Sequence[str]) -> np.ndarray | None:
+    def coverage(
+        self, word_vectors: np.ndarray, film_ids: Sequence[str], words: Sequence[str] = ()
+    ) -> np.ndarray | None:
         """Per film: the mean over the words of the nearest descriptor's cosine above the floor (0 when
-        none is near); None when no film has descriptors."""
+        none is near); None when no film has descriptors. `words` (the words of `word_vectors`, where
+        known): a tone word never matches a descriptor that says its antonym."""
         if not len(word_vectors) or not len(self):
             return None
         near = np.maximum(unit_rows(word_vectors) @ self.vectors.T - MATCH_FLOOR, 0.0)  # words x phrases
+        for i, word in enumerate(words):
+            if word in ANTONYMS:
+                near[i, self._with_word[ANTONYMS[word]]] = 0.0
         out = np.full(len(film_ids), np.nan, dtype=np.float32)
         for i, film in enumerate(film_ids):
             columns = self.columns.get(film)

@@ -63,6 +63,13 @@ def test_a_light_mood_keeps_away_the_films_labelled_grim(assistant: MovieAssista
     assert fight_club is not None and votes.labelled_grim([fight_club]).tolist() == [1.0]
 
 
+def test_a_request_that_is_only_a_mood_is_answered_by_the_mood(assistant: MovieAssistant) -> None:
+    # "something light" searched for "light": Star Wars: The Last Jedi, The Lighthouse, Close
+    # Encounters of the Third Kind; the mood's genre lean counts twice when the message says nothing else
+    recs = assistant.recommend("something light", k=5)
+    assert sum("Comedy" in r.genres for r in recs) >= 3, [r.title for r in recs]
+
+
 def test_a_film_movielens_does_not_know_borrows_its_series_co_liking(assistant: MovieAssistant) -> None:
     # Toy Story 4 (2019) has no MovieLens ratings (they end in 2018): the series' best-known film
     # stands in for it, so co-liking brings animated films, not Big and Back to the Future Part II

@@ -46,6 +46,26 @@ def test_a_film_described_by_the_topic_covers_it_and_an_undescribed_one_is_avera
     assert both is not None and both[0] == both[1] > both[2]  # each covers one of the two words
 
 
+def test_a_complaint_or_an_opposite_is_no_match() -> None:
+    # an embedding puts "funny" near "not funny" (0.82) and "light" near "dark" (0.64)
+    near = {"funny": 0, "not funny": 0, "hilarious": 0, "light": 1, "dark": 1, "dark humor": 1}
+
+    def vectors(phrases: list[str]) -> np.ndarray:
+        out = np.zeros((len(phrases), 3), dtype=np.float32)
+        for i, phrase in enumerate(phrases):
+            out[i, near.get(phrase, 2)] = 1.0
+        return out
+
+    index = TopicIndex(
+        {"panned": ["not funny"], "comedy": ["hilarious"], "noir": ["dark", "dark humor"]}, vectors
+    )
+    fit = index.coverage(vectors(["funny"]), ["panned", "comedy", "noir"], ["funny"])
+    assert fit is not None and fit[1] > fit[0] == fit[2] == 0.0
+    fit = index.coverage(vectors(["light"]), ["panned", "comedy", "noir"], ["light"])
+    assert fit is not None and fit.tolist() == [0.0, 0.0, 0.0]
+    assert (index.coverage(vectors(["light"]), ["noir"]) or np.zeros(1))[0] > 0  # the words unknown
+
+
 def test_no_words_or_no_described_film_gives_no_vote() -> None:
     index = TopicIndex({"law": ["lawyer"]}, axis_vectors)
     assert index.coverage(np.zeros((0, 4), dtype=np.float32), ["law"]) is None
