@@ -83,13 +83,23 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     text = lexical_query(intent)
     words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in ASKING]
     tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
-    together = [
-        f"{a} {b}"
-        for a, b in pairwise(tokens)
-        if f"{a} {b}" in pairs and not {a, b} & STOPWORDS and not any(map(GENRE_WORD.fullmatch, (a, b)))
-    ]
-    apart = {w for pair in together for w in pair.split()}
+    together: list[str] = []
+    said: set[str] = set()  # the request's own words of each pair found
+    for a, b in pairwise(tokens):
+        if {a, b} & STOPWORDS or any(map(GENRE_WORD.fullmatch, (a, b))):
+            continue
+        # "time loops": the descriptors say "time loop"
+        for pair in (f"{a} {b}", f"{a} {_singular(b)}"):
+            if pair in pairs:
+                together.append(pair)
+                said.update((a, b))
+                break
+    apart = said | {w for pair in together for w in pair.split()}
     return [w for w in words if w not in apart] + list(dict.fromkeys(together))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 class TopicIndex:

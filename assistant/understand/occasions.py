@@ -64,6 +64,12 @@ CHILD_MOOD_SCALE = 0.5
 _NEGATED_BEFORE = re.compile(
     r"\b(?:not|nothing|no|never|(?:isn|aren)['’]?t|without)\s+(?:really\s+|just\s+)?$", re.I
 )
+# "a thriller set on a train", "a horror film that takes place during a flight": where the film
+# happens, not where it is watched
+_SETTING_BEFORE = re.compile(
+    r"\b(?:set|takes?\s+place|taking\s+place|happens?|happening|unfolds?|unfolding|located)\s+(?:entirely\s+|mostly\s+|all\s+)?$",
+    re.I,
+)
 # Situations that say who must be able to watch it: they hold whatever mood the message asks for.
 AUDIENCES = frozenset({"children", "adults", "older relatives", "a lesson"})
 
@@ -237,6 +243,8 @@ def find_occasions(r: Reading) -> tuple[list[str], list[tuple[int, int]]]:
         for m in occasion.pattern.finditer(r.masked):
             if not m.group().strip() or r.before(_NEGATED_BEFORE, m.start(), 30):
                 continue  # "dark fantasy, not for kids" refuses the Family genre (understand.genres)
+            if r.before(_SETTING_BEFORE, m.start(), 40):
+                continue  # the film's setting, searched for as any subject is
             r.take(m.start(), m.end())
             spans.append((m.start(), m.end()))
             if occasion.name not in found:

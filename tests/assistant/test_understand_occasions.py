@@ -52,6 +52,9 @@ def test_a_situation_leaves_the_intent_and_is_named(
         "a family drama about a divorce",
         "a film set on a rainy day in Paris",
         "a film about a wedding anniversary that goes wrong",
+        # where the film happens, not where it is watched
+        "a thriller set on a train",
+        "a horror movie that takes place on a plane",
     ],
 )
 def test_the_same_words_as_the_subject_stay(index: CatalogueIndex, message: str) -> None:
