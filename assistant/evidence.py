@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.understand import REQUEST_WORDS, STOPWORDS, ParsedRequest, RequestConstraints
+from assistant.understand.moods import own_state_words
 from ingest.languages import name_of
 from ingest.movie import Movie
 
@@ -65,11 +66,6 @@ GENRE_WORDS = {
     "western": "Western",
     "westerns": "Western",
 }
-# How the person says they feel ("i'm sad", "feeling lonely"): their state, not a theme of the film.
-_OWN_STATE = re.compile(
-    r"\b(?:i['’]?m|i\s+am|i\s+feel|feeling|i['’]?ve\s+been|been\s+feeling)\s+((?:so\s+|really\s+|very\s+|a\s+bit\s+)?[\w'-]+)",
-    re.I,
-)
 # Words that ask, remember or point rather than describe: "the same day", "trying to find", "a guy
 # who..." are no theme of a film ("Matches: the same · the find" read as nonsense).
 _ASKING = (
@@ -249,7 +245,7 @@ def build_evidence(
     words = [w for w in request_words(parsed.intent) if w not in GENRE_WORDS and w not in _ASKING]
     # "i'm sad, cheer me up": how the person feels is no theme of the film ("It has what you asked
     # for: sad" was shown for Mary and Max).
-    own_state = {w.lower() for m in _OWN_STATE.finditer(parsed.intent) for w in m.group(1).split()}
+    own_state = own_state_words(parsed.intent)
     words = [w for w in words if w not in own_state]
     sentences = split_sentences(movie.overview) or [movie.overview]
     haystack = " ".join([movie.overview, movie.tagline]).lower()

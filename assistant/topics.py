@@ -27,6 +27,7 @@ import numpy as np
 
 from assistant.lexical import CHAT_WORDS, lexical_query
 from assistant.tags import WORD, request_words, unit_rows
+from assistant.understand.moods import own_state_words
 from assistant.understand.vocabulary import GENRE_WORD, STOPWORDS
 from ingest.movie import Movie
 from ingest.vectors import load_vectors, write_vectors
@@ -81,7 +82,8 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     "a classic ... that will grab my 15 year old". Keeping the two words beside the pair: 255 / 426,
     113 / 186, 40 / 62."""
     text = lexical_query(intent)
-    words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in ASKING]
+    own = own_state_words(intent)  # "i'm sad, cheer me up": no sad film
+    words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in ASKING | own]
     tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
     together: list[str] = []
     said: set[str] = set()  # the request's own words of each pair found

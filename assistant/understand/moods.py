@@ -261,11 +261,20 @@ _THEIR_WORLD_BEFORE = re.compile(
     r"(?:is|are|was|were|has\s+been|have\s+been|feels?|seems?)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
-# "i'm sad", "feeling a bit down": how the person is, not what they want to watch
-_THEIR_STATE_BEFORE = re.compile(
-    r"\b(?:i['’]?m|i\s+am|im|feeling|i\s+feel)\s+(?:so\s+|really\s+|very\s+|kinda\s+|a\s+(?:bit|little)\s+)?$",
+# "i'm sad", "feeling lonely", "I've been stressed": how the person is, which is no tone or theme of
+# the film wanted (they may want cheering up)
+OWN_STATE = re.compile(
+    r"\b(?:i['’]?m|im|i\s+am|i\s+feel|feeling|i['’]?ve\s+been|been\s+feeling)\s+"
+    r"((?:so\s+|really\s+|very\s+|kinda\s+|a\s+(?:bit|little)\s+)?[\w'-]+)",
     re.I,
 )
+
+
+def own_state_words(text: str) -> set[str]:
+    """The words in which the person says how they are ("i'm so sad" -> {"so", "sad"})."""
+    return {w.lower() for m in OWN_STATE.finditer(text) for w in m.group(1).split()}
+
+
 _TONE = re.compile(
     r"grim|bleak|dark|disturb|harrow|haunt|scar|creep|tense|heart[\s-]?break|emotional|sad", re.I
 )
@@ -279,7 +288,7 @@ def _said_of_the_film(pattern: re.Pattern[str], text: str) -> bool:
             _TONE.match(m.group())
             and (
                 _THEIR_WORLD_BEFORE.search(text, 0, m.start())
-                or _THEIR_STATE_BEFORE.search(text, 0, m.start())
+                or any(a <= m.start() < b for a, b in (s.span(1) for s in OWN_STATE.finditer(text)))
             )
         )
         and not THAN_BEFORE.search(text, max(0, m.start() - 60), m.start())

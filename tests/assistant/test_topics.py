@@ -77,6 +77,9 @@ def test_genre_and_filler_words_are_not_topics() -> None:
     assert topic_words("a horror comedy") == []
     assert topic_words("a movie that will make me feel hopeful") == ["hopeful"]  # how people ask
     assert topic_words("a feel-good film for tonight") == ["feel-good"]
+    # how the person is, no theme: "i'm sad" showed The Notebook first (tagged "sad")
+    assert "sad" not in topic_words("i'm sad, give me something to cheer me up")
+    assert "sad" in topic_words("a sad film about a dog")
     # how people ask is not glue for the whole request: "feel-good" says what is wanted
     assert not says_nothing("a feel-good film for tonight")
 

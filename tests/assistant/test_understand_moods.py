@@ -57,7 +57,7 @@ def test_a_tone_said_of_the_persons_world_is_not_the_films() -> None:
 def test_how_the_person_is_and_what_should_be_less_are_no_mood_wanted() -> None:
     # "i'm sad" says how they are (they may want cheering up), not that they want a sad film
     assert mood_lean("i'm so sad today") == {}
-    assert mood_lean("feeling a bit sad") == {}
+    assert mood_lean("feeling a bit sad") == {} == mood_lean("I've been so sad lately")
     # "more sad than scary": sad, and less of scary, not both
     lean = mood_lean("a ghost story that's more sad than scary")
     assert lean["Drama"] > 0 > lean["Horror"]
