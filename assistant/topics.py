@@ -42,18 +42,8 @@ PHRASES_FILE = "phrases.vectors.npz"  # in data/: the descriptor vocabulary, emb
 NEGATED = re.compile(r"(?:not|no|non|never|anti)\b")
 # Embeddings put a word near its opposite ("slow" ~ "fast" 0.75, "light" ~ "dark" 0.64): the tone
 # words a request says, each with the one its matches must not say.
-ANTONYMS = {
-    "light": "dark",
-    "dark": "light",
-    "slow": "fast",
-    "fast": "slow",
-    "happy": "sad",
-    "sad": "happy",
-    "funny": "serious",
-    "serious": "funny",
-    "quiet": "loud",
-    "loud": "quiet",
-}
+_OPPOSITES = (("light", "dark"), ("slow", "fast"), ("happy", "sad"), ("funny", "serious"), ("quiet", "loud"))
+ANTONYMS = {word: other for pair in _OPPOSITES for word, other in (pair, pair[::-1])}
 MATCH_FLOOR = 0.6  # cosine: "courtroom" ~ "court case" clears it, "courtroom" ~ "crime" does not
 
 Encode = Callable[[list[str]], np.ndarray]
@@ -96,8 +86,7 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
                 together.append(pair)
                 said.update((a, b))
                 break
-    apart = said | {w for pair in together for w in pair.split()}
-    return [w for w in words if w not in apart] + list(dict.fromkeys(together))
+    return [w for w in words if w not in said] + list(dict.fromkeys(together))
 
 
 def _singular(word: str) -> str:

@@ -283,14 +283,13 @@ THAN_BEFORE = re.compile(r"\bmore\s+(?:[\w'’-]+\s+){1,3}(?P<than>than\s+(?:[\w
 
 
 def _said_of_the_film(pattern: re.Pattern[str], text: str) -> bool:
+    own_state = [m.span(1) for m in OWN_STATE.finditer(text)]
+
+    def of_their_world(start: int) -> bool:  # "it's freezing and dark", "i'm sad"
+        return bool(_THEIR_WORLD_BEFORE.search(text, 0, start)) or any(a <= start < b for a, b in own_state)
+
     return any(
-        not (
-            _TONE.match(m.group())
-            and (
-                _THEIR_WORLD_BEFORE.search(text, 0, m.start())
-                or any(a <= m.start() < b for a, b in (s.span(1) for s in OWN_STATE.finditer(text)))
-            )
-        )
+        not (_TONE.match(m.group()) and of_their_world(m.start()))
         and not THAN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         for m in pattern.finditer(text)
     )

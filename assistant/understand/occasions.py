@@ -217,7 +217,7 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
         ),
         (
             "the time",
-            rf"(?<!set\s)(?<!place\s)(?:on|for|this|over)\s+{_DAY}|tonight|snowed\s+in(?:\s+all\s+weekend)?"
+            rf"(?:on|for|this|over)\s+{_DAY}|tonight|snowed\s+in(?:\s+all\s+weekend)?"
             r"|(?:stuck|staying)\s+(?:at\s+home|inside|indoors|in)|home\s+sick|sick\s+in\s+bed"
             r"|after\s+(?:a\s+long\s+day\s+(?:at\s+work)?|work)|before\s+bed(?:time)?|movie\s+night",
             NO_LEAN,
