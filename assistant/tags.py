@@ -28,6 +28,8 @@ MATCH_FLOOR = 0.5
 WORD_CACHE = 20_000  # word vectors kept between requests
 MAX_WORDS = 24  # a long chat message: its last words matter most (like the intent text)
 WORD = re.compile(r"[a-z][a-z'-]{2,}")
+# "that'll", "i'm", "don't", "let's": a stopword with its clitic says nothing about a film
+_CLITIC = re.compile(r"(?:'(?:m|s|ll|re|ve|d)|n't)$")
 
 Encode = Callable[[list[str]], np.ndarray]
 
@@ -35,8 +37,15 @@ Encode = Callable[[list[str]], np.ndarray]
 def request_words(text: str) -> list[str]:
     """The request's words that can name a kind of film: no stopwords, no "movie", "watch"."""
     words = [w.strip("'-") for w in WORD.findall(text.lower())]
-    kept = [w for w in words if w and w not in STOPWORDS and w not in REQUEST_NOISE]
+    nouns = [w.removesuffix("'s") for w in words if not _contracted(w)]  # "a musician's": "musician"
+    kept = [w for w in nouns if w and w not in STOPWORDS and w not in REQUEST_NOISE]
     return list(dict.fromkeys(kept))[-MAX_WORDS:]
+
+
+def _contracted(word: str) -> bool:
+    """ "that'll", "don't": a stopword contracted."""
+    base = _CLITIC.sub("", word)
+    return base != word and (word.endswith("n't") or base in STOPWORDS or base == "let")
 
 
 class TagIndex:

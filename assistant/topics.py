@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 # How people ask, never a topic: "something that will make me feel hopeful". Not glue for the whole
 # request: "feel-good" is said in words ("feel", "good") that `lexical.says_nothing` reads one by one.
 ASKING = CHAT_WORDS | {"make", "makes", "feel"}
+# "based on a true story", "based on a book": what it is based on is the topic; "based" alone
+# matched every film "based on novel or book" ("a courtroom drama based on a true story").
+GLUE = frozenset({"based", "inspired"})
 
 PHRASES_FILE = "phrases.vectors.npz"  # in data/: the descriptor vocabulary, embedded (prepare.py)
 NEGATED = re.compile(r"(?:not|no|non|never|anti)\b")
@@ -73,7 +76,7 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     113 / 186, 40 / 62."""
     text = lexical_query(intent)
     own = own_state_words(intent)  # "i'm sad, cheer me up": no sad film
-    words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in ASKING | own]
+    words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in ASKING | GLUE | own]
     tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
     together: list[str] = []
     said: set[str] = set()  # the request's own words of each pair found

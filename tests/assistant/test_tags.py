@@ -46,6 +46,14 @@ def test_request_words_keep_what_names_a_kind_of_film() -> None:
     assert request_words("a movie to watch") == []
 
 
+def test_request_words_leave_out_contracted_stopwords_and_read_possessives_as_their_noun() -> None:
+    # "that'll" reached the topic vote as a word a film could be about
+    said = "need something that'll make me feel less alone, i'm sure it's fine, don't you're let's"
+    assert request_words(said) == ["need", "make", "feel", "less", "alone", "sure", "fine"]
+    # "a musician's rise and fall": the descriptors say "musician"
+    assert request_words("a musician's rise and fall, it's a thing") == ["musician", "rise", "fall", "thing"]
+
+
 def test_a_mood_word_finds_films_tagged_with_a_word_of_that_mood() -> None:
     index = TagIndex(FILMS, list(FILMS), toy_encode)
     scores = dict(zip(index.film_ids, index.scores("a bleak film"), strict=True))
