@@ -28,12 +28,12 @@ from assistant.catalogue import Catalogue
 from assistant.errors import ReelchatError
 from assistant.kinship import series_named
 from assistant.lexical import lexical_query, says_nothing
-from assistant.ordering import SERIES_REFS, Retrieved, Votes, intent_kind
+from assistant.ordering import GORE_PATTERNS, SERIES_REFS, Retrieved, Votes, intent_kind
 from assistant.recall import split_remembered
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest
-from assistant.understand.moods import comparative_lean, mood_lean
+from assistant.understand.moods import a_little_scared, comparative_lean, mood_lean
 from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable, with_audience
 from ingest.movie import Movie
 from rerank.features import MISSING_RANK, SOURCES, RankingRequest, same_series, series_stem
@@ -200,6 +200,7 @@ class Engine:
             genre_lean=lean,
             mood=bool(moods),
             shift=shift,
+            gentle=a_little_scared(parsed.text) or "children" in getattr(parsed, "occasions", ()),
         )
         return Retrieved(found, request, avoid_patterns(parsed.avoid), remembered, adapted, intent)
 
@@ -241,6 +242,9 @@ class Engine:
             occasions
         ):  # "a horror film my 10 year old can watch": no Paranormal Activity; "for adults": no Pixar
             scores = _below_the_rest(scores, [unsuitable(occasions, c.movie.genres) for c in cands])
+        if retrieved.request.gentle and stage != "dense":  # "scary but not too scary": no Zombieland
+            gory = self.votes.labelled([c.movie for c in cands], GORE_PATTERNS)
+            scores = _below_the_rest(scores, [bool(g) for g in gory])
         if getattr(parsed, "lesser_known", False) and stage != "dense":  # "underrated sci-fi": not Star Wars
             scores = _below_the_rest(scores, self.votes.not_a_gem(cands, parsed.constraints.include_genres))
         stems = series_named(retrieved.request.references)

@@ -81,6 +81,12 @@ CLEARLY_NOT = -2.0
 # where people are just decent and kind", Whiplash "something inspiring"); 2.0 the same.
 GRIM_PENALTY = 1.0
 GRIM_PATTERNS = avoid_patterns(["violent", "gory", "brutal", "disturbing", "depressing", "bleak", "dark"])
+# Scared only a little ("something scary but not too scary", "I'm a wimp") or with children watching:
+# the films labelled gory go below the rest (`Engine.order`). "Something scary but not too scary for a
+# 13 year old" leaned to horror comedies, rightly, and showed Zombieland and Evil Dead II (both
+# labelled "blood splatter") in its first six; a penalty of 1 z left Scream second for "a mildly
+# scary movie".
+GORE_PATTERNS = avoid_patterns(["gory", "splatter", "torture", "brutal", "graphic violence"])
 # A message that says nothing but a mood ("something light") counts the mood's genre lean twice:
 # its words alone found Star Wars: The Last Jedi and The Lighthouse. First judged set P@5 0.617 ->
 # 0.620 and P@10 0.523 -> 0.526 ("light and silly, I just want to laugh" lost The Avengers; "a good
@@ -205,7 +211,7 @@ class Votes:
         if request.mood and not request.references:
             blend = blend - CLEARLY_NOT_PENALTY * clearly_not_the_mood(films, request.genre_lean)
             if light_mood(request.genre_lean):
-                blend = blend - GRIM_PENALTY * self.labelled_grim(films)
+                blend = blend - GRIM_PENALTY * self.labelled(films, GRIM_PATTERNS)
         words = topic_words(retrieved.intent, self.catalogue.topics.pairs)
         says_what = not request.references or len(words) >= TOPIC_WORDS_WITH_FILMS
         if says_what and (topic := self.topic_fit(words, films)) is not None:
@@ -213,10 +219,10 @@ class Votes:
             blend = _z(blend + TOPIC_WEIGHT * np.minimum(_z(topic), TOPIC_CLIP))
         return blend
 
-    def labelled_grim(self, films: Sequence[Movie]) -> np.ndarray:
-        """1.0 for each film whose keywords or viewers' tags call it grim (GRIM_PATTERNS), else 0.0."""
+    def labelled(self, films: Sequence[Movie], patterns: Sequence[str]) -> np.ndarray:
+        """1.0 for each film whose keywords or viewers' tags say one of `patterns`, else 0.0."""
         tags = self.catalogue.signals.tags
-        return np.asarray([labelled(m, GRIM_PATTERNS, tags.get(m.id, ())) for m in films], dtype=np.float32)
+        return np.asarray([labelled(m, patterns, tags.get(m.id, ())) for m in films], dtype=np.float32)
 
     def topic_fit(self, words: list[str], films: Sequence[Movie]) -> np.ndarray | None:
         """How well each film's keywords and tags cover the request's content words (`topic_words`)."""

@@ -171,6 +171,12 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
 
 _LIGHT = {"Comedy": 2.0, "Family": 1.0, "Romance": 0.5, "Horror": -2.0, "War": -1.5, "Thriller": -1.0}
 _DARK = {"Drama": 1.5, "Thriller": 1.5, "Crime": 1.0, "Comedy": -2.0, "Family": -2.0, "Animation": -1.5}
+# scared, but only a little: "something scary but I'm a wimp", "not too scary"
+_A_LITTLE_SCARED = (
+    r"(?:i['’]?m|i\s+am)\s+(?:a\s+)?(?:bit\s+of\s+a\s+|total\s+|big\s+|huge\s+)?(?:wimp|scaredy[\s-]?cat|chicken)"
+    r"|easily\s+scared|(?:not|nothing)\s+too\s+(?:scary|creepy|frightening|intense)|mildly\s+scary"
+    r"|a\s+(?:little|bit)\s+(?:scary|spooky|creepy)|scary\s+but\s+not\s+too"
+)
 # "Like Inception but funnier": the way the person wants it to differ from the film named. Unlike a
 # mood said on its own, this one holds beside named films (engine: the mood vote), since it is what
 # sets the wanted films apart from them.
@@ -203,10 +209,7 @@ COMPARATIVE_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tup
             },
         ),
         (
-            # scared, but only a little: "something scary but I'm a wimp", "not too scary"
-            r"(?:i['’]?m|i\s+am)\s+(?:a\s+)?(?:bit\s+of\s+a\s+|total\s+|big\s+|huge\s+)?(?:wimp|scaredy[\s-]?cat|chicken)"
-            r"|easily\s+scared|(?:not|nothing)\s+too\s+(?:scary|creepy|frightening|intense)|mildly\s+scary"
-            r"|a\s+(?:little|bit)\s+(?:scary|spooky|creepy)|scary\s+but\s+not\s+too",
+            _A_LITTLE_SCARED,
             {"Comedy": 3.0, "Family": 2.5, "Mystery": 0.5, "Fantasy": 1.0, "Horror": -2.5, "Thriller": -1.0},
         ),
         (r"darker|grittier|bleaker|grimmer|heavier|more\s+(?:serious|mature|adult|brutal|violent)", _DARK),
@@ -237,6 +240,11 @@ def comparative_lean(text: str) -> dict[str, float]:
     ("but funnier", "less bleak"); read from the whole message, since "less bleak" is also a word to
     avoid and leaves the intent."""
     return _lean(text, COMPARATIVE_LEANS)
+
+
+def a_little_scared(text: str) -> bool:
+    """Whether the message asks to be scared only a little ("scary but not too scary", "I'm a wimp")."""
+    return re.search(rf"\b(?:{_A_LITTLE_SCARED})\b", text, re.I) is not None
 
 
 def without_comparatives(text: str) -> str:

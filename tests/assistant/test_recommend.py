@@ -13,7 +13,7 @@ from assistant import MovieAssistant, Recommendation
 from assistant.avoid import avoid_patterns, mentions_any
 from assistant.engine import spread_series
 from assistant.evaluation.probes import PROBES
-from assistant.ordering import clearly_not_the_mood
+from assistant.ordering import GORE_PATTERNS, GRIM_PATTERNS, clearly_not_the_mood
 from assistant.understand import parse_request
 from tests.conftest import VENV_BIN, cli_env
 
@@ -57,10 +57,29 @@ def test_a_light_mood_keeps_away_the_films_labelled_grim(assistant: MovieAssista
     # Fight Club is a Drama, a genre "relaxing" leans to: it came second, labelled dark and violent
     votes = assistant.engine.votes
     recs = assistant.recommend("something relaxing", k=5)
-    grim = votes.labelled_grim([assistant.engine.movies[r.movie_id] for r in recs])
+    grim = votes.labelled([assistant.engine.movies[r.movie_id] for r in recs], GRIM_PATTERNS)
     assert len(recs) == 5 and grim.tolist() == [0.0] * 5, [r.title for r in recs]
     fight_club = assistant.engine.index.match_title("Fight Club")
-    assert fight_club is not None and votes.labelled_grim([fight_club]).tolist() == [1.0]
+    assert fight_club is not None and votes.labelled([fight_club], GRIM_PATTERNS).tolist() == [1.0]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "something scary but not too scary for a 13 year old",
+        "a horror comedy, I'm a total wimp",
+        "a mildly scary movie",
+        "a horror movie that's not too scary",
+        "zombies! but I'm easily scared",
+    ],
+)
+def test_scared_only_a_little_keeps_away_the_films_labelled_gory(
+    assistant: MovieAssistant, request_text: str
+) -> None:
+    # the horror comedies it leaned to included Zombieland and Evil Dead II ("blood splatter")
+    recs = assistant.recommend(request_text, k=6)
+    gory = assistant.engine.votes.labelled([assistant.engine.movies[r.movie_id] for r in recs], GORE_PATTERNS)
+    assert len(recs) == 6 and gory.tolist() == [0.0] * 6, [r.title for r in recs]
 
 
 def test_a_request_that_is_only_a_mood_is_answered_by_the_mood(assistant: MovieAssistant) -> None:
