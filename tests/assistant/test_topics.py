@@ -89,7 +89,7 @@ def test_two_words_a_descriptor_says_together_are_one_topic() -> None:
     index = TopicIndex({"a": ["based on true story", "time travel"], "b": ["road movie"]}, axis_vectors)
     assert topic_words("an inspiring true story", index.pairs) == ["inspiring", "true story"]
     assert topic_words("a sci-fi film about time travel and love", index.pairs) == ["love", "time travel"]
-    assert topic_words("a true friend's story", index.pairs) == ["true", "friend's", "story"]
+    assert topic_words("a true friend's story", index.pairs) == ["true", "friend", "story"]
     assert topic_words("a road movie", index.pairs) == ["road movie"]  # "movie" alone is no topic
     assert topic_words("road movies", index.pairs) == ["road movie"]  # the descriptor's own form
 
