@@ -58,7 +58,8 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
         ),
         (
             r"a\s+good\s+cry|make\s+me\s+cry|tear[\s-]?jerker|heart[\s-]?break|emotional|moving\s+(?:drama|film|story)"
-            r"|sad\b|sadness",
+            r"|sad\b|sadness|breaks?\s+(?:my|your|our|the)\s+heart|make\s+(?:me|us)\s+(?:sob|weep|tear\s+up)"
+            r"|rip\s+(?:my|your|our)\s+heart\s+out",
             {"Drama": 2.5, "Romance": 1.0, "Comedy": -1.0, "Horror": -1.5, "Action": -1.0},
         ),
         (

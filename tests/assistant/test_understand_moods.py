@@ -33,6 +33,8 @@ from assistant.understand.moods import comparative_lean, mood_lean
         ("an intense movie", "Thriller", "Family"),
         ("something weird and surreal", "Fantasy", "Family"),
         ("something sad", "Drama", "Comedy"),
+        ("a film that will break my heart", "Drama", "Comedy"),
+        ("something that'll make me sob", "Drama", "Comedy"),
         # a tone word said of the film wanted
         ("something dark", "Thriller", "Comedy"),
         ("dark and twisted", "Drama", "Family"),
