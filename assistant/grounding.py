@@ -5,6 +5,8 @@ film is kept only if what it asserts is that film's own. A sentence is dropped w
 - a year or decade that is neither the film's nor in its plot,
 - a person of the catalogue who is not in the film's credits or plot,
 - a genre the film does not have (said as a genre: "a horror film", "this comedy"),
+- who a character is, in a word its text never uses and few plots do ("Jack Skellington, a ghostly
+  clown", "A high school dropout takes a day off" of Ferris Bueller, "Patch Adams is a comedian"),
 - a count or span of three or more that its text never says of the same thing ("three years after"
   of a film whose plot says "nearly a year after ... three killings"; "two" is left alone: a pair is
   read off two names),
@@ -71,6 +73,19 @@ GENRE_CLAIMS = {
 }
 _GENRE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, GENRE_CLAIMS), key=len, reverse=True)) + r")\b", re.I
+)
+
+
+# Who a character is, as a sentence says it: the last word of the role. "Jack Skellington, a ghostly
+# clown, ..."; "Patch Adams is a comedian who ..."; "A high school dropout takes ..." (a sentence that
+# opens with its subject: the role ends before "who", "of", a possessive or a verb in -s; not before
+# a comma, where "A gritty, comedic crime caper" lists what the film is like).
+_ROLE_END = r"(?=['’]s\b|\s+(?:who|whose|that|with|from|in|on|at|of|and|[a-z]+s)\b)"
+_ROLE_WORDS = r"(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*)"
+_ROLES = (
+    re.compile(rf"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*,\s+an?\s+{_ROLE_WORDS}\s*,"),
+    re.compile(rf"\b(?:is|was)\s+an?\s+{_ROLE_WORDS}(?:{_ROLE_END}|(?=\s*[.;:!?]|\s*$))"),
+    re.compile(rf"^\s*[Aa]n?\s+{_ROLE_WORDS}{_ROLE_END}"),
 )
 
 
@@ -152,6 +167,7 @@ class SentenceChecker:
         # A title's number is no claim: "Ocean's Eleven", "The Hateful Eight", "21 Jump Street".
         self.title_numbers = {value for m in (movie, *given) for value, _ in _counts(m.title)}
         self.request_words = set(re.findall(r"[a-z']+", request.lower()))
+        self.title_stems = _stems(movie.title)
         self.counts = CheckCounts()
         self.dropped: list[tuple[str, str]] = []  # (reason, sentence): what eval shows as examples
 
@@ -172,6 +188,8 @@ class SentenceChecker:
             return "example"
         if repeats_itself(sentence):
             return "repeat"
+        if self._foreign_role(sentence):
+            return "role"
         return None
 
     def check(self, sentence: str) -> bool:
@@ -225,6 +243,18 @@ class SentenceChecker:
             said = [root for root in roots if root] or [""]  # a number alone: any of the film's own
             if not any((value, root) in self.own_counts for root in said):
                 return True
+        return False
+
+    def _foreign_role(self, sentence: str) -> bool:
+        """A role in a word the film's text, title and the request never use, and one few plots
+        use (so not "man", "legend", "criminal": too broad to be wrong, or said another way)."""
+        for pattern in _ROLES:
+            for found in pattern.finditer(sentence):
+                word = found.group("head").lower()
+                rare = word in self.index.words and word not in self.index.common
+                own = _stem(word) in self.own_stems | self.title_stems or word in self.request_words
+                if rare and not own:
+                    return True
         return False
 
     def _copies_example(self, sentence: str) -> bool:

@@ -150,6 +150,47 @@ def test_a_count_or_span_the_plot_never_says_is_dropped(index: CatalogueIndex) -
     assert checker.check("Ocean's Eleven sees two old partners plan a casino job.")
 
 
+@pytest.mark.parametrize(
+    ("title", "year", "sentence"),
+    [  # seen in replies of the Qwen 1.5B
+        (
+            "The Nightmare Before Christmas",
+            1993,
+            "Jack Skellington, a ghostly clown, sets out to scare.",
+        ),
+        ("Ferris Bueller's Day Off", 1986, "A high school dropout takes a day off to avoid being grounded."),
+        ("Patch Adams", 1998, "Patch Adams is a comedian who uses humor to help people feel better."),
+    ],
+)
+def test_a_role_the_films_text_never_gives_is_dropped(
+    index: CatalogueIndex, title: str, year: int, sentence: str
+) -> None:
+    movie = film(index, title, year)
+    checker = SentenceChecker(movie, [movie], index)
+    assert not checker.check(sentence)
+    assert checker.counts.dropped == Counter({"role": 1})
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "sentence"),
+    [
+        ("The Big Lebowski", 1998, "The Dude, a Los Angeles slacker, would rather bowl."),  # its plot's word
+        ("Taxi Driver", 1976, "A lonely veteran drives across the city in a cab."),
+        (
+            "Lost in Translation",
+            2003,
+            "It is a heartwarming story of two strangers in Tokyo.",
+        ),
+        ("American History X", 1998, "Derek Vineyard, a former criminal, is released from prison."),  # common
+    ],
+)
+def test_a_role_the_films_text_gives_or_too_broad_to_be_wrong_is_kept(
+    index: CatalogueIndex, title: str, year: int, sentence: str
+) -> None:
+    movie = film(index, title, year)
+    assert SentenceChecker(movie, [movie], index).check(sentence)
+
+
 def test_a_faithful_sentence_is_kept(index: CatalogueIndex) -> None:
     dogs = film(index, "Reservoir Dogs", 1992)
     checker = SentenceChecker(dogs, [dogs], index)
