@@ -82,6 +82,11 @@ _GENRE = re.compile(
 # a comma, where "A gritty, comedic crime caper" lists what the film is like).
 _ROLE_END = r"(?=['’]s\b|\s+(?:who|whose|that|with|from|in|on|at|of|and|[a-z]+s)\b)"
 _ROLE_WORDS = r"(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*)"
+# What a film is, not who is in it: "A biography of Margaret Thatcher, a powerful woman ..."
+_FILM_KINDS = frozenset(
+    "biography biopic documentary mockumentary adaptation remake sequel prequel parody satire spoof "
+    "musical anthology retelling caper romp epic saga fable parable allegory chronicle portrait".split()
+)
 _ROLES = (
     re.compile(rf"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*,\s+an?\s+{_ROLE_WORDS}\s*,"),
     re.compile(rf"\b(?:is|was)\s+an?\s+{_ROLE_WORDS}(?:{_ROLE_END}|(?=\s*[.;:!?]|\s*$))"),
@@ -251,7 +256,7 @@ class SentenceChecker:
         for pattern in _ROLES:
             for found in pattern.finditer(sentence):
                 word = found.group("head").lower()
-                rare = word in self.index.words and word not in self.index.common
+                rare = word in self.index.words and word not in self.index.common | _FILM_KINDS
                 own = _stem(word) in self.own_stems | self.title_stems or word in self.request_words
                 if rare and not own:
                     return True

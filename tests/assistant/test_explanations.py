@@ -182,6 +182,7 @@ def test_a_role_the_films_text_never_gives_is_dropped(
             "It is a heartwarming story of two strangers in Tokyo.",
         ),
         ("American History X", 1998, "Derek Vineyard, a former criminal, is released from prison."),  # common
+        ("The Iron Lady", 2011, "A biography of Margaret Thatcher, who shaped British politics."),  # a kind
     ],
 )
 def test_a_role_the_films_text_gives_or_too_broad_to_be_wrong_is_kept(
