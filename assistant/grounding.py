@@ -77,9 +77,10 @@ _GENRE = re.compile(
 
 
 # Who a character is, as a sentence says it: the last word of the role. "Jack Skellington, a ghostly
-# clown, ..."; "Patch Adams is a comedian who ..."; "A high school dropout takes ..." (a sentence that
-# opens with its subject: the role ends before "who", "of", a possessive or a verb in -s; not before
-# a comma, where "A gritty, comedic crime caper" lists what the film is like).
+# clown, ..."; "Patch Adams is a comedian who ..." (a name's, not "a community ... is a utopia");
+# "A high school dropout takes ..." (a sentence that opens with its subject: the role ends before
+# "who", "of", a possessive or a verb in -s; not before a comma, where "A gritty, comedic crime
+# caper" lists what the film is like).
 _ROLE_END = r"(?=['’]s\b|\s+(?:who|whose|that|with|from|in|on|at|of|and|[a-z]+s)\b)"
 _ROLE_WORDS = r"(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*)"
 # What a film is, not who is in it: "A biography of Margaret Thatcher, a powerful woman ..."
@@ -89,7 +90,7 @@ _FILM_KINDS = frozenset(
 )
 _ROLES = (
     re.compile(rf"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*,\s+an?\s+{_ROLE_WORDS}\s*,"),
-    re.compile(rf"\b(?:is|was)\s+an?\s+{_ROLE_WORDS}(?:{_ROLE_END}|(?=\s*[.;:!?]|\s*$))"),
+    re.compile(rf"[A-Z][\w'.-]*\s+(?:is|was)\s+an?\s+{_ROLE_WORDS}(?:{_ROLE_END}|(?=\s*[.;:!?]|\s*$))"),
     re.compile(rf"^\s*[Aa]n?\s+{_ROLE_WORDS}{_ROLE_END}"),
 )
 

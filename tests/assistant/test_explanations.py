@@ -182,6 +182,7 @@ def test_a_role_the_films_text_never_gives_is_dropped(
             "It is a heartwarming story of two strangers in Tokyo.",
         ),
         ("American History X", 1998, "Derek Vineyard, a former criminal, is released from prison."),  # common
+        ("The Giver", 2014, "A community without conflict or choice is a utopia."),  # said of no one
         ("The Iron Lady", 2011, "A biography of Margaret Thatcher, who shaped British politics."),  # a kind
     ],
 )
