@@ -93,6 +93,7 @@ _ROLES = (
     re.compile(rf"[A-Z][\w'.-]*\s+(?:is|was)\s+an?\s+{_ROLE_WORDS}(?:{_ROLE_END}|(?=\s*[.;:!?]|\s*$))"),
     re.compile(rf"^\s*[Aa]n?\s+{_ROLE_WORDS}{_ROLE_END}"),
 )
+_COMPOUND_PART = 3  # letters at least on each side of a compound role's split ("hit" + "man")
 
 
 @dataclass
@@ -258,7 +259,11 @@ class SentenceChecker:
             for found in pattern.finditer(sentence):
                 word = found.group("head").lower()
                 rare = word in self.index.words and word not in self.index.common | _FILM_KINDS
-                own = _stem(word) in self.own_stems | self.title_stems or word in self.request_words
+                own = (
+                    _stem(word) in self.own_stems | self.title_stems
+                    or word in self.request_words
+                    or _written_apart(word, self.own_text)
+                )
                 if rare and not own:
                     return True
         return False
@@ -281,6 +286,15 @@ class SentenceChecker:
             if genre not in self.movie.genres and word not in self.own_text:
                 return True
         return False
+
+
+def _written_apart(word: str, text: str) -> bool:
+    """Whether `text` writes the compound `word` as two words or with a hyphen: Léon's plot says
+    "hit man", and "a hitman" is its own role, not one invented."""
+    return any(
+        re.search(rf"\b{re.escape(word[:i])}[ -]{re.escape(word[i:])}\b", text) is not None
+        for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
+    )
 
 
 def _counts(text: str) -> list[tuple[float, tuple[str, ...]]]:

@@ -184,6 +184,7 @@ def test_a_role_the_films_text_never_gives_is_dropped(
         ("American History X", 1998, "Derek Vineyard, a former criminal, is released from prison."),  # common
         ("The Giver", 2014, "A community without conflict or choice is a utopia."),  # said of no one
         ("The Iron Lady", 2011, "A biography of Margaret Thatcher, who shaped British politics."),  # a kind
+        ("Léon: The Professional", 1994, "Léon, a hitman, takes in the girl next door."),  # plot: "hit man"
     ],
 )
 def test_a_role_the_films_text_gives_or_too_broad_to_be_wrong_is_kept(
