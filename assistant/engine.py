@@ -200,7 +200,6 @@ class Engine:
             genre_lean=lean,
             mood=bool(moods),
             shift=shift,
-            gentle=a_little_scared(parsed.text) or "children" in getattr(parsed, "occasions", ()),
         )
         return Retrieved(found, request, avoid_patterns(parsed.avoid), remembered, adapted, intent)
 
@@ -242,7 +241,8 @@ class Engine:
             occasions
         ):  # "a horror film my 10 year old can watch": no Paranormal Activity; "for adults": no Pixar
             scores = _below_the_rest(scores, [unsuitable(occasions, c.movie.genres) for c in cands])
-        if retrieved.request.gentle and stage != "dense":  # "scary but not too scary": no Zombieland
+        gentle = a_little_scared(parsed.text) or "children" in occasions
+        if gentle and stage != "dense":  # "scary but not too scary": no Zombieland
             gory = self.votes.labelled([c.movie for c in cands], GORE_PATTERNS)
             scores = _below_the_rest(scores, [bool(g) for g in gory])
         if getattr(parsed, "lesser_known", False) and stage != "dense":  # "underrated sci-fi": not Star Wars

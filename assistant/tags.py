@@ -30,6 +30,9 @@ MAX_WORDS = 24  # a long chat message: its last words matter most (like the inte
 WORD = re.compile(r"[a-z][a-z'-]{2,}")
 # "that'll", "i'm", "don't", "let's": a stopword with its clitic says nothing about a film
 _CLITIC = re.compile(r"(?:'(?:m|s|ll|re|ve|d)|n't)$")
+# Words whose contraction says nothing: the stopwords, and "let" of "let's" (not a stopword of its
+# own: "Let Me In" is a title BM25 must find).
+_CLITIC_HOSTS = STOPWORDS | {"let"}
 
 Encode = Callable[[list[str]], np.ndarray]
 
@@ -45,7 +48,7 @@ def request_words(text: str) -> list[str]:
 def _contracted(word: str) -> bool:
     """ "that'll", "don't": a stopword contracted."""
     base = _CLITIC.sub("", word)
-    return base != word and (word.endswith("n't") or base in STOPWORDS or base == "let")
+    return base != word and (word.endswith("n't") or base in _CLITIC_HOSTS)
 
 
 class TagIndex:

@@ -193,7 +193,6 @@ class RankingRequest:
     # How the words say the wanted films should differ in feel from those named, as a genre lean
     # ("like Inception but funnier": towards Comedy); {} when they do not say.
     shift: dict[str, float] = field(default_factory=dict)
-    gentle: bool = False  # scared only a little, or children watch: gory films go below the rest
 
 
 @dataclass

@@ -243,9 +243,12 @@ def comparative_lean(text: str) -> dict[str, float]:
     return _lean(text, COMPARATIVE_LEANS)
 
 
+_A_LITTLE_SCARED_SAID = re.compile(rf"\b(?:{_A_LITTLE_SCARED})\b", re.I)
+
+
 def a_little_scared(text: str) -> bool:
     """Whether the message asks to be scared only a little ("scary but not too scary", "I'm a wimp")."""
-    return re.search(rf"\b(?:{_A_LITTLE_SCARED})\b", text, re.I) is not None
+    return _A_LITTLE_SCARED_SAID.search(text) is not None
 
 
 def without_comparatives(text: str) -> str:
