@@ -27,6 +27,14 @@ CHAT_WORDS = frozenset(
     "find pick help idea ideas options tonight thats fine much instead ones now".split()
 )
 GLUE = STOPWORDS | REQUEST_NOISE | CHAT_WORDS  # words that say nothing of the film wanted on their own
+# What a film is adapted from ("based on a true story", "adapted from comic books"): one topic, said
+# as the descriptors say it (`assistant/topics.py`), and no title's words: "a thriller based on a book"
+# opened with The Book of Eli, "movies based on video games" showed Pixels and WarGames.
+SOURCE = re.compile(
+    r"\b(?:based\s+on|adapted\s+from|inspired\s+by|adaptations?\s+of)\s+(?:(?:a|an|the|some)\s+)?"
+    r"(?P<source>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})",
+    re.I,
+)
 
 
 def says_nothing(text: str) -> bool:
@@ -37,6 +45,11 @@ def says_nothing(text: str) -> bool:
 def lexical_query(text: str) -> str:
     """The request's words that can tell films apart."""
     return " ".join(w for w in text.split() if w.lower().strip(".,;:!?\"'()") not in REQUEST_NOISE)
+
+
+def title_query(lexical: str) -> str:
+    """The words of a request a title may match: not what the film is based on."""
+    return SOURCE.sub(" ", lexical)
 
 
 def title_text(movie: Movie) -> str:

@@ -18,7 +18,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
 from assistant.columns import FilmColumns
-from assistant.lexical import BM25Index, lexical_query
+from assistant.lexical import BM25Index, lexical_query, title_query
 from assistant.understand import RequestConstraints
 from ingest.movie import Movie
 from rerank.features import SOURCES, series_stem
@@ -183,10 +183,12 @@ class HybridRetriever(BaseRetriever):
         top = hits[np.argsort(-scores[hits], kind="stable")[:fetch]]
         return [(self.tag_index.film_ids[i], float(scores[i])) for i in top]
 
-    def lexical(self, index: BM25Index, query: RetrievalQuery, n: int) -> list[tuple[str, float]]:
+    def lexical(
+        self, index: BM25Index, query: RetrievalQuery, n: int, text: str | None = None
+    ) -> list[tuple[str, float]]:
         # BM25 cannot filter: fetch deeper when constraints will drop many.
         fetch = n * 3 if not query.constraints.is_empty() else n + len(query.exclude)
-        return index.search(query.lexical, fetch)
+        return index.search(query.lexical if text is None else text, fetch)
 
     def as_known(self, references: Sequence[str]) -> list[str]:
         """The named films as MovieLens knows them: a film it has no ratings of (Toy Story 4, 2019:
@@ -234,7 +236,7 @@ class HybridRetriever(BaseRetriever):
             "known": lambda: self.known(query, n),
             "mood": lambda: self.mood(query, n),
             "tags": lambda: self.tagged(query, n),
-            "title": lambda: self.lexical(self.titles, query, n),
+            "title": lambda: self.lexical(self.titles, query, n, title_query(query.lexical)),
             "text": lambda: self.lexical(self.texts, query, n),
             "cf": lambda: self.collaborative(query, n),
         }

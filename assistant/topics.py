@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.lexical import CHAT_WORDS, lexical_query
+from assistant.lexical import CHAT_WORDS, SOURCE, lexical_query
 from assistant.tags import WORD, request_words, unit_rows
 from assistant.understand.moods import own_state_words
 from assistant.understand.vocabulary import GENRE_WORD, STOPWORDS
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 ASKING = CHAT_WORDS | {"make", "makes", "feel"}
 # "based on a true story", "based on a book": what it is based on is the topic; "based" alone
 # matched every film "based on novel or book" ("a courtroom drama based on a true story").
-GLUE = frozenset({"based", "inspired"})
+GLUE = frozenset({"based", "inspired", "adapted"})
 
 PHRASES_FILE = "phrases.vectors.npz"  # in data/: the descriptor vocabulary, embedded (prepare.py)
 NEGATED = re.compile(r"(?:not|no|non|never|anti)\b")
@@ -80,9 +80,18 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
     together: list[str] = []
     said: set[str] = set()  # the request's own words of each pair found
+    sources: set[tuple[str, ...]] = set()  # what films are based on, as said and as singular
+    for found in SOURCE.finditer(intent):
+        source = source_words(found.group("source"))
+        if source:
+            together.append(" ".join(["based on", *source]))
+            as_said = tuple(found.group("source").lower().split()[: len(source)])
+            said.update(as_said)
+            sources.update((as_said, tuple(source)))
     for a, b in pairwise(tokens):
-        if {a, b} & STOPWORDS or any(map(GENRE_WORD.fullmatch, (a, b))):
-            continue
+        if {a, b} & STOPWORDS or any(map(GENRE_WORD.fullmatch, (a, b))) or (a, b) in sources:
+            continue  # ... or the pair is all a film is based on ("true story"), said already;
+            # a pair within it is its own topic ("stephen king" of "a Stephen King novel")
         # "time loops": the descriptors say "time loop"
         for pair in (f"{a} {b}", f"{a} {_singular(b)}"):
             if pair in pairs:
@@ -90,6 +99,17 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
                 said.update((a, b))
                 break
     return [w for w in words if w not in said] + list(dict.fromkeys(together))
+
+
+def source_words(text: str) -> list[str]:
+    """The words of what a film is based on, up to the first word that says no more of it ("a true
+    story set in Boston": "true story"), each singular as the descriptors say it ("comic books")."""
+    out = []
+    for word in text.lower().split():
+        if word in STOPWORDS or GENRE_WORD.fullmatch(word) or word in ASKING:
+            break
+        out.append(word)
+    return [*out[:-1], _singular(out[-1])] if out else []
 
 
 def _singular(word: str) -> str:

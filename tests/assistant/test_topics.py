@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from assistant import MovieAssistant
-from assistant.lexical import says_nothing
+from assistant.lexical import says_nothing, title_query
 from assistant.topics import (
     PHRASES_FILE,
     TopicIndex,
@@ -92,6 +92,38 @@ def test_two_words_a_descriptor_says_together_are_one_topic() -> None:
     assert topic_words("a true friend's story", index.pairs) == ["true", "friend", "story"]
     assert topic_words("a road movie", index.pairs) == ["road movie"]  # "movie" alone is no topic
     assert topic_words("road movies", index.pairs) == ["road movie"]  # the descriptor's own form
+
+
+def test_what_a_film_is_based_on_is_one_topic_as_the_descriptors_say_it() -> None:
+    pairs = {"true story", "video game", "stephen king"}
+    assert topic_words("a thriller based on a book", pairs) == ["based on book"]
+    assert topic_words("films adapted from comic books", pairs) == ["based on comic book"]
+    # the pair that is all of it is said once; a pair within it is its own topic (viewers tag "stephen king")
+    assert topic_words("an inspiring sports movie based on a true story", pairs) == [
+        "inspiring",
+        "sports",
+        "based on true story",
+    ]
+    assert topic_words("something based on a Stephen King novel", pairs) == [
+        "based on stephen king novel",
+        "stephen king",
+    ]
+    # it ends where the words stop saying what it is based on
+    said = topic_words("a drama inspired by true events in boston", pairs)
+    assert said == ["boston", "based on true event"]
+
+
+def test_what_a_film_is_based_on_searches_no_titles() -> None:
+    assert title_query("thriller based on a book").split() == ["thriller"]
+    assert title_query("Book of Eli").split() == ["Book", "of", "Eli"]
+
+
+def test_films_based_on_video_games_are_adaptations_not_films_about_games(assistant: MovieAssistant) -> None:
+    """Before: Pixels, Ready Player One, WarGames, Indie Game: The Movie, then Warcraft (the words
+    "video games" matched films about games, and "games" titles)."""
+    picks = assistant.recommend("movies based on video games", k=5)
+    adapted = [p.title for p in picks if "based on video game" in p.keywords]
+    assert len(adapted) >= 2, [p.title for p in picks]
 
 
 def test_stored_phrase_vectors_are_used_and_only_new_phrases_embedded(tmp_path: Path) -> None:
