@@ -229,6 +229,8 @@ _A_KIND_OF_BEFORE = re.compile(r"\b(?:a|an|another|any|some)\s+(?:[\w-]+\s+){0,2
 
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
+_THE = re.compile(r"the\s", re.I)
 
 
 def find_titles_anywhere(r: Reading) -> None:
@@ -251,7 +253,10 @@ def find_titles_anywhere(r: Reading) -> None:
                 continue  # "a superhero movie" is a kind of film, not the film Superhero Movie
             if tok.raw[:1].islower() and GENRE_WORD.fullmatch(_ARTICLE.sub("", r.text[tok.start : last.end])):
                 continue  # "i want a ghost story" asks for one, not for films like A Ghost Story
-            r.mention(r.index.best(hit[0]), "", tok.start, last.end, r.mode(tok.start))
+            film = r.index.best(hit[0])
+            if tok.raw[:1].islower() and r.before(_INDEFINITE_BEFORE, tok.start) and _THE.match(film.title):
+                continue  # "set in a cabin in the woods" describes a place: The Cabin in the Woods is a film
+            r.mention(film, "", tok.start, last.end, r.mode(tok.start))
             toks[i : i + hit[1]] = [None] * hit[1]
 
 

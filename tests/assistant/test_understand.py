@@ -449,6 +449,11 @@ def test_a_series_named_without_films_after_a_taste_cue_steers_and_its_own_films
         # ... and so does a genre's own phrase ("ghost story" is Horror), with its article
         ("i want a ghost story", []),
         ("I loved A Ghost Story", ["A Ghost Story (2017)"]),
+        # "a" before a title whose own article is "The", in lower case, describes a thing
+        ("a horror movie set in a cabin in the woods", []),
+        ("a thriller about a perfect storm at sea", []),
+        ("something like the cabin in the woods", ["The Cabin in the Woods (2012)"]),
+        ("a film like a beautiful mind", ["A Beautiful Mind (2001)"]),
     ],
 )  # fmt: skip
 def test_references(index: CatalogueIndex, message: str, expected: list[str]) -> None:
