@@ -6,7 +6,8 @@ for days", and a dense search of "a dark, bleak film" over plots finds films wit
 stories. Viewers' tags say it. Each content word of the request is matched to the tag vocabulary
 by embedding (so "bleak" also finds "depressing", "whimsical" finds "quirky"), and a film scores by
 how many of its tags match and how closely. Word by word, not the whole request: a short tag
-embedded against a long sentence is mostly noise.
+embedded against a long sentence is mostly noise. Two words in a row that a tag says together are
+one word here ("con artist", tagged "con artists"): apart, "artist" matched "art" and "artistic".
 
 Measured on the judged set before this became a retrieval source and ranker feature (plot
 similarity + standing alone vs. + tag matches): mood requests P@5 0.22 -> 0.47.
@@ -15,7 +16,8 @@ similarity + standing alone vs. + tag matches): mood requests P@5 0.22 -> 0.47.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -45,6 +47,23 @@ def request_words(text: str) -> list[str]:
     return list(dict.fromkeys(kept))[-MAX_WORDS:]
 
 
+def joined(words: list[str], text: str, pairs: Collection[str]) -> list[str]:
+    """`words` (of `text`) with each two in a row that a tag says together as one: "con artist"
+    (tagged "con artists"), whose "artist" alone matched "art", "artistic" and "painter"."""
+    tokens = [w.strip("'-") for w in WORD.findall(text.lower())]
+    together: list[str] = []
+    said: set[str] = set()
+    for a, b in pairwise(tokens):
+        if a in words and b in words and (f"{a} {b}" in pairs or f"{a} {singular(b)}" in pairs):
+            together.append(f"{a} {b}")
+            said.update((a, b))
+    return [w for w in words if w not in said] + list(dict.fromkeys(together))
+
+
+def singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _contracted(word: str) -> bool:
     """ "that'll", "don't": a stopword contracted."""
     base = _CLITIC.sub("", word)
@@ -62,6 +81,9 @@ class TagIndex:
         vocabulary = sorted({t for film, tags in film_tags.items() if film in row_of for t in tags})
         column = {tag: j for j, tag in enumerate(vocabulary)}
         self.tags = vocabulary
+        # two words in a row of a tag, also with the second singular: "con artists" -> "con artist"
+        said_together = [(a, b) for t in vocabulary for a, b in pairwise(t.split())]
+        self.pairs = frozenset(f"{a} {c}" for a, b in said_together for c in (b, singular(b)))
         self._encode = encode
         self.vectors = unit_rows(np.asarray(encode(vocabulary), dtype=np.float32)) if vocabulary else None
         from scipy import sparse
@@ -86,7 +108,11 @@ class TagIndex:
 
     def unseen_words(self, text: str) -> list[str]:
         """The request's words whose vectors are not known yet (see `remember`)."""
-        return [w for w in request_words(text) if w not in self._word_vectors]
+        return [w for w in self.words(text) if w not in self._word_vectors]
+
+    def words(self, text: str) -> list[str]:
+        """The request's words as the tags are matched to them (`request_words`, pairs `joined`)."""
+        return joined(request_words(text), text, self.pairs)
 
     def remember(self, words: Sequence[str], vectors: np.ndarray) -> None:
         """Keep word vectors embedded elsewhere (the engine embeds them with the request's intent)."""
@@ -111,7 +137,7 @@ class TagIndex:
 
     def tag_weights(self, text: str) -> np.ndarray:
         """Per tag: how far above the floor its closest request word is (0 for most tags)."""
-        words = request_words(text)
+        words = self.words(text)
         if self.vectors is None or not words:
             return np.zeros(len(self.tags), dtype=np.float32)
         closest = (self.vectors @ self._vectors_of(words).T).max(axis=1)

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.lexical import CHAT_WORDS, SOURCE, lexical_query
-from assistant.tags import WORD, request_words, unit_rows
+from assistant.tags import WORD, request_words, singular, unit_rows
 from assistant.understand.moods import own_state_words
 from assistant.understand.vocabulary import GENRE_WORD, STOPWORDS
 from ingest.movie import Movie
@@ -93,7 +93,7 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
             continue  # ... or the pair is all a film is based on ("true story"), said already;
             # a pair within it is its own topic ("stephen king" of "a Stephen King novel")
         # "time loops": the descriptors say "time loop"
-        for pair in (f"{a} {b}", f"{a} {_singular(b)}"):
+        for pair in (f"{a} {b}", f"{a} {singular(b)}"):
             if pair in pairs:
                 together.append(pair)
                 said.update((a, b))
@@ -109,11 +109,7 @@ def source_words(text: str) -> list[str]:
         if word in STOPWORDS or GENRE_WORD.fullmatch(word) or word in ASKING:
             break
         out.append(word)
-    return [*out[:-1], _singular(out[-1])] if out else []
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    return [*out[:-1], singular(out[-1])] if out else []
 
 
 class TopicIndex:

@@ -85,3 +85,22 @@ def test_shipped_tags_cover_well_known_films() -> None:
     assert len(tags) > 900
     assert "thought-provoking" in tags["27205"]  # Inception, by TMDB id
     assert not any("netflix" in t or "imdb" in t for film_tags in tags.values() for t in film_tags)
+
+
+def test_two_words_a_tag_says_together_are_matched_as_one() -> None:
+    # "artist" alone is near "art"; "con artist" is near "con artists" and far from "art"
+    directions = {"art": 0, "artist": 0, "con artist": 1, "con artists": 1}
+
+    def encode(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 3), dtype=np.float32)
+        for i, text in enumerate(texts):
+            out[i, directions.get(text, 2)] = 1.0
+        return out
+
+    index = TagIndex({"grift": ("con artists",), "gallery": ("art",)}, ["grift", "gallery"], encode)
+    assert index.words("a film about a con artist") == ["con artist"]
+    assert index.words("con artists, or a painter") == ["painter", "con artists"]
+    assert index.words("an artist who cons") == ["artist", "cons"]  # not in a row: apart
+    scores = dict(zip(index.film_ids, index.scores("a film about a con artist"), strict=True))
+    assert scores["grift"] > 0
+    assert scores["gallery"] == 0
