@@ -12,6 +12,8 @@ from ingest.movie import Movie
 from rerank.features import series_stem
 from rerank.features import zscores as _z
 
+# The genres that are a film's intensity, which "gentler", "less scary" or "funnier" ask to lower.
+INTENSE = frozenset({"Action", "Horror", "Thriller", "War", "Crime"})
 SHIFT_KIN = 3.0  # in shifted_kinship, having all the named films' genres counts like a clear mood
 
 
@@ -42,6 +44,10 @@ def shifted_kinship(
     count for a film of none of their genres: "like Inception but funnier" is not The Hangover (the
     first judged set's like-X requests, P@5 0.53 -> 0.56; the other sets level)."""
     kin = {g for ref in references for g in ref.genres}
+    # ... unless the shift is away from its intensity: "like Alien but less scary" is science fiction,
+    # not horror (kept where nothing else is left). Who a film is for stays: "like Harry Potter but
+    # darker" may still be a family film (the judges accepted Narnia and Stardust).
+    kin = {g for g in kin if g not in INTENSE or shift.get(g, 0.0) >= 0} or kin
     scores = []
     for movie in films:
         shared = kin.intersection(movie.genres)

@@ -126,3 +126,23 @@ def test_shifted_kinship_keeps_the_named_films_kind() -> None:
     scores = shifted_kinship([both, comedy_only, kin_only], [inception], funnier)
     assert scores[0] > max(scores[1], scores[2])
     assert scores[1] == 0.0  # a comedy of none of Inception's genres: funnier, but not its kind
+
+
+def test_a_shift_away_from_intensity_leaves_that_genre_out_of_the_kind() -> None:
+    from assistant.kinship import shifted_kinship
+    from ingest.movie import Movie
+
+    def film(title: str, *genres: str) -> Movie:
+        return Movie(id=title, title=title, overview="", genres=genres)
+
+    alien = film("Alien", "Horror", "Science Fiction")
+    less_scary = comparative_lean("something like Alien but less scary")
+    space_drama = film("Space drama", "Science Fiction", "Drama")
+    space_horror = film("Space horror", "Horror", "Science Fiction")
+    scores = shifted_kinship([space_drama, space_horror], [alien], less_scary)
+    assert scores[0] > scores[1]  # science fiction, not horror
+    # nothing left but the intensity asked away from: the named film's genres stay its kind
+    die_hard = film("Die Hard", "Action", "Thriller")
+    action, drama = film("Action", "Action"), film("Drama", "Drama")
+    scores = shifted_kinship([action, drama], [die_hard], comparative_lean("like Die Hard but gentler"))
+    assert scores[0] > scores[1]
