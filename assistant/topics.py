@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.lexical import CHAT_WORDS, SOURCE, lexical_query
 from assistant.tags import WORD, request_words, singular, unit_rows
-from assistant.understand.moods import own_state_words
+from assistant.understand.moods import idiom_words, own_state_words
 from assistant.understand.vocabulary import GENRE_WORD, STOPWORDS
 from ingest.movie import Movie
 from ingest.vectors import load_vectors, write_vectors
@@ -42,7 +42,7 @@ ASKING = CHAT_WORDS | {"make", "makes", "feel"}
 GLUE = frozenset({"based", "inspired", "adapted"})
 
 PHRASES_FILE = "phrases.vectors.npz"  # in data/: the descriptor vocabulary, embedded (prepare.py)
-NEGATED = re.compile(r"(?:not|no|non|never|anti)\b")
+NEGATED = re.compile(r"(?:not|no|non|never|anti|too|way\s+too|overrated)\b")
 # Embeddings put a word near its opposite ("slow" ~ "fast" 0.75, "light" ~ "dark" 0.64): the tone
 # words a request says, each with the one its matches must not say.
 _OPPOSITES = (("light", "dark"), ("slow", "fast"), ("happy", "sad"), ("funny", "serious"), ("quiet", "loud"))
@@ -75,7 +75,8 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     "a classic ... that will grab my 15 year old". Keeping the two words beside the pair: 255 / 426,
     113 / 186, 40 / 62."""
     text = lexical_query(intent)
-    own = own_state_words(intent)  # "i'm sad, cheer me up": no sad film
+    # "i'm sad, cheer me up": no sad film, and no cheerleaders
+    own = own_state_words(intent) | idiom_words(intent)
     words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in ASKING | GLUE | own]
     tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
     together: list[str] = []
@@ -121,7 +122,8 @@ class TopicIndex:
         vocabulary = sorted({p for phrases in descriptors.values() for p in phrases})
         column = {p: j for j, p in enumerate(vocabulary)}
         self.vectors = unit_rows(vectors_of(vocabulary)) if vocabulary else np.zeros((0, 1), dtype=np.float32)
-        # "not funny", "no plot": a viewer's complaint, which must not match "funny" (cosine 0.82)
+        # "not funny", "no plot", "too long": a viewer's complaint, which must not match "funny"
+        # (cosine 0.82); "after a long week" found Avatar, The Departed and The Hobbit, "too long"
         negated = [j for j, p in enumerate(vocabulary) if NEGATED.match(p)]
         self.vectors[negated] = 0.0
         # the descriptors with each tone word in them, for its antonym: "light" is 0.64 from "dark"

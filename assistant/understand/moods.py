@@ -258,10 +258,15 @@ def without_comparatives(text: str) -> str:
     return text
 
 
+# each mood's phrases with the rest of their last word ("uplift" -> "uplifting")
+_MOOD_WORDS = tuple(re.compile(pattern.pattern + r"[\w-]*", re.I) for pattern, _ in MOOD_LEANS)
+_TO_THE_VIEWER = re.compile(r"\b(?:me|my|you|your|us|our)\b", re.I)
+
+
 def without_moods(text: str) -> str:
     """`text` without the mood words the vocabulary knows ("a feel-good film" -> "a  film")."""
-    for pattern, _ in MOOD_LEANS:
-        text = re.sub(pattern.pattern + r"[\w-]*", " ", text, flags=re.I)
+    for pattern in _MOOD_WORDS:
+        text = pattern.sub(" ", text)
     return text
 
 
@@ -285,6 +290,19 @@ OWN_STATE = re.compile(
 def own_state_words(text: str) -> set[str]:
     """The words in which the person says how they are ("i'm so sad" -> {"so", "sad"})."""
     return {w.lower() for m in OWN_STATE.finditer(text) for w in m.group(1).split()}
+
+
+def idiom_words(text: str) -> set[str]:
+    """The words of a mood said as what the film should do to the viewer ("cheer me up", "keeps you
+    guessing", "on the edge of my seat"): an idiom, whose words say nothing one by one ("cheer"
+    matched films about cheerleaders)."""
+    return {
+        w.lower()
+        for pattern in _MOOD_WORDS
+        for m in pattern.finditer(text)
+        if _TO_THE_VIEWER.search(m.group(0))
+        for w in m.group(0).split()
+    }
 
 
 _TONE = re.compile(

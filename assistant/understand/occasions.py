@@ -219,7 +219,8 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
             "the time",
             rf"(?:on|for|this|over)\s+{_DAY}|tonight|snowed\s+in(?:\s+all\s+weekend)?"
             r"|(?:stuck|staying)\s+(?:at\s+home|inside|indoors|in)|home\s+sick|sick\s+in\s+bed"
-            r"|after\s+(?:a\s+long\s+day\s+(?:at\s+work)?|work)|before\s+bed(?:time)?|movie\s+night",
+            r"|after\s+(?:(?:a|the)\s+(?:(?:long|hard|rough|tough|busy|stressful|exhausting|crazy)\s+)+"
+            r"(?:day|week|shift)(?:\s+at\s+work)?|work)|before\s+bed(?:time)?|movie\s+night",
             NO_LEAN,
             "",
         ),

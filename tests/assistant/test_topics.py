@@ -47,8 +47,17 @@ def test_a_film_described_by_the_topic_covers_it_and_an_undescribed_one_is_avera
 
 
 def test_a_complaint_or_an_opposite_is_no_match() -> None:
-    # an embedding puts "funny" near "not funny" (0.82) and "light" near "dark" (0.64)
-    near = {"funny": 0, "not funny": 0, "hilarious": 0, "light": 1, "dark": 1, "dark humor": 1}
+    # an embedding puts "funny" near "not funny" (0.82) and "light" near "dark" (0.64); "too long"
+    # (a complaint) is as near "long"
+    near = {
+        "funny": 0,
+        "not funny": 0,
+        "too funny": 0,
+        "hilarious": 0,
+        "light": 1,
+        "dark": 1,
+        "dark humor": 1,
+    }
 
     def vectors(phrases: list[str]) -> np.ndarray:
         out = np.zeros((len(phrases), 3), dtype=np.float32)
@@ -57,7 +66,8 @@ def test_a_complaint_or_an_opposite_is_no_match() -> None:
         return out
 
     index = TopicIndex(
-        {"panned": ["not funny"], "comedy": ["hilarious"], "noir": ["dark", "dark humor"]}, vectors
+        {"panned": ["not funny", "too funny"], "comedy": ["hilarious"], "noir": ["dark", "dark humor"]},
+        vectors,
     )
     fit = index.coverage(vectors(["funny"]), ["panned", "comedy", "noir"], ["funny"])
     assert fit is not None and fit[1] > fit[0] == fit[2] == 0.0
@@ -80,6 +90,10 @@ def test_genre_and_filler_words_are_not_topics() -> None:
     # how the person is, no theme: "i'm sad" showed The Notebook first (tagged "sad")
     assert "sad" not in topic_words("i'm sad, give me something to cheer me up")
     assert "sad" in topic_words("a sad film about a dog")
+    # a mood said as what the film does to the viewer is an idiom: no cheerleaders, no card games
+    assert topic_words("an uplifting film to cheer me up") == ["uplifting"]
+    assert topic_words("a thriller that keeps you guessing") == []
+    assert "guessing" in topic_words("a film about a guessing game")
     # how people ask is not glue for the whole request: "feel-good" says what is wanted
     assert not says_nothing("a feel-good film for tonight")
 

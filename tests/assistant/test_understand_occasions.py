@@ -35,6 +35,8 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("a movie for a first date, not too cheesy", "partner", "date"),
         ("something for date night", "partner", "date"),
         ("something on in the background while I cook", "an easy watch", "background"),
+        ("something to cheer us up after a long week", "the time", "week"),
+        ("a comedy after a hard day at work", "the time", "hard"),
     ],
 )
 def test_a_situation_leaves_the_intent_and_is_named(
