@@ -54,10 +54,16 @@ def joined(words: list[str], text: str, pairs: Collection[str]) -> list[str]:
     together: list[str] = []
     said: set[str] = set()
     for a, b in pairwise(tokens):
-        if a in words and b in words and (f"{a} {b}" in pairs or f"{a} {singular(b)}" in pairs):
+        if a in words and b in words and said_together(a, b, pairs):
             together.append(f"{a} {b}")
             said.update((a, b))
     return [w for w in words if w not in said] + list(dict.fromkeys(together))
+
+
+def said_together(a: str, b: str, pairs: Collection[str]) -> str | None:
+    """The form in `pairs` of two words said in a row, the second also singular ("time loops" ->
+    "time loop"), or None."""
+    return next((pair for pair in (f"{a} {b}", f"{a} {singular(b)}") if pair in pairs), None)
 
 
 def singular(word: str) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.lexical import CHAT_WORDS, SOURCE, lexical_query
-from assistant.tags import WORD, request_words, singular, unit_rows
+from assistant.tags import WORD, request_words, said_together, singular, unit_rows
 from assistant.understand.moods import idiom_words, own_state_words
 from assistant.understand.vocabulary import GENRE_WORD, STOPWORDS
 from ingest.movie import Movie
@@ -93,12 +93,9 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
         if {a, b} & STOPWORDS or any(map(GENRE_WORD.fullmatch, (a, b))) or (a, b) in sources:
             continue  # ... or the pair is all a film is based on ("true story"), said already;
             # a pair within it is its own topic ("stephen king" of "a Stephen King novel")
-        # "time loops": the descriptors say "time loop"
-        for pair in (f"{a} {b}", f"{a} {singular(b)}"):
-            if pair in pairs:
-                together.append(pair)
-                said.update((a, b))
-                break
+        if pair := said_together(a, b, pairs):  # "time loops": the descriptors say "time loop"
+            together.append(pair)
+            said.update((a, b))
     return [w for w in words if w not in said] + list(dict.fromkeys(together))
 
 
