@@ -28,7 +28,7 @@ import numpy as np
 from assistant.lexical import CHAT_WORDS, SOURCE, lexical_query
 from assistant.tags import WORD, request_words, said_together, singular, unit_rows
 from assistant.understand.moods import idiom_words, own_state_words
-from assistant.understand.vocabulary import GENRE_WORD, STOPWORDS
+from assistant.understand.vocabulary import GENRE_WORD, STOPWORDS, genre_styles
 from ingest.movie import Movie
 from ingest.vectors import load_vectors, write_vectors
 
@@ -41,6 +41,9 @@ ASKING = CHAT_WORDS | {"make", "makes", "feel"}
 # matched every film "based on novel or book" ("a courtroom drama based on a true story").
 GLUE = frozenset({"based", "inspired", "adapted"})
 
+# "documentary-style", "a fake documentary": the descriptors call it found footage or mockumentary,
+# words the embedding puts far from "documentary" (0.55, 0.39)
+STAGED = ["found footage", "mockumentary"]
 PHRASES_FILE = "phrases.vectors.npz"  # in data/: the descriptor vocabulary, embedded (prepare.py)
 NEGATED = re.compile(r"(?:not|no|non|never|anti|too|way\s+too|overrated)\b")
 # Embeddings put a word near its opposite ("slow" ~ "fast" 0.75, "light" ~ "dark" 0.64): the tone
@@ -77,7 +80,13 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     text = lexical_query(intent)
     # "i'm sad, cheer me up": no sad film, and no cheerleaders
     own = own_state_words(intent) | idiom_words(intent)
-    words = [w for w in request_words(text) if not GENRE_WORD.fullmatch(w) and w not in ASKING | GLUE | own]
+    # a genre said as a style is what the film is like: "documentary-style" ~ "fake documentary"
+    styles = {intent[a:b].lower() for a, b in genre_styles(intent)}
+    words = [
+        w
+        for w in request_words(text)
+        if (w in styles or not GENRE_WORD.fullmatch(w)) and w not in ASKING | GLUE | own
+    ]
     tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
     together: list[str] = []
     said: set[str] = set()  # the request's own words of each pair found
@@ -96,6 +105,8 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
         if pair := said_together(a, b, pairs):  # "time loops": the descriptors say "time loop"
             together.append(pair)
             said.update((a, b))
+    if any(intent[a:b].lower().startswith("doc") for a, b in genre_styles(intent)):
+        together += STAGED  # the film world's names for fiction told as a documentary
     return [w for w in words if w not in said] + list(dict.fromkeys(together))
 
 

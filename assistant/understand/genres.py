@@ -17,6 +17,7 @@ from assistant.understand.vocabulary import (
     REFUSAL_AFTER,
     REFUSAL_BEFORE,
     REFUSED_LIST_GAP,
+    genre_styles,
 )
 
 # A war by its name is a subject: "a war film that's not about World War II" still asks for war films.
@@ -63,7 +64,12 @@ def _refusal_start(
 def find_genres(r: Reading) -> tuple[list[str], list[str]]:
     hits: list[tuple[re.Match[str], int | None]] = []
     ends: dict[int, int] = {}  # where a refusal written after the genre word ends ("horror-free")
+    styles = genre_styles(r.masked)
+    staged = False  # "a fake documentary", "documentary-style": fiction, so no documentaries
     for m in GENRE_WORD.finditer(r.masked):
+        if any(a <= m.start() < b for a, b in styles):
+            staged = staged or "Documentary" in _entry(m)[1]
+            continue  # a way of filming ("a western-style revenge film"), not the kind asked for
         around = r.masked[max(0, m.start() - 14) : m.end() + 4]
         if m.group().lower() == "war" and _A_WAR_BY_NAME.search(around):
             continue  # "not about World War II" refuses a subject, not war films
@@ -104,6 +110,8 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
                 chosen.append(genre)
         if start is not None:
             r.take(start, ends.get(n, m.end()))
+    if staged and "Documentary" in r.index.genres and "Documentary" not in include + exclude:
+        exclude.append("Documentary")
     if either:
         words = " or ".join(hits[n][0].group() for n in sorted(either))
         r.notices.append(

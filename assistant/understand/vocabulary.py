@@ -179,6 +179,23 @@ GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 ]
 GENRE_WORD = re.compile(
     r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _, _) in enumerate(GENRE_WORDS)) + r")\b", re.I)
+# A genre word said as a way of filming, not the kind asked for: "a documentary-style horror", "a fake
+# documentary", "shot like a documentary" want horror told as found footage or mockumentary, not
+# documentaries (the genre filter showed only horror documentaries). The word stays a topic.
+GENRE_AS_STYLE = re.compile(
+    r"\b(?:(?:fake|faux|mock|pseudo|fictional)[\s-]+(?P<a>documentar(?:y|ies))"
+    r"|(?:shot|filmed|made|told|done|presented)\s+(?:like|as)\s+an?\s+(?P<b>documentary)"
+    r"|style\s+of\s+an?\s+(?P<c>documentary)"
+    rf"|(?P<d>{'|'.join(f'(?:{p})' for p, _, _ in GENRE_WORDS)})(?:[\s-]style|-?esque|-?ish|-inspired)\b)",
+    re.I,
+)
+
+
+def genre_styles(text: str) -> list[tuple[int, int]]:
+    """Where `text` says a genre word as a style (`GENRE_AS_STYLE`): the word's own spans."""
+    return [m.span(g) for m in GENRE_AS_STYLE.finditer(text) for g in "abcd" if m.group(g)]
+
+
 GENRE_ALTERNATIVES = "|".join(f"(?:{p})" for p, _, _ in GENRE_WORDS)
 # Words that refuse what follows them: "no romance", "skip the horror", "I'm not into musicals".
 REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|except|excluding|minus|hate"

@@ -12,6 +12,7 @@ from assistant import MovieAssistant
 from assistant.lexical import says_nothing, title_query
 from assistant.topics import (
     PHRASES_FILE,
+    STAGED,
     TopicIndex,
     film_descriptors,
     phrase_vectors,
@@ -96,6 +97,21 @@ def test_genre_and_filler_words_are_not_topics() -> None:
     assert "guessing" in topic_words("a film about a guessing game")
     # how people ask is not glue for the whole request: "feel-good" says what is wanted
     assert not says_nothing("a feel-good film for tonight")
+
+
+def test_a_genre_said_as_a_style_is_a_topic_named_as_the_descriptors_name_it() -> None:
+    # "documentary" is near "fake documentary" (0.84) but far from "found footage" and "mockumentary"
+    assert topic_words("a horror shot like a documentary") == ["shot", "documentary", *STAGED]
+    assert topic_words("a fake documentary comedy") == ["fake", "documentary", *STAGED]
+    assert topic_words("a good documentary about space") == ["space"]
+
+
+def test_a_documentary_style_horror_is_found_footage_not_documentaries(assistant: MovieAssistant) -> None:
+    """Before: Halloween: 25 Years of Terror, The Making of Saw, Curse of the Blair Witch (the genre
+    filter asked for documentaries)."""
+    picks = assistant.recommend("a documentary-style horror", k=5)
+    staged = [p.title for p in picks if {"found footage", "mockumentary"} & set(p.keywords)]
+    assert len(staged) >= 3 and not [p for p in picks if "Documentary" in p.genres], [p.title for p in picks]
 
 
 def test_two_words_a_descriptor_says_together_are_one_topic() -> None:

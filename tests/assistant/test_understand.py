@@ -206,6 +206,28 @@ def test_a_kind_of_the_genre_asked_for_refused_is_a_word_to_avoid(index: Catalog
     assert parse(index, "a comedy, no zombies").constraints.exclude_genres == ("Horror",)
 
 
+@pytest.mark.parametrize(
+    ("message", "include", "exclude"),
+    [
+        # the genre filter showed only horror documentaries (Halloween: 25 Years of Terror)
+        ("a documentary-style found footage horror", ("Horror",), ("Documentary",)),
+        ("a fake documentary about a band", (), ("Documentary",)),
+        ("a horror movie shot like a documentary", ("Horror",), ("Documentary",)),
+        ("a comedy in the style of a documentary", ("Comedy",), ("Documentary",)),
+        ("a western-style revenge film", (), ()),
+        ("a noir-ish thriller", ("Thriller",), ()),
+        # still the genre
+        ("a documentary about space", ("Documentary",), ()),
+        ("a drama inspired by true events", ("Drama",), ()),
+    ],
+)
+def test_a_genre_said_as_a_style_is_no_filter(
+    index: CatalogueIndex, message: str, include: tuple[str, ...], exclude: tuple[str, ...]
+) -> None:
+    constraints = parse(index, message).constraints
+    assert (constraints.include_genres, constraints.exclude_genres) == (include, exclude)
+
+
 def test_not_too_much_of_the_genre_asked_for_is_less_of_it_not_none(index: CatalogueIndex) -> None:
     parsed = parse(index, "a horror movie that's not too scary")
     assert (parsed.constraints.include_genres, parsed.constraints.exclude_genres) == (("Horror",), ())
