@@ -18,6 +18,7 @@ import numpy as np
 from assistant.avoid import avoid_patterns, labelled
 from assistant.catalogue import Catalogue
 from assistant.kinship import kinship, series_named, shifted_kinship
+from assistant.leads import led_by_a_woman
 from assistant.lexical import says_nothing
 from assistant.recall import known_item_adjustment
 from assistant.retrieval import Candidate
@@ -93,6 +94,9 @@ GORE_PATTERNS = avoid_patterns(["gory", "splatter", "torture", "brutal", "graphi
 # cry, a really moving drama" now opens with Fight Club, a Drama); second and third sets level; 3
 # the same as 2.
 MOOD_ONLY_WEIGHT = 2.0
+# "A western with a strong female lead": the films a woman carries (`assistant/leads.py`) go first;
+# before, the phrase was three topic words and "female" matched "female nudity".
+LEAD_PENALTY = 3.0
 SHIFT_WEIGHT = 2.0  # the feel asked for is the request's own word on what to change: two votes
 
 
@@ -212,6 +216,10 @@ class Votes:
             blend = blend - CLEARLY_NOT_PENALTY * clearly_not_the_mood(films, request.genre_lean)
             if light_mood(request.genre_lean):
                 blend = blend - GRIM_PENALTY * self.labelled(films, GRIM_PATTERNS)
+        if getattr(parsed, "female_lead", False):
+            tags = self.catalogue.signals.tags
+            led = np.asarray([led_by_a_woman(m, tags.get(m.id, ())) for m in films], dtype=np.float32)
+            blend = blend - LEAD_PENALTY * (1.0 - led)
         words = topic_words(retrieved.intent, self.catalogue.topics.pairs)
         says_what = not request.references or len(words) >= TOPIC_WORDS_WITH_FILMS
         if says_what and (topic := self.topic_fit(words, films)) is not None:

@@ -26,6 +26,7 @@ from assistant.understand.types import ParsedRequest, RequestConstraints
 from assistant.understand.unsupported import find_unsupported
 from assistant.understand.vocabulary import (
     EMPTY_NOTICE,
+    FEMALE_LEAD,
     FILLER_WORDS,
     LESSER_KNOWN,
     LOOSE_EDGES,
@@ -94,6 +95,10 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     for m in list(LESSER_KNOWN.finditer(r.masked)):  # how known a film is, not what it is about
         r.take(m.start(), m.end())
         lesser_known = True
+    female_lead = False
+    for m in list(FEMALE_LEAD.finditer(r.masked)):  # who carries it: "female" alone found "female nudity"
+        r.take(m.start(), m.end())
+        female_lead = True
     languages, other_languages = find_languages(r)
     unsupported = find_unsupported(r)
     occasions, situation = find_occasions(r)  # "for a long flight": how it is watched, not what about
@@ -164,6 +169,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         asked_film=asked[1] if kind == "film_question" and asked else None,
         occasions=tuple(occasions),
         lesser_known=lesser_known and kind in ("recommend", "follow_up"),
+        female_lead=female_lead and kind in ("recommend", "follow_up"),
     )
 
 

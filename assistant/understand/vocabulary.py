@@ -24,6 +24,17 @@ LESSER_KNOWN = re.compile(
     r"|(?:that\s+)?(?:nobody|no\s+one|few\s+people)\s+(?:has\s+)?(?:seen|knows?\s+about|talks?\s+about))",
     re.I,
 )
+# Who carries the film: "a western with a strong female lead", "female-led action", "a heroine I can
+# root for". Not what it is about ("a film about a woman who..." is its plot, read as words).
+FEMALE_LEAD = re.compile(
+    r"\b(?:(?:strong|great|good|badass|bad-ass|kick-?ass|tough|powerful|complex|fierce|smart)\s+)?"
+    r"(?:female|woman|women|girl)[\s-]+(?:leads?|led|protagonists?|heroe?s?|characters?|centric|cent(?:er|re)d"
+    r"|driven|fronted)\b"
+    r"|\b(?:strong|badass|bad-ass|kick-?ass|tough|fierce)\s+(?:women|woman|females?|heroines?|girls?)\b"
+    r"|\bheroines?\b|\bgirl\s+power\b"
+    r"|\b(?:led|carried|fronted|starring)\s+by\s+(?:an?\s+)?(?:women|woman|actress(?:es)?|females?)\b",
+    re.I,
+)
 # A film with fewer votes than this is too little known to be confused with a namesake.
 NEAR_TWIN_MIN_VOTES = 100
 
