@@ -211,7 +211,15 @@ OCCASIONS: tuple[Occasion, ...] = tuple(
             # films about food (Julie & Julia, Chef, Ratatouille).
             "an easy watch",
             r"(?:on\s+)?in\s+the\s+background"
-            r"|(?:horribly\s+|so\s+|very\s+|badly\s+)?hung[\s-]?over|(?:with|nursing)\s+(?:a|my)\s+(?:bad\s+|awful\s+)?hangover",
+            r"|(?:horribly\s+|so\s+|very\s+|badly\s+)?hung[\s-]?over|(?:with|nursing)\s+(?:a|my)\s+(?:bad\s+|awful\s+)?hangover"
+            # watched lying down or half-asleep: "lie on the sofa and half doze through", "to fall
+            # asleep to" (the words found Easy A, tagged "lie", and The Lego Movie)
+            r"|(?:lie|lying|lay|laying|curl(?:ed)?\s+up|crash(?:ed)?|slump(?:ed)?|veg(?:ging)?(?:\s+out)?)\s+"
+            r"(?:on|in)\s+(?:the|my|our)\s+(?:sofa|couch|settee|bed)"
+            r"|half[\s-]+(?:doz(?:e|ing)|snooz(?:e|ing))(?:\s+(?:off|through|to))?"
+            r"|(?:doz(?:e|ing)|snooz(?:e|ing)|nap(?:ping)?|drift(?:ing)?)\s+(?:off\s+)?(?:through|to|in\s+front\s+of)\b"
+            r"|(?:fall(?:ing)?|drift(?:ing)?)\s+(?:off\s+)?asleep\s+(?:to|during|in\s+front\s+of)"
+            r"|half[\s-]+(?:watch(?:ing)?|asleep|awake|paying\s+attention)",
             EASY,
             "a light feel-good comedy",
         ),

@@ -35,6 +35,11 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         ("a movie for a first date, not too cheesy", "partner", "date"),
         ("something for date night", "partner", "date"),
         ("something on in the background while I cook", "an easy watch", "background"),
+        # watched lying down or half-asleep: "lie" found Easy A (tagged "lie")
+        ("something i can lie on the sofa and half doze through", "an easy watch", "lie"),
+        ("something to fall asleep to", "an easy watch", "asleep"),
+        ("a film to half watch while I fold laundry", "an easy watch", "half"),
+        ("a film to watch curled up on the couch with tea", "an easy watch", "couch"),
         ("something to cheer us up after a long week", "the time", "week"),
         ("a comedy after a hard day at work", "the time", "hard"),
     ],
@@ -57,6 +62,7 @@ def test_a_situation_leaves_the_intent_and_is_named(
         # where the film happens, not where it is watched
         "a thriller set on a train",
         "a horror movie that takes place on a plane",
+        "a comedy about a narcoleptic who keeps dozing off",
     ],
 )
 def test_the_same_words_as_the_subject_stay(index: CatalogueIndex, message: str) -> None:
