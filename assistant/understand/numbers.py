@@ -11,6 +11,7 @@ from assistant.understand.vocabulary import (
     COMPARED_TO_NAMED,
     COUNT_OF_FILMS,
     DECADE_NAMES,
+    FEW_YEARS,
     GOOD_RATING,
     GOOD_RATING_WORDS,
     HAS_YEAR_EXPRESSION,
@@ -156,7 +157,10 @@ def _relative_years(r: Reading, lows: list[int], highs: list[int], phrases: list
             lo: int | None
             hi: int | None
             if rule is LAST_YEARS:
-                years = 10 if m.group("decade") else _count(m.group("n"))
+                if r.before(NOT_RELEASE_BEFORE, m.start()):
+                    continue  # "a film about the last few years of a marriage": when it is set
+                few = FEW_YEARS.get(" ".join((m.group("n") or "").lower().split()))
+                years = 10 if m.group("decade") else few or _count(m.group("n"))
                 if years is None or not 0 < years <= 100:
                     continue
                 lo, hi = latest - years + 1, None

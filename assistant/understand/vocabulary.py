@@ -146,8 +146,11 @@ YEAR_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|without|avoid|
                                  r"(?:(?:too|very|that|so|anything|made|released|from|films?|movies?|ones"
                                  r"|stuff|dat(?:ed|ing)|filmed|shot|came\s+out|is|are|was)\s+){0,3}$", re.I)
 # Relative spans, read against the catalogue's newest year: "from the last ten years", "the past decade".
-LAST_YEARS = re.compile(r"\b(?:(?:from|in|over|during|of|within)\s+)?the\s+(?:last|past)\s+"
-                        r"(?:(?P<n>\d{1,2}|[a-z]+)\s+years|(?P<decade>decade|ten\s+years))\b", re.I)
+# "in the last few years", "made in the past couple of years": a few is RECENT_YEARS.
+LAST_YEARS = re.compile(r"\b(?:(?:made|released|filmed|came\s+out)\s+)?"
+                        r"(?:(?:from|in|over|during|of|within)\s+)?the\s+(?:last|past)\s+(?:(?P<n>\d{1,2}|couple\s+of|[a-z]+)\s+years"
+                        r"|(?P<decade>decade|ten\s+years))\b", re.I)
+FEW_YEARS = {"few": RECENT_YEARS, "several": RECENT_YEARS, "couple of": 3}
 CENTURY = re.compile(r"\b(?:(?:from|in|of)\s+)?(?:the\s+)?(?P<which>this|last|previous|21st|20th)"
                      r"\s+century\b",
                      re.I)

@@ -15,6 +15,7 @@ from assistant.understand import (
     find_titles,
     parse_request,
 )
+from assistant.understand.vocabulary import RECENT_YEARS
 from ingest.movie import Movie
 
 
@@ -872,6 +873,14 @@ def test_newer_or_older_than_the_film_named(
 def test_relative_years_count_back_from_the_newest_film(index: CatalogueIndex) -> None:
     assert parse(index, "from the last ten years").constraints.year_min == index.latest_year - 9
     assert parse(index, "nothing from the past decade").constraints.year_max == index.latest_year - 10
+    # "a few" years is as many as "recent" means; the words that say it leave the search
+    parsed = parse(index, "something made in the last few years")
+    assert (parsed.constraints.year_min, parsed.intent) == (index.latest_year - RECENT_YEARS + 1, "something")
+    couple = parse(index, "a comedy from the past couple of years")
+    assert couple.constraints.year_min == index.latest_year - 2
+    # when a film is set, not when it was made
+    parsed = parse(index, "a film about the last few years of a marriage")
+    assert parsed.constraints.year_min is None and "marriage" in parsed.intent
 
 
 @pytest.mark.parametrize(
