@@ -25,6 +25,7 @@ from assistant.retrieval import Candidate
 from assistant.topics import topic_words
 from assistant.understand import ParsedRequest, RequestConstraints
 from assistant.understand.moods import without_moods
+from assistant.understand.vocabulary import GENRE_WORD
 from ingest.movie import Movie
 from rerank.features import (
     MISSING_RANK,
@@ -94,6 +95,12 @@ GORE_PATTERNS = avoid_patterns(["gory", "splatter", "torture", "brutal", "graphi
 # cry, a really moving drama" now opens with Fight Club, a Drama); second and third sets level; 3
 # the same as 2.
 MOOD_ONLY_WEIGHT = 2.0
+# A message that says no more than a kind of film and its limits ("a 2010s horror movie", "give me a
+# good 90s thriller") counts standing twice: its words ("a horror movie") found plots that say
+# "horror movie", and The Curse of La Llorona and Curse of Chucky came before Get Out and A Quiet
+# Place. Judged P@5 / P@10 hits 253 / 433 -> 258 / 439 (first set), 112 / 187 -> 112 / 191
+# (second), third level; three times: 257 / 442, 113 / 192 (no better at five).
+KIND_ONLY_STANDING = 1.0
 # "A western with a strong female lead": the films a woman carries (`assistant/leads.py`) go first;
 # before, the phrase was three topic words and "female" matched "female nudity".
 LEAD_PENALTY = 3.0
@@ -187,12 +194,14 @@ class Votes:
             return base + known_item_adjustment(retrieved.candidates, retrieved.remembered)
         lesser_known = getattr(parsed, "lesser_known", False)
         votes = [self.fused(retrieved.candidates), self.standing(retrieved.candidates, lesser_known)]
+        request = retrieved.request
+        if not (request.references or request.mood) and says_nothing(GENRE_WORD.sub(" ", retrieved.intent)):
+            votes.append(KIND_ONLY_STANDING * votes[1])  # "a 2010s horror movie": no words to go by
         if self.ranker is not None:
             learned = self.learned(parsed, retrieved, avoided)
             if not retrieved.request.references:
                 learned = np.clip(learned, -LEARNED_CLIP, LEARNED_CLIP)
             votes.append(learned)
-        request = retrieved.request
         films = [c.movie for c in retrieved.candidates]
         if request.mood and not request.references:
             # "a feel-good film": comedies and family films, not Cloverfield. Not when films are

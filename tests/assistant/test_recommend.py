@@ -297,6 +297,46 @@ def test_kinship_is_shared_genres_and_the_closest_plot() -> None:
     assert scores[0] > scores[1] > scores[2]
 
 
+# Written after seeing this change's output (not a blind judgement): the decade's horror films a film
+# lover would name first, all in the shipped catalogue or not.
+HORROR_2010S = {
+    "Get Out",
+    "A Quiet Place",
+    "It",
+    "Split",
+    "Hereditary",
+    "The Conjuring",
+    "The Conjuring 2",
+    "It Follows",
+    "The Babadook",
+    "The Witch",
+    "Us",
+    "Midsommar",
+    "Annihilation",
+    "Insidious",
+    "Sinister",
+    "The Cabin in the Woods",
+    "Don't Breathe",
+    "Train to Busan",
+    "Hush",
+    "Green Room",
+    "Lights Out",
+    "The Invisible Man",
+    "Annabelle",
+    "Crimson Peak",
+    "Mother!",
+    "Ready or Not",
+    "Happy Death Day",
+}
+
+
+def test_a_kind_and_an_era_alone_get_the_films_people_know(assistant: MovieAssistant) -> None:
+    """Before: Hush, The Curse of La Llorona, Ghostland, Curse of Chucky, Paranormal Activity 2 (the
+    words "a horror movie" found plots that say "horror movie")."""
+    picks = assistant.recommend("a 2010s horror movie", k=5)
+    assert sum(p.title in HORROR_2010S for p in picks) >= 3, [p.title for p in picks]
+
+
 @pytest.mark.parametrize("message", ["underrated sci-fi movies", "hidden gem thrillers from the 90s"])
 def test_hidden_gems_are_liked_but_not_what_everyone_has_seen(
     assistant: MovieAssistant, message: str
