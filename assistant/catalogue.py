@@ -23,6 +23,7 @@ from assistant.settings import Settings
 from assistant.tags import TagIndex
 from assistant.topics import TopicIndex, film_descriptors, phrase_vectors
 from assistant.understand import CatalogueIndex
+from assistant.understand.studios import load_studios, with_labels
 from ingest.movie import Movie
 from rerank.features import GENRE_DESCRIPTIONS, FilmFacts
 from rerank.movielens import MovieLensSignals, load_shipped_signals
@@ -79,6 +80,9 @@ class Catalogue:
                 f"The collection {settings.collection!r} is empty: run `reelchat ingest` first"
             )
         self.signals = load_shipped_signals(settings.data_dir) if signals is None else signals
+        self.studios = with_labels(
+            load_studios(settings.data_dir), self.signals.tags
+        )  # who made what, if known
         self.embeddings = SentenceTransformerEmbeddings(settings.embed_model, settings.batch_size)
         store = Chroma(
             client=client,
@@ -153,7 +157,7 @@ class Catalogue:
             movies={m.id: m for m in movies},
             row=columns.row,
             vectors=vectors / np.where(norms == 0, 1.0, norms),
-            index=CatalogueIndex(movies),
+            index=CatalogueIndex(movies, self.studios),
             facts=FilmFacts.build(movies, self.signals.counts, self.signals.means),
             columns=columns,
         )

@@ -100,6 +100,18 @@ def read_tmdb5000(movies: pd.DataFrame, credits: pd.DataFrame) -> tuple[pd.DataF
     return out[~no_plot].reset_index(drop=True)[COLUMNS], dropped
 
 
+def read_studios(movies: pd.DataFrame, catalogue_ids: set[int]) -> pd.DataFrame:
+    """TMDB 5000's production companies as rows (movie_id, studio), for the films in the catalogue
+    (`assistant/understand/studios.py`); the top 10,000 records none."""
+    rows = [
+        (str(movie_id), name)
+        for movie_id, cell in zip(movies["id"].astype("int64"), movies["production_companies"], strict=True)
+        if int(movie_id) in catalogue_ids
+        for name in dict.fromkeys(_names(cell))
+    ]
+    return pd.DataFrame(sorted(rows, key=lambda r: (int(r[0]), r[1])), columns=["movie_id", "studio"])
+
+
 # --- TMDB top 10,000 (popular films to 2021; no keywords, no credits) ---------------------------
 
 _ML_TITLE = re.compile(r"^(?P<title>.*?)\s*(?:\((?P<alt>[^()]*)\)\s*)*\((?P<year>\d{4})(?:-\d{4})?\)\s*$")

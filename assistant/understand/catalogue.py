@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from assistant.understand.series import SeriesIndex
+from assistant.understand.studios import StudioIndex
 from assistant.understand.titles import Token, title_key
 from assistant.understand.vocabulary import (
     FUZZY_CUTOFF,
@@ -32,9 +33,10 @@ _NUMBERS = {str(n): n for n in _NUMBER_WORDS} | {w: n for n, w in _NUMBER_WORDS.
 class CatalogueIndex:
     """What request understanding needs to know about the catalogue: titles, people, genres, years."""
 
-    def __init__(self, movies: Iterable[Movie]) -> None:
+    def __init__(self, movies: Iterable[Movie], studios: Mapping[str, Sequence[str]] | None = None) -> None:
         self._movies = {m.id: m for m in movies}
         by_votes = sorted(self._movies.values(), key=lambda m: -(m.vote_count or 0))
+        self.studios = StudioIndex(by_votes, studios or {})  # falsy: no studio recorded
         self.genres = frozenset(g for m in by_votes for g in m.genres)
         self.language_counts = Counter(m.language for m in by_votes if m.language)  # empty: none recorded
         self.languages = frozenset(self.language_counts)

@@ -1,6 +1,8 @@
 """Wishes the catalogue cannot check: a studio ("not Pixar", "a Studio Ghibli film"), a streaming
 service ("on Netflix"), and a language ("a Korean thriller", "with subtitles") in a catalogue that
-records none (the shipped one does: `languages.py` reads those wishes as constraints).
+records none (the shipped one does: `languages.py` reads those wishes as constraints). A studio
+refused where the catalogue records studios is ruled out (`studios.py`), with a notice of what the
+records do not cover.
 
 TMDB's plots and genres do not say who made a film or where it streams, so no filter can hold such
 a wish. The words still guide the search (a plot may say "Paris"),
@@ -14,6 +16,16 @@ import re
 
 from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import LANGUAGES, STUDIOS
+
+# "not Disney or Pixar", "no Disney, Pixar or DreamWorks": the names after a refused one
+_GAP = r"\s*(?:,|/|&|\bor\b|\bnor\b|\band\b)(?:\s*(?:or|and|nor)\b)?\s*(?:from\s+|by\s+)?"
+STUDIO_LIST_GAP = re.compile(_GAP, re.I)
+STUDIO_NAME = re.compile(STUDIOS, re.I)
+REFUSED_STUDIOS_BEFORE = re.compile(
+    rf"\b(?:no|not|nothing|never|without|anything\s+but|except|besides|isn['’]t|aren['’]t)\s+(?:from\s+|by\s+)?"
+    rf"(?:{STUDIOS})(?:{_GAP}(?:{STUDIOS}))*{_GAP}$",
+    re.I,
+)
 
 SERVICES = (
     r"netflix|hulu|amazon(?:\s+prime)?|prime\s+video|disney\s*(?:\+|plus)|hbo(?:\s+max)?|"
@@ -58,18 +70,38 @@ def find_unsupported(r: Reading) -> list[str]:
         )
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
         break
+    refused: list[tuple[str, re.Match[str]]] = []  # studios ruled out, where their films are recorded
     for m in STUDIO.finditer(text):
         name = m.group("name")
         if name.lower() in ("neon", "illumination", "hammer films", "searchlight") and not m.group("made"):
             continue  # "neon lights", "a moment of illumination": the studio only when "film" follows
+        listed = (
+            bool(refused) and STUDIO_LIST_GAP.fullmatch(text[refused[-1][1].end() : m.start()]) is not None
+        ) or REFUSED_STUDIOS_BEFORE.search(r.text, 0, m.start()) is not None  # "no Disney" read as a series
+        if r.index.studios and (m.group("neg") or listed):  # "not from Disney or Pixar": both
+            refused.append((name, m))
+            continue
+        if refused:
+            break
         if m.group("neg"):
             said.append(
                 f"The catalogue doesn't record studios, so I couldn't leave out {name} films: "
                 "some picks may be theirs."
             )
+        elif r.index.studios:
+            said.append(
+                f'I can leave out a studio\'s films but not pick by studio, so "{name}" only guided '
+                "the search."
+            )
         else:
             said.append(f'The catalogue doesn\'t record studios, so "{name}" only guided the search.')
         break
+    # "no Disney": read as a series (the films its keywords name); its studio's films go too
+    series = [name for name in r.excluded_series if STUDIO_NAME.fullmatch(name)] if r.index.studios else []
+    for name in series:
+        r.excluded_films.update(r.index.studios.films_of(name))
+    if refused or series:
+        said.append(_left_out(r, refused, series))
     for m in LANGUAGE.finditer(text if not r.index.languages else ""):
         phrase = m.group("name") or m.group("spoken") or m.group("foreign")
         said.append(
@@ -78,3 +110,18 @@ def find_unsupported(r: Reading) -> list[str]:
         )
         break
     return said
+
+
+def _left_out(r: Reading, refused: list[tuple[str, re.Match[str]]], series: list[str]) -> str:
+    """Rule out the refused studios' recorded films (and their series); the notice says what the
+    records cannot: the catalogue's newer films have none."""
+    names = list(dict.fromkeys([*series, *(name for name, _ in refused)]))
+    for name in names:
+        r.excluded_films.update(r.index.studios.films_of(name))
+    if refused:  # "Disney" searched for would bring their unrecorded films closer
+        r.take(refused[0][1].start(), refused[-1][1].end())
+    which = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+    return (
+        f"I left out the {which} films the catalogue records; its newer films (mostly after 2016) "
+        "have no studio on record, so one of theirs may still show."
+    )

@@ -1,0 +1,99 @@
+"""Who made a film, as far as the catalogue knows, and the studios a message rules out.
+
+"An animated film that isn't from Disney or Pixar" showed Toy Story 2, Aladdin, The Lion King,
+Fantasia, One Hundred and One Dalmatians and Up. TMDB 5000 records each film's production companies
+(`data/studios.parquet`, built by `data/prepare.py`), and viewers' tags name a few more
+("studio ghibli", "pixar"); the newer films of the shipped catalogue (the
+TMDB top 10,000) come with none. A studio a message refuses is a hard constraint, held like a refused
+series (`RequestConstraints.excluded_films`): the films whose companies carry the studio's name, and
+the films of their series by title stem (Frozen II and Toy Story 4 have no record; Frozen and Toy
+Story do). That errs on the side of leaving a film out: the 2010 Robin Hood goes with Disney's
+(as a documentary about Star Wars goes with "no Star Wars"). What no record says cannot be
+checked, and the reply says so in one notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from assistant.understand.series import title_stem
+from assistant.understand.vocabulary import STUDIOS
+from ingest.movie import Movie
+
+_STUDIO_NAME = re.compile(STUDIOS, re.I)
+STUDIOS_FILE = "studios.parquet"  # in data/: movie_id, studio (one row per production company)
+# How a studio is called -> what its companies' names say ("Walt Disney Pictures", "Pixar Animation
+# Studios", "DreamWorks SKG"); the name itself where no entry says otherwise.
+_COMPANY_WORDS = {
+    "ghibli": r"ghibli",
+    "warner": r"\bwarner\b",
+    "universal": r"\buniversal\b",
+    "paramount": r"\bparamount\b",
+    "lionsgate": r"\blions\s*gate\b",
+    "hammer": r"\bhammer\s+film",
+    "neon": r"^neon$",
+    "focus": r"\bfocus\s+(?:features|films)\b",
+    "illumination": r"\billumination\s+entertainment\b",
+    "laika": r"\blaika\b",
+}
+
+
+def load_studios(data_dir: Path | str) -> dict[str, tuple[str, ...]]:
+    """Film id -> its production companies, from `data/studios.parquet`; {} when absent."""
+    path = Path(data_dir) / STUDIOS_FILE
+    if not path.exists():
+        return {}
+    table = pd.read_parquet(path)
+    out: dict[str, list[str]] = defaultdict(list)
+    for film, studio in zip(table["movie_id"].astype(str).tolist(), table["studio"].tolist(), strict=True):
+        out[film].append(str(studio))
+    return {film: tuple(names) for film, names in out.items()}
+
+
+def with_labels(
+    studios: Mapping[str, Sequence[str]], tags: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[str, ...]]:
+    """`studios` and what viewers' tags say of who made a film ("pixar", "studio ghibli"): TMDB 5000
+    records four Ghibli films; viewers tagged Princess Mononoke and Howl's Moving Castle too."""
+    out = {film: tuple(names) for film, names in studios.items()}
+    for film, labels in tags.items():
+        said = tuple(label for label in labels if _STUDIO_NAME.fullmatch(label))
+        if said:
+            out[film] = (*out.get(film, ()), *said)
+    return out
+
+
+def company_pattern(said: str) -> re.Pattern[str]:
+    """What the companies of a studio said as `said` ("Studio Ghibli", "Warner Bros.") are called."""
+    words = re.sub(
+        r"\b(?:studios?|pictures|films?|bros\.?|features|entertainment)\b", " ", said.lower()
+    ).split()
+    key = words[0] if words else said.lower()
+    return re.compile(_COMPANY_WORDS.get(key, rf"\b{re.escape(key)}"), re.I)
+
+
+class StudioIndex:
+    """The catalogue's films by production company, and their series."""
+
+    def __init__(self, movies: Iterable[Movie], studios: Mapping[str, Sequence[str]]) -> None:
+        self._movies = {m.id: m for m in movies}
+        self._studios = {film: tuple(names) for film, names in studios.items() if film in self._movies}
+        self._by_stem: dict[str, list[str]] = defaultdict(list)
+        for m in self._movies.values():
+            self._by_stem[title_stem(m.title)].append(m.id)
+        self.recorded = len(self._studios)
+
+    def __bool__(self) -> bool:
+        return bool(self._studios)
+
+    def films_of(self, said: str) -> set[str]:
+        """Ids of the films a studio made, as its records say, and the rest of their series."""
+        pattern = company_pattern(said)
+        made = {film for film, names in self._studios.items() if any(pattern.search(n) for n in names)}
+        stems = {title_stem(self._movies[film].title) for film in made}
+        return made | {film for stem in stems for film in self._by_stem.get(stem, ())}

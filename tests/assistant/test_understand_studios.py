@@ -1,0 +1,85 @@
+"""A studio ruled out ("an animated film that isn't from Disney or Pixar") where studios are recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import MovieAssistant
+from assistant.understand import CatalogueIndex, parse_request
+from assistant.understand.studios import StudioIndex, company_pattern, load_studios, with_labels
+from ingest.movie import Movie
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def test_a_studio_is_found_by_what_its_companies_are_called() -> None:
+    assert company_pattern("Disney").search("Walt Disney Pictures")
+    assert company_pattern("Studio Ghibli").search("Studio Ghibli")
+    assert company_pattern("Warner Bros.").search("Warner Bros. Animation")
+    assert company_pattern("Lionsgate").search("Lions Gate Films")
+    assert not company_pattern("Neon").search("Neon Rouge Production")
+    assert not company_pattern("Pixar").search("Walt Disney Pictures")
+
+
+def test_a_studios_films_and_the_rest_of_their_series() -> None:
+    films = [
+        Movie(id="1", title="Frozen", overview=""),
+        Movie(id="2", title="Frozen II", overview=""),  # no record: its series has one
+        Movie(id="3", title="Shrek", overview=""),
+        Movie(id="4", title="Coco", overview=""),  # no record, no series: cannot be known
+    ]
+    index = StudioIndex(films, {"1": ("Walt Disney Animation Studios",), "3": ("DreamWorks Animation",)})
+    assert index.films_of("Disney") == {"1", "2"}
+    assert index.films_of("DreamWorks") == {"3"}
+    assert not StudioIndex(films, {})  # nothing recorded: the reader falls back to a notice
+
+
+def test_viewers_tags_that_name_a_studio_count_as_a_record() -> None:
+    studios = with_labels(
+        {"1": ("Walt Disney Pictures",)}, {"2": ("studio ghibli", "anime"), "1": ("pixar",)}
+    )
+    assert studios == {"1": ("Walt Disney Pictures", "pixar"), "2": ("studio ghibli",)}
+
+
+@pytest.fixture(scope="module")
+def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
+    return CatalogueIndex(catalogue_movies, load_studios(DATA))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "an animated film that isn't from Disney or Pixar",
+        "no Disney, Pixar or DreamWorks please",  # "no Disney" is also read as a series
+        "animated, but nothing from Pixar",
+    ],
+)
+def test_a_refused_studio_is_ruled_out_with_a_notice_of_what_is_not_recorded(
+    index: CatalogueIndex, message: str
+) -> None:
+    parsed = parse_request(message, index)
+    pixar = {m.id for m in index.by_title["toy story"]} | {m.id for m in index.by_title["toy story 4"]}
+    assert pixar and pixar <= parsed.constraints.excluded_films  # Toy Story 4 has no record: its series does
+    assert "pixar" not in parsed.intent.lower()  # searched for, it pulls their unrecorded films closer
+    assert any("no studio on record" in n for n in parsed.notices), parsed.notices
+
+
+def test_a_studio_asked_for_only_guides_the_search(index: CatalogueIndex) -> None:
+    parsed = parse_request("a Studio Ghibli film for a rainy day", index)
+    assert not parsed.constraints.excluded_films
+    assert any("not pick by studio" in n for n in parsed.notices), parsed.notices
+
+
+def test_no_disney_or_pixar_film_is_shown(assistant: MovieAssistant) -> None:
+    """Before: Toy Story 2, Aladdin, The Lion King, Fantasia, One Hundred and One Dalmatians."""
+    studios = load_studios(DATA)
+    assert studios, "data/studios.parquet is missing: python data/prepare.py --studios-only"
+    picks = assistant.recommend("an animated film that isn't from Disney or Pixar", k=10)
+    theirs = [
+        p.title
+        for p in picks
+        if any(company_pattern(s).search(n) for s in ("Disney", "Pixar") for n in studios.get(p.movie_id, ()))
+    ]
+    assert len(picks) == 10 and not theirs, theirs
