@@ -185,8 +185,12 @@ class Engine:
             if known_item and self.catalogue.recall and intent_vector is not None
             else []
         )
-        extra = {"recalled": recalled} if recalled and not dense_only else None
-        found = self.catalogue.retriever.retrieve(query, n=n, sources=sources, extra=extra)
+        extra: dict[str, list[tuple[str, float]]] = (
+            {"recalled": recalled} if recalled and not dense_only else {}
+        )
+        if studios := self._studio_films(parsed):
+            extra["studio"] = [(film, 0.0) for film in studios[:n]]
+        found = self.catalogue.retriever.retrieve(query, n=n, sources=sources, extra=extra or None)
         if not found:
             found = self._best_known_allowed(query, n)  # e.g. "90s horror": constraints, no words
         timings["retrieve"] = _ms(started)
@@ -214,6 +218,14 @@ class Engine:
         # "with teenagers" is not about teenagers, but suggests a teen comedy (understand.occasions)
         suggested = occasion_words(getattr(parsed, "occasions", ()), stated_kind(parsed))
         return ", ".join(t for t in (said[-INTENT_CHARS:], suggested) if t)
+
+    def _studio_films(self, parsed: ParsedRequest) -> list[str]:
+        """The recorded films of the studios the message asks for, best known first."""
+        asked = getattr(parsed, "studios", ())
+        if not asked:
+            return []
+        made = set().union(*(self.catalogue.index.studios.films_of(name) for name in asked))
+        return sorted(made, key=lambda film: -(self.movies[film].vote_count or 0))
 
     def order(self, parsed: ParsedRequest, retrieved: Retrieved, stage: str) -> list[Candidate]:
         """The candidates in the stage's order, each with its `score`."""
@@ -245,6 +257,8 @@ class Engine:
         if gentle and stage != "dense":  # "scary but not too scary": no Zombieland
             gory = self.votes.labelled([c.movie for c in cands], GORE_PATTERNS)
             scores = _below_the_rest(scores, [bool(g) for g in gory])
+        if (studios := set(self._studio_films(parsed))) and stage != "dense":  # "a Pixar movie"
+            scores = _below_the_rest(scores, [c.movie.id not in studios for c in cands])
         if getattr(parsed, "lesser_known", False) and stage != "dense":  # "underrated sci-fi": not Star Wars
             scores = _below_the_rest(scores, self.votes.not_a_gem(cands, parsed.constraints.include_genres))
         stems = series_named(retrieved.request.references)

@@ -102,6 +102,9 @@ class HybridRetriever(BaseRetriever):
         # Films other people described like this (assistant.recall): they join the candidates,
         # and the engine weighs their recall score itself, so they add nothing to RRF.
         "recalled": 0.0,
+        # The recorded films of a studio asked for ("a Pixar movie"): candidates, not votes; the
+        # engine puts them first (`Engine.order`).
+        "studio": 0.0,
     }
     catalogue_index: Any = None  # assistant.understand.CatalogueIndex, for invoke() on plain text
     # The best-known films and their vectors: a second dense search among films people have heard

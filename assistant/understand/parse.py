@@ -170,6 +170,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         occasions=tuple(occasions),
         lesser_known=lesser_known and kind in ("recommend", "follow_up"),
         female_lead=female_lead and kind in ("recommend", "follow_up"),
+        studios=tuple(r.studios) if kind in ("recommend", "follow_up") else (),
     )
 
 

@@ -38,6 +38,7 @@ class Reading:
         self.named: list[str] = []
         self.excluded_series: list[str] = []  # series the message rules out, by name
         self.excluded_films: set[str] = set()  # and their films
+        self.studios: list[str] = []  # studios asked for, where the catalogue records them
         # (the near-twins' ids, the notice): said only if the message did not name the twin too
         self.twin_notices: list[tuple[set[str], str]] = []
         self.directors: list[str] = []

@@ -9,7 +9,8 @@ series (`RequestConstraints.excluded_films`): the films whose companies carry th
 the films of their series by title stem (Frozen II and Toy Story 4 have no record; Frozen and Toy
 Story do). That errs on the side of leaving a film out: the 2010 Robin Hood goes with Disney's
 (as a documentary about Star Wars goes with "no Star Wars"). What no record says cannot be
-checked, and the reply says so in one notice.
+checked, and the reply says so in one notice. A studio asked for ("a DreamWorks animated comedy")
+puts its recorded films first (`Engine.order`); before, Up, Big Hero 6 and Toy Story 2 led.
 """
 
 from __future__ import annotations

@@ -164,3 +164,6 @@ class ParsedRequest:
     # "A western with a strong female lead", "heroines": films carried by a woman go first
     # (`assistant/leads.py`).
     female_lead: bool = False
+    # "A DreamWorks animated comedy": the studios asked for, whose recorded films go first
+    # (`assistant/understand/studios.py`).
+    studios: tuple[str, ...] = ()

@@ -88,10 +88,11 @@ def find_unsupported(r: Reading) -> list[str]:
                 f"The catalogue doesn't record studios, so I couldn't leave out {name} films: "
                 "some picks may be theirs."
             )
-        elif r.index.studios:
+        elif r.index.studios:  # "a DreamWorks animated comedy": theirs first, as far as recorded
+            r.studios.append(name)
             said.append(
-                f'I can leave out a studio\'s films but not pick by studio, so "{name}" only guided '
-                "the search."
+                f"I put first the {name} films the catalogue records; its newer films (mostly after "
+                "2016) have no studio on record."
             )
         else:
             said.append(f'The catalogue doesn\'t record studios, so "{name}" only guided the search.')

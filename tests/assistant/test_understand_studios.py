@@ -66,10 +66,23 @@ def test_a_refused_studio_is_ruled_out_with_a_notice_of_what_is_not_recorded(
     assert any("no studio on record" in n for n in parsed.notices), parsed.notices
 
 
-def test_a_studio_asked_for_only_guides_the_search(index: CatalogueIndex) -> None:
+def test_a_studio_asked_for_is_read_with_a_notice(index: CatalogueIndex) -> None:
     parsed = parse_request("a Studio Ghibli film for a rainy day", index)
-    assert not parsed.constraints.excluded_films
-    assert any("not pick by studio" in n for n in parsed.notices), parsed.notices
+    assert parsed.studios == ("Studio Ghibli",) and not parsed.constraints.excluded_films
+    assert any("no studio on record" in n for n in parsed.notices), parsed.notices
+
+
+def test_a_studio_asked_for_comes_first(assistant: MovieAssistant) -> None:
+    """Before: Up, Big Hero 6, Toy Story 2, Inside Out, Monsters, Inc. (Disney and Pixar)."""
+    studios = load_studios(DATA)
+    assert studios, "data/studios.parquet is missing: python data/prepare.py --studios-only"
+    picks = assistant.recommend("a DreamWorks animated comedy", k=5)
+    theirs = [
+        p.title
+        for p in picks
+        if any(company_pattern("DreamWorks").search(n) for n in studios.get(p.movie_id, ()))
+    ]
+    assert len(theirs) == 5, [p.title for p in picks]
 
 
 def test_no_disney_or_pixar_film_is_shown(assistant: MovieAssistant) -> None:
