@@ -264,6 +264,14 @@ def test_words_refused_together_are_all_avoided(index: CatalogueIndex) -> None:
     assert parse(index, "a drama, nothing sad, something uplifting").avoid == ("sad",)  # a new clause
 
 
+def test_what_is_wanted_instead_of_something_refuses_it(index: CatalogueIndex) -> None:
+    # "jump scares" was searched for, and Poltergeist twice and Ghostbusters came first
+    parsed = parse(index, "something eerie, creeping dread rather than jump scares")
+    assert (parsed.avoid, parsed.intent) == (("jump scares",), "something eerie, creeping dread")
+    assert parse(index, "practical effects instead of CGI").avoid == ("cgi",)
+    assert parse(index, "a quiet drama as opposed to a blockbuster").avoid == ("blockbuster",)
+
+
 def test_a_refused_setting_is_a_word_to_avoid(index: CatalogueIndex) -> None:
     parsed = parse(index, "a sci-fi film that isn't set in space")
     assert parsed.avoid == ("space",)  # it avoided "set" and searched "a sci-fi film that in space"
