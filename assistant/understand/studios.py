@@ -87,14 +87,17 @@ class StudioIndex:
         self._by_stem: dict[str, list[str]] = defaultdict(list)
         for m in self._movies.values():
             self._by_stem[title_stem(m.title)].append(m.id)
-        self.recorded = len(self._studios)
+        self._films_of: dict[str, frozenset[str]] = {}  # by the name as said: asked twice per request
 
     def __bool__(self) -> bool:
         return bool(self._studios)
 
-    def films_of(self, said: str) -> set[str]:
+    def films_of(self, said: str) -> frozenset[str]:
         """Ids of the films a studio made, as its records say, and the rest of their series."""
+        if said in self._films_of:
+            return self._films_of[said]
         pattern = company_pattern(said)
         made = {film for film, names in self._studios.items() if any(pattern.search(n) for n in names)}
         stems = {title_stem(self._movies[film].title) for film in made}
-        return made | {film for stem in stems for film in self._by_stem.get(stem, ())}
+        self._films_of[said] = frozenset(made | {f for stem in stems for f in self._by_stem.get(stem, ())})
+        return self._films_of[said]

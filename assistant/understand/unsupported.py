@@ -99,8 +99,6 @@ def find_unsupported(r: Reading) -> list[str]:
         break
     # "no Disney": read as a series (the films its keywords name); its studio's films go too
     series = [name for name in r.excluded_series if STUDIO_NAME.fullmatch(name)] if r.index.studios else []
-    for name in series:
-        r.excluded_films.update(r.index.studios.films_of(name))
     if refused or series:
         said.append(_left_out(r, refused, series))
     for m in LANGUAGE.finditer(text if not r.index.languages else ""):

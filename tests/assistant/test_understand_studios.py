@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import MovieAssistant
+from assistant import MovieAssistant, Recommendation
 from assistant.understand import CatalogueIndex, parse_request
 from assistant.understand.studios import StudioIndex, company_pattern, load_studios, with_labels
 from ingest.movie import Movie
@@ -72,27 +72,23 @@ def test_a_studio_asked_for_is_read_with_a_notice(index: CatalogueIndex) -> None
     assert any("no studio on record" in n for n in parsed.notices), parsed.notices
 
 
-def test_a_studio_asked_for_comes_first(assistant: MovieAssistant) -> None:
-    """Before: Up, Big Hero 6, Toy Story 2, Inside Out, Monsters, Inc. (Disney and Pixar)."""
+def made_by(picks: list[Recommendation], *names: str) -> list[str]:
+    """The titles among `picks` whose recorded companies are one of `names`'."""
     studios = load_studios(DATA)
     assert studios, "data/studios.parquet is missing: python data/prepare.py --studios-only"
-    picks = assistant.recommend("a DreamWorks animated comedy", k=5)
-    theirs = [
-        p.title
-        for p in picks
-        if any(company_pattern("DreamWorks").search(n) for n in studios.get(p.movie_id, ()))
+    patterns = [company_pattern(name) for name in names]
+    return [
+        p.title for p in picks if any(pt.search(n) for pt in patterns for n in studios.get(p.movie_id, ()))
     ]
-    assert len(theirs) == 5, [p.title for p in picks]
+
+
+def test_a_studio_asked_for_comes_first(assistant: MovieAssistant) -> None:
+    """Before: Up, Big Hero 6, Toy Story 2, Inside Out, Monsters, Inc. (Disney and Pixar)."""
+    picks = assistant.recommend("a DreamWorks animated comedy", k=5)
+    assert len(made_by(picks, "DreamWorks")) == 5, [p.title for p in picks]
 
 
 def test_no_disney_or_pixar_film_is_shown(assistant: MovieAssistant) -> None:
     """Before: Toy Story 2, Aladdin, The Lion King, Fantasia, One Hundred and One Dalmatians."""
-    studios = load_studios(DATA)
-    assert studios, "data/studios.parquet is missing: python data/prepare.py --studios-only"
     picks = assistant.recommend("an animated film that isn't from Disney or Pixar", k=10)
-    theirs = [
-        p.title
-        for p in picks
-        if any(company_pattern(s).search(n) for s in ("Disney", "Pixar") for n in studios.get(p.movie_id, ()))
-    ]
-    assert len(picks) == 10 and not theirs, theirs
+    assert len(picks) == 10 and not made_by(picks, "Disney", "Pixar"), made_by(picks, "Disney", "Pixar")
