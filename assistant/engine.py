@@ -35,6 +35,7 @@ from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest
 from assistant.understand.moods import a_little_scared, comparative_lean, mood_lean
 from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable, with_audience
+from assistant.understand.picture import surely_black_and_white, surely_colour
 from ingest.movie import Movie
 from rerank.features import MISSING_RANK, SOURCES, RankingRequest, same_series, series_stem
 from rerank.features import below_the_rest as _below_the_rest
@@ -259,6 +260,9 @@ class Engine:
             scores = _below_the_rest(scores, [bool(g) for g in gory])
         if (studios := set(self._studio_films(parsed))) and stage != "dense":  # "a Pixar movie"
             scores = _below_the_rest(scores, [c.movie.id not in studios for c in cands])
+        if (picture := getattr(parsed, "black_and_white", None)) is not None and stage != "dense":
+            other = surely_colour if picture else surely_black_and_white  # "in colour": no Psycho
+            scores = _below_the_rest(scores, [other(c.movie, tags.get(c.movie.id, ())) for c in cands])
         if getattr(parsed, "lesser_known", False) and stage != "dense":  # "underrated sci-fi": not Star Wars
             scores = _below_the_rest(scores, self.votes.not_a_gem(cands, parsed.constraints.include_genres))
         stems = series_named(retrieved.request.references)

@@ -167,3 +167,6 @@ class ParsedRequest:
     # "A DreamWorks animated comedy": the studios asked for, whose recorded films go first
     # (`assistant/understand/studios.py`).
     studios: tuple[str, ...] = ()
+    # "An old black-and-white film" (True), "in colour please" (False): the films surely of the other
+    # kind go below the rest (`assistant/understand/picture.py`).
+    black_and_white: bool | None = None

@@ -1,0 +1,63 @@
+"""Black and white or colour: "an old black-and-white film worth discovering", "like Casablanca but in
+colour, I struggle with black and white".
+
+Before, the words were searched for: "black-and-white" found Sin City, The Giver and Miller's
+Crossing (keyworded "black and white" for a scene or a look), and "in colour" kept Psycho and
+Manhattan. The catalogue records no colour process, so a film's picture is read from what is sure:
+- surely black and white: labelled so (a TMDB keyword or a viewers' tag: Psycho, Manhattan,
+  Rashomon), or a live-action film from before 1935 (Becky Sharp, 1935, was the first feature in
+  full colour);
+- surely colour: an animated film, or one from 1967 on (by then every studio shot in colour) that is
+  not labelled black and white.
+Films in between (1935-1966: Casablanca and Vertigo alike) are not judged. What the message asks
+for puts the films surely of the other kind below the rest (`Engine.order`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.understand.reading import Reading
+from ingest.movie import Movie
+
+FIRST_COLOUR_FEATURE, ALL_COLOUR_FROM = 1935, 1967
+BLACK_AND_WHITE = re.compile(
+    r"\bblack[\s-]*(?:and|&|n['’]?)[\s-]*white\b|\bb\s*&\s*w\b|\bb/w\b|\bmonochrome\b", re.I
+)
+COLOUR = re.compile(r"\bin\s+(?:full\s+)?colou?r\b|\bcolou?r\s+(?:films?|movies?)\b", re.I)
+# "I struggle with black and white", "nothing in black and white", "not black-and-white please"
+REFUSED_BEFORE = re.compile(
+    r"\b(?:no|not|nothing|never|without|avoid|hate|struggle\s+with|bored\s+by|skip"
+    r"|can['’]?t\s+(?:stand|do|handle|get\s+into|sit\s+through)|(?:don['’]?t|do\s+not)\s+(?:like|enjoy|do)"
+    r"|not\s+(?:a\s+fan\s+of|into))\s+(?:(?:anything|films?|movies?|in|old|shot\s+in)\s+){0,2}$",
+    re.I,
+)
+_LABEL = re.compile(r"^black and white(?: and colou?r| to colou?r)?$")
+
+
+def find_picture(r: Reading) -> bool | None:
+    """True when the message asks for black and white, False for colour, None when it says neither.
+    The words leave the intent: searched for, they found films labelled so for one scene."""
+    wanted: bool | None = None
+    for m in list(BLACK_AND_WHITE.finditer(r.masked)):
+        refused = r.before(REFUSED_BEFORE, m.start(), 40)
+        wanted = wanted if wanted is False else refused is None
+        r.take(refused.start() if refused else m.start(), m.end())
+    for m in list(COLOUR.finditer(r.masked)):
+        wanted = False
+        r.take(m.start(), m.end())
+    return wanted
+
+
+def surely_black_and_white(movie: Movie, tags: Sequence[str] = ()) -> bool:
+    if any(_LABEL.match(label.lower()) for label in (*movie.keywords, *tags)):
+        return True
+    return movie.year is not None and movie.year < FIRST_COLOUR_FEATURE and "Animation" not in movie.genres
+
+
+def surely_colour(movie: Movie, tags: Sequence[str] = ()) -> bool:
+    if "Animation" in movie.genres:
+        return True
+    labelled = any(_LABEL.match(label.lower()) for label in (*movie.keywords, *tags))
+    return movie.year is not None and movie.year >= ALL_COLOUR_FROM and not labelled
