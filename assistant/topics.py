@@ -81,7 +81,7 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     # "i'm sad, cheer me up": no sad film, and no cheerleaders
     own = own_state_words(intent) | idiom_words(intent)
     # a genre said as a style is what the film is like: "documentary-style" ~ "fake documentary"
-    styles = {intent[a:b].lower() for a, b in genre_styles(intent)}
+    styles = {intent[a:b].lower() for a, b in genre_styles(intent)}  # ("documentary", "western")
     words = [
         w
         for w in request_words(text)
@@ -105,7 +105,7 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
         if pair := said_together(a, b, pairs):  # "time loops": the descriptors say "time loop"
             together.append(pair)
             said.update((a, b))
-    if any(intent[a:b].lower().startswith("doc") for a, b in genre_styles(intent)):
+    if any(style.startswith("doc") for style in styles):
         together += STAGED  # the film world's names for fiction told as a documentary
     return [w for w in words if w not in said] + list(dict.fromkeys(together))
 

@@ -50,8 +50,12 @@ def find_picture(r: Reading) -> bool | None:
     return wanted
 
 
+def _labelled(movie: Movie, tags: Sequence[str]) -> bool:
+    return any(_LABEL.match(label.lower()) for label in (*movie.keywords, *tags))
+
+
 def surely_black_and_white(movie: Movie, tags: Sequence[str] = ()) -> bool:
-    if any(_LABEL.match(label.lower()) for label in (*movie.keywords, *tags)):
+    if _labelled(movie, tags):
         return True
     return movie.year is not None and movie.year < FIRST_COLOUR_FEATURE and "Animation" not in movie.genres
 
@@ -59,5 +63,4 @@ def surely_black_and_white(movie: Movie, tags: Sequence[str] = ()) -> bool:
 def surely_colour(movie: Movie, tags: Sequence[str] = ()) -> bool:
     if "Animation" in movie.genres:
         return True
-    labelled = any(_LABEL.match(label.lower()) for label in (*movie.keywords, *tags))
-    return movie.year is not None and movie.year >= ALL_COLOUR_FROM and not labelled
+    return movie.year is not None and movie.year >= ALL_COLOUR_FROM and not _labelled(movie, tags)

@@ -26,7 +26,7 @@ from assistant.understand.series import title_stem
 from assistant.understand.vocabulary import STUDIOS
 from ingest.movie import Movie
 
-_STUDIO_NAME = re.compile(STUDIOS, re.I)
+STUDIO_NAME = re.compile(STUDIOS, re.I)  # a studio's name as people say it
 STUDIOS_FILE = "studios.parquet"  # in data/: movie_id, studio (one row per production company)
 # How a studio is called -> what its companies' names say ("Walt Disney Pictures", "Pixar Animation
 # Studios", "DreamWorks SKG"); the name itself where no entry says otherwise.
@@ -63,7 +63,7 @@ def with_labels(
     records four Ghibli films; viewers tagged Princess Mononoke and Howl's Moving Castle too."""
     out = {film: tuple(names) for film, names in studios.items()}
     for film, labels in tags.items():
-        said = tuple(label for label in labels if _STUDIO_NAME.fullmatch(label))
+        said = tuple(label for label in labels if STUDIO_NAME.fullmatch(label))
         if said:
             out[film] = (*out.get(film, ()), *said)
     return out

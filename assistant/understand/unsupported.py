@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 
 from assistant.understand.reading import Reading
+from assistant.understand.studios import STUDIO_NAME
 from assistant.understand.vocabulary import LANGUAGES, STUDIOS
 
 # "not Disney or Pixar", "no Disney, Pixar or DreamWorks": the names after a refused one
 _GAP = r"\s*(?:,|/|&|\bor\b|\bnor\b|\band\b)(?:\s*(?:or|and|nor)\b)?\s*(?:from\s+|by\s+)?"
 STUDIO_LIST_GAP = re.compile(_GAP, re.I)
-STUDIO_NAME = re.compile(STUDIOS, re.I)
 REFUSED_STUDIOS_BEFORE = re.compile(
     rf"\b(?:no|not|nothing|never|without|anything\s+but|except|besides|isn['’]t|aren['’]t)\s+(?:from\s+|by\s+)?"
     rf"(?:{STUDIOS})(?:{_GAP}(?:{STUDIOS}))*{_GAP}$",
