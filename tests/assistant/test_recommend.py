@@ -364,3 +364,30 @@ def test_hidden_gems_of_a_genre_are_not_the_genres_best_known(assistant: MovieAs
 @pytest.mark.parametrize("message", ["a comedy I haven't seen", "recommend a film I have not seen yet"])
 def test_new_to_me_is_not_lesser_known(assistant: MovieAssistant, message: str) -> None:
     assert not parse_request(message, assistant.engine.index).lesser_known  # new to them, not obscure
+
+
+def _blend_and_learned(assistant: MovieAssistant, message: str) -> tuple[np.ndarray, np.ndarray]:
+    engine = assistant.engine
+    parsed = parse_request(message, engine.index)
+    retrieved = engine.retrieve(parsed, frozenset())
+    avoided = np.zeros(len(retrieved.candidates), dtype=np.float32)
+    return (
+        engine.votes.blended(parsed, retrieved, avoided),
+        engine.votes.learned(parsed, retrieved, avoided),
+    )
+
+
+@pytest.mark.parametrize(
+    "message", ["I loved Heat, Collateral and The Departed", "I loved Toy Story, Finding Nemo and Up"]
+)
+def test_a_list_of_loved_films_leans_on_the_learned_ranker(
+    assistant: MovieAssistant, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "I loved A, B and C" is what the learned ranker is trained on (MovieLens liked histories):
+    its vote counts twice there, so the blend follows it more closely than with one vote."""
+    if assistant.engine.ranker is None:
+        pytest.skip("no learned ranker shipped")
+    blend, learned = _blend_and_learned(assistant, message)
+    monkeypatch.setattr("assistant.ordering.TASTE_LEARNED_WEIGHT", 1.0)
+    one_vote, _ = _blend_and_learned(assistant, message)
+    assert np.corrcoef(blend, learned)[0, 1] > np.corrcoef(one_vote, learned)[0, 1] + 0.02
