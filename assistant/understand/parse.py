@@ -26,6 +26,8 @@ from assistant.understand.reading import Reading
 from assistant.understand.types import ParsedRequest, RequestConstraints
 from assistant.understand.unsupported import find_unsupported
 from assistant.understand.vocabulary import (
+    CANON,
+    CLASSIC,
     EMPTY_NOTICE,
     FEMALE_LEAD,
     FILLER_WORDS,
@@ -96,6 +98,10 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     for m in list(LESSER_KNOWN.finditer(r.masked)):  # how known a film is, not what it is about
         r.take(m.start(), m.end())
         lesser_known = True
+    canon = bool(CLASSIC.search(r.masked))
+    for m in list(CANON.finditer(r.masked)):  # "the must-see films of the 60s": the best known and liked
+        r.take(m.start(), m.end())
+        canon = True
     picture = find_picture(r)  # black and white, or colour
     female_lead = False
     for m in list(FEMALE_LEAD.finditer(r.masked)):  # who carries it: "female" alone found "female nudity"
@@ -171,6 +177,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         asked_film=asked[1] if kind == "film_question" and asked else None,
         occasions=tuple(occasions),
         lesser_known=lesser_known and kind in ("recommend", "follow_up"),
+        canon=canon and not lesser_known and kind in ("recommend", "follow_up"),
         female_lead=female_lead and kind in ("recommend", "follow_up"),
         black_and_white=picture if kind in ("recommend", "follow_up") else None,
         studios=tuple(r.studios) if kind in ("recommend", "follow_up") else (),

@@ -161,6 +161,9 @@ class ParsedRequest:
     # "Underrated sci-fi", "hidden gems": well liked but not widely seen, so how widely a film is
     # seen counts against it instead of for it (`assistant/ordering.py`).
     lesser_known: bool = False
+    # "The must-see films of the 60s", "essential noir": the canon, so standing counts twice
+    # (`assistant/ordering.py`).
+    canon: bool = False
     # "A western with a strong female lead", "heroines": films carried by a woman go first
     # (`assistant/leads.py`).
     female_lead: bool = False

@@ -24,6 +24,20 @@ LESSER_KNOWN = re.compile(
     r"|(?:that\s+)?(?:nobody|no\s+one|few\s+people)\s+(?:has\s+)?(?:seen|knows?\s+about|talks?\s+about))",
     re.I,
 )
+# "The must-see films of the 60s", "essential noir", "the greatest westerns ever made": the canon, the
+# films most people have seen and liked. Not what a film is about ("must-see" is no topic), and not a
+# rating ("acclaimed", "highly rated": GOOD_RATING_WORDS).
+CANON = re.compile(
+    r"\b(?:must[\s-]+(?:see|watch)(?:e?s)?|essentials?|greatest|iconic|landmark|definitive|seminal|influential"
+    r"|of\s+all[\s-]+time|all[\s-]+time\s+greats?"
+    r"|ever\s+made|before\s+(?:you|i|we)\s+die|(?:everyone|everybody)\s+(?:should|has\s+to|must|needs?\s+to)"
+    r"\s+(?:see|watch)|(?:cinema|film|movie)\s+101)\b",
+    re.I,
+)
+# "A classic", "the classics" also ask for the canon; the years reader takes the word (OLD: before 1980)
+CLASSIC = re.compile(
+    r"(?<!cult\s)(?<!modern\s)(?<!instant\s)\bclassics?\b(?!\s+(?:cars?|rock|music|novels?|books?))", re.I
+)
 # Who carries the film: "a western with a strong female lead", "female-led action", "a heroine I can
 # root for". Not what it is about ("a film about a woman who..." is its plot, read as words).
 FEMALE_LEAD = re.compile(

@@ -337,6 +337,84 @@ def test_a_kind_and_an_era_alone_get_the_films_people_know(assistant: MovieAssis
     assert sum(p.title in HORROR_2010S for p in picks) >= 3, [p.title for p in picks]
 
 
+# Written before running the request: the 1970s films a film lover would call essential.
+ESSENTIAL_1970S = {
+    "The Godfather",
+    "The Godfather: Part II",
+    "Star Wars",
+    "Jaws",
+    "Taxi Driver",
+    "Apocalypse Now",
+    "Alien",
+    "One Flew Over the Cuckoo's Nest",
+    "A Clockwork Orange",
+    "Chinatown",
+    "Annie Hall",
+    "Rocky",
+    "The Exorcist",
+    "Halloween",
+    "Close Encounters of the Third Kind",
+    "Network",
+    "The Deer Hunter",
+    "Dog Day Afternoon",
+    "The Conversation",
+    "Barry Lyndon",
+    "Monty Python and the Holy Grail",
+    "Life of Brian",
+    "Young Frankenstein",
+    "Blazing Saddles",
+    "All the President's Men",
+    "Mean Streets",
+    "Days of Heaven",
+    "Superman",
+    "Grease",
+    "Saturday Night Fever",
+    "Dirty Harry",
+    "The French Connection",
+    "Kramer vs. Kramer",
+    "Manhattan",
+    "Mad Max",
+    "The Sting",
+    "Carrie",
+    "The Rocky Horror Picture Show",
+    "The Texas Chain Saw Massacre",
+    "Solaris",
+    "Stalker",
+    "Papillon",
+    "Aguirre: The Wrath of God",
+    "Harold and Maude",
+    "Being There",
+    "Cabaret",
+    "Deliverance",
+}
+
+
+@pytest.mark.parametrize(
+    ("message", "canon"),
+    [
+        ("the must-see movies from the 60s", True),
+        ("essential film noir", True),
+        ("the greatest westerns ever made", True),
+        ("iconic sci-fi everyone should see", True),
+        ("a classic", True),
+        ("die hard is my all-time favourite, more like it", False),
+        ("a cult classic from the 80s", False),
+        ("hidden gem thrillers", False),
+    ],
+)
+def test_the_canon_is_asked_for_in_many_words(assistant: MovieAssistant, message: str, canon: bool) -> None:
+    parsed = parse_request(message, assistant.engine.index)
+    assert parsed.canon is canon
+    assert not canon or not any(w in parsed.intent for w in ("must", "essential", "greatest", "iconic"))
+
+
+def test_the_essential_films_of_a_decade_are_the_ones_people_know(assistant: MovieAssistant) -> None:
+    """Before: Star Wars, Jaws, Suspiria, Salo, or The 120 Days of Sodom, The Godfather ("essential"
+    was a word to search)."""
+    picks = [p.title for p in assistant.recommend("the essential films of the 1970s", k=5)]
+    assert sum(t in ESSENTIAL_1970S for t in picks) >= 4, picks
+
+
 @pytest.mark.parametrize("message", ["underrated sci-fi movies", "hidden gem thrillers from the 90s"])
 def test_hidden_gems_are_liked_but_not_what_everyone_has_seen(
     assistant: MovieAssistant, message: str
