@@ -88,6 +88,9 @@ def test_genre_and_filler_words_are_not_topics() -> None:
     assert topic_words("a horror comedy") == []
     assert topic_words("a movie that will make me feel hopeful") == ["hopeful"]  # how people ask
     assert topic_words("a feel-good film for tonight") == ["feel-good"]
+    # the framing of a mood: "feeling" matched "feel-good", "mood" matched "melancholy"
+    assert topic_words("in the mood for something weird") == ["weird"]
+    assert topic_words("a film with that wanderlust feeling, cosy vibes") == ["wanderlust", "cosy"]
     # how the person is, no theme: "i'm sad" showed The Notebook first (tagged "sad")
     assert "sad" not in topic_words("i'm sad, give me something to cheer me up")
     assert "sad" in topic_words("a sad film about a dog")
