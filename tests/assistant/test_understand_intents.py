@@ -101,6 +101,11 @@ def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueInd
         # a kind of story or "stuff" asks for films of that kind, however long the sentence
         ("a sports underdog story that's actually about boxing", False, "recommend"),
         ("not the same old superhero stuff", False, "recommend"),
+        # films asked for in the plural are several films of a kind, however particular the story; a
+        # memory still makes it a search
+        ("films about a woman who becomes a spy", False, "recommend"),
+        ("horror movies where a family moves into a haunted house", False, "recommend"),
+        ("movies where a guy wakes up in the past, I saw one as a kid", False, "known_item"),
     ],
 )
 def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind: str) -> None:
