@@ -248,7 +248,8 @@ ANYTHING_BUT_BEFORE = re.compile(r"\banything\s+but\s+(?:[\w'’-]+\s+){0,2}$", 
 CLAUSE_END = re.compile(r"[.;!?,]|\b(?:but|though|although|however|yet|just|only)\b", re.I)
 REFUSED_LIST_GAP = re.compile(r"^\s*(?:,|/|,?\s*(?:or|nor))\s*$", re.I)
 EITHER_GAP = re.compile(r"^\s*,?\s*(?:or|and/or|/)\s*$", re.I)
-FILM_NOUN_AFTER = (r"(?=\s+(?:movies?|films?|flicks?|ones|stuff|releases?|cinema|hollywood"
+# "old" or "classic" said of films: also of noir, a style the catalogue records as no genre ("a classic noir")
+FILM_NOUN_AFTER = (r"(?=\s+(?:movies?|films?|flicks?|ones|stuff|releases?|cinema|hollywood|noirs?"
                    rf"|{GENRE_ALTERNATIVES})\b"
                r"|\s*(?:[.,;!?]|$))")
 RECENT = re.compile(rf"\b(?:recent|latest|newest|brand[\s-]+new|new{FILM_NOUN_AFTER})\b", re.I)
