@@ -37,6 +37,7 @@ from assistant.understand.vocabulary import (
     MAX_CHARS,
     NOT_A_SUBJECT,
     OR_AHEAD,
+    POINTING_BACK,
     STOPWORDS,
 )
 from ingest.movie import Movie
@@ -94,6 +95,8 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
             text, "", RequestConstraints(), (), None, (EMPTY_NOTICE,), intent_kind="chit_chat"
         )
     r = read_names(work, index)
+    for m in list(POINTING_BACK.finditer(r.masked)):  # "in that vein": the films named say it
+        r.take(m.start(), m.end())
     lesser_known = False
     for m in list(LESSER_KNOWN.finditer(r.masked)):  # how known a film is, not what it is about
         r.take(m.start(), m.end())

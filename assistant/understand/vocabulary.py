@@ -14,6 +14,13 @@ FUZZY_MIN_CHARS = 5  # shorter words are one typo from too many titles
 OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
 LONG_MIN = 150  # minutes: "a proper long epic" (Lawrence of Arabia, not a 2-hour blockbuster)
 EMPTY_NOTICE = "Tell me what you feel like watching…"
+# "more killer animal movies in that vein", "in the same spirit", "along those lines": pointing back at
+# the films named, no subject of their own ("vein" is a rare plot word, "spirit" a ghost)
+POINTING_BACK = re.compile(
+    r"\b(?:in\s+(?:that|this|the\s+same|a\s+similar|a\s+like)\s+(?:vein|spirit|style|mou?ld)"
+    r"|along\s+(?:those|these|the\s+same|similar)\s+lines|of\s+(?:that|the\s+same|a\s+similar)\s+ilk)\b",
+    re.I,
+)
 # "Underrated sci-fi", "hidden gems", "something I haven't heard of": well liked, not widely seen.
 LESSER_KNOWN = re.compile(
     r"\b(?:underrated|under[\s-]?appreciated|overlooked|under[\s-]?seen|(?:hidden|forgotten|little)\s+gems?"

@@ -527,6 +527,10 @@ def test_a_longer_name_read_as_the_title_it_opens_with_is_said(index: CatalogueI
         ("Jaws is perfect. want more killer animal films", "want more killer animal films"),
         ("Heat was great, other films about a cop and a thief", "other films about a cop and a thief"),
         ("The Truman Show blew my mind, more films like that", "more films like that"),
+        # pointing back at the film named is no subject: "vein" is a rare plot word, "spirit" a ghost
+        ("Jaws is perfect. more killer animal movies in that vein", "more killer animal movies"),
+        ("Seven Samurai was incredible. more sword epics in the same spirit", "more sword epics"),
+        ("Heat was great, something along those lines", "something"),
         # a clause that says what the film is like stays
         ("mad max fury road is basically one long chase and i loved every second. more like it",
          "is basically one long chase and i loved every second. more like it"),
