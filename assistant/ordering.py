@@ -61,7 +61,7 @@ TOPIC_WEIGHT = 0.35  # judged sets: 0.5 and 0.75 gave less; assistant/topics.py
 # 0.612 / 0.454 / 0.253 and 0.610 / 0.454 / 0.253): a match still counts, one film no longer rules.
 TOPIC_CLIP = 5.0
 # Where films are named, the topic vote counts only if the message also says in this many content
-# words what it wants ("Jaws is perfect. more killer animal movies in that vein"); "like Inception
+# words what it wants ("Jaws is perfect. more films where a killer animal terrorises a town"); "like Inception
 # but less confusing" is left to the named films' kind (at any length: like-X 0.56 -> 0.51 on the
 # first judged set). At 3: judged P@5 0.612 / 0.454 / 0.273 -> 0.615 / 0.458 / 0.280; ReDial's
 # first 500 dialogues (whole dialogues, many words) R@10 0.0822 -> 0.0843. 2 gave 0.605 on the
