@@ -189,9 +189,14 @@ GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     # "the horror of war", "the horrors of slavery": what a story shows, not the genre
     (r"horrors?(?!\s+of\b)|scary|spooky|slashers?|creepy|frightening|terrifying|zombies?|ghost[\s-]+stor(?:y|ies)"
      r"|haunted[\s-]+houses?|scarefests?|fright[\s-]+flicks?", ("Horror",), ()),
-    # "a crime family", "the royal family": a family in the story, not a film for one
+    # "a crime family", "the royal family", "a family moves into a haunted house", "a family of
+    # vampires", "a family's secret": a family in the story, not a film for one
     (r"kids?|kid[\s-]friendly|children'?s?|(?<!crime\s)(?<!mob\s)(?<!mafia\s)(?<!royal\s)(?<!dysfunctional\s)"
-     r"family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy|business))",
+     r"family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy|business))"
+     r"(?!['’]s\b|\s+(?:who|whose|that|which|of|is|was|are|were|has|had|must|gets|got|goes|went|moves?|moved"
+     r"|moving|lives|lived|living|tries|tried|becomes|became|finds|found|discovers|discovered|travels|buys"
+     r"|bought|inherits|inherited|struggles|fights|falls|takes|comes|decides|decided|trapped|stranded|haunted"
+     r"|torn|terrori[sz]ed|hunted)\b)",
      ("Family",), ()),
     (r"animated|animations?|cartoons?|anime", ("Animation",), ()),
     (r"funny|comed(?:y|ies)|comedic|hilarious|humou?rous|comical|slapstick|laugh[\s-]+out[\s-]+loud",

@@ -190,6 +190,11 @@ def test_constraint_phrases_leave_the_intent_but_descriptive_words_stay(index: C
         # a family in the story is not a film for families
         ("a movie about a crime family", ("Crime",), ()),
         ("a drama about the royal family", ("Drama",), ()),
+        # a family the story is about, with what it does: no film for families
+        ("horror movies where a family moves into a haunted house", ("Horror",), ()),
+        ("a comedy about a family of vampires", ("Comedy",), ()),
+        ("a thriller about a family's dark secret", ("Thriller",), ()),
+        ("an adventure for the whole family", ("Adventure", "Family"), ()),
         ("a film for the whole family", ("Family",), ()),
         # one people's kind refused is not the genre refused ("not the Italian mafia")
         ("a mob movie but not the Italian mafia", ("Crime",), ()),
