@@ -24,6 +24,7 @@ from assistant.understand.vocabulary import (
     LOWER_CASE_CUTOFF,
     NOT_A_FILM_CUE_BEFORE,
     OR_AHEAD,
+    POINTING_BACK_WORDS,
     QUOTED,
     REQUEST_WORDS,
     SERIES_FREE_AFTER,
@@ -185,7 +186,7 @@ def _person_at(r: Reading, toks: list[Token]) -> bool:
 # message that asks for films like "it" (a bare capitalised word is too often no title to take alone).
 _LIKE_IT = re.compile(
     r"\b(?:(?:like|similar\s+to|more\s+of)\s+(?:it|that|this|this\s+one|that\s+one)"
-    r"|in\s+(?:that|the\s+same)\s+(?:vein|spirit|style)|along\s+(?:those|the\s+same)\s+lines|what\s+else"
+    rf"|{POINTING_BACK_WORDS}|what\s+else"
     # "Get Out blew my mind. More horror that's ...", "... any other films like that?"
     rf"|(?:more|other|similar)\s+(?:\w+\s+){{0,2}}?(?:movies?|films?|flicks?|ones|{GENRE_ALTERNATIVES}))\b",
     re.I,

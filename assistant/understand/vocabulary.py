@@ -16,11 +16,11 @@ LONG_MIN = 150  # minutes: "a proper long epic" (Lawrence of Arabia, not a 2-hou
 EMPTY_NOTICE = "Tell me what you feel like watching…"
 # "more killer animal movies in that vein", "in the same spirit", "along those lines": pointing back at
 # the films named, no subject of their own ("vein" is a rare plot word, "spirit" a ghost)
-POINTING_BACK = re.compile(
-    r"\b(?:in\s+(?:that|this|the\s+same|a\s+similar|a\s+like)\s+(?:vein|spirit|style|mou?ld)"
-    r"|along\s+(?:those|these|the\s+same|similar)\s+lines|of\s+(?:that|the\s+same|a\s+similar)\s+ilk)\b",
-    re.I,
+POINTING_BACK_WORDS = (
+    r"in\s+(?:that|this|the\s+same|a\s+similar|a\s+like)\s+(?:vein|spirit|style|mou?ld)"
+    r"|along\s+(?:those|these|the\s+same|similar)\s+lines|of\s+(?:that|the\s+same|a\s+similar)\s+ilk"
 )
+POINTING_BACK = re.compile(rf"\b(?:{POINTING_BACK_WORDS})\b", re.I)
 # "Underrated sci-fi", "hidden gems", "something I haven't heard of": well liked, not widely seen.
 LESSER_KNOWN = re.compile(
     r"\b(?:underrated|under[\s-]?appreciated|overlooked|under[\s-]?seen|(?:hidden|forgotten|little)\s+gems?"
@@ -192,10 +192,10 @@ GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     # "a crime family", "the royal family", "a family moves into a haunted house", "a family of
     # vampires", "a family's secret": a family in the story, not a film for one
     (r"kids?|kid[\s-]friendly|children'?s?|(?<!crime\s)(?<!mob\s)(?<!mafia\s)(?<!royal\s)(?<!dysfunctional\s)"
-     r"family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy|business))"
-     r"(?!['’]s\b|\s+(?:who|whose|that|which|of|is|was|are|were|has|had|must|gets|got|goes|went|moves?|moved"
-     r"|moving|lives|lived|living|tries|tried|becomes|became|finds|found|discovers|discovered|travels|buys"
-     r"|bought|inherits|inherited|struggles|fights|falls|takes|comes|decides|decided|trapped|stranded|haunted"
+     r"family(?![\s-]+(?:drama|saga|secret|stor|feud|tragedy|business)|['’]s\b"
+     r"|\s+(?:who|whose|that|which|of|is|was|are|were|has|had|must|gets|got|goes|went|moves?|moved|moving"
+     r"|lives|lived|living|tries|tried|becomes|became|finds|found|discovers|discovered|travels|buys|bought"
+     r"|inherits|inherited|struggles|fights|falls|takes|comes|decides|decided|trapped|stranded|haunted"
      r"|torn|terrori[sz]ed|hunted)\b)",
      ("Family",), ()),
     (r"animated|animations?|cartoons?|anime", ("Animation",), ()),
