@@ -23,7 +23,6 @@ from assistant.understand.vocabulary import (
     LIST_OPENERS,
     LOWER_CASE_CUTOFF,
     NOT_A_FILM_CUE_BEFORE,
-    OR_AHEAD,
     POINTING_BACK_WORDS,
     QUOTED,
     REQUEST_WORDS,
@@ -264,6 +263,9 @@ def find_titles_anywhere(r: Reading) -> None:
 # --- series -------------------------------------------------------------------------------------
 
 MAX_SERIES_REFERENCES = 5  # "like the Bond films": the best-known few steer the search
+# A title far less known than its series ("The Lord of the Rings", 1978, beside the trilogy): the
+# series is what "like The Lord of the Rings" means (`_overshadowed`).
+OVERSHADOWED = 10
 
 
 def _could_name_a_series(r: Reading, words: str, called_a_series: bool = False) -> bool:
@@ -290,13 +292,28 @@ def _could_name_a_series(r: Reading, words: str, called_a_series: bool = False) 
     return capitalised or r.index.series.starts_titles(key)
 
 
+def _opens_a_series_name(r: Reading, i: int) -> bool:
+    """Whether tokens from i on spell a series' name of several words, typed as a name (its small
+    words aside) and ending on a capitalised word: "Lord of the Rings", "Pirates of the Caribbean"."""
+    toks = r.toks
+    for n in range(min(4, len(toks) - i), 1, -1):
+        run = toks[i : i + n]
+        if not run[-1].raw[:1].isupper() or any(r.text[a.end : b.start].strip() for a, b in pairwise(run)):
+            continue
+        words = r.text[run[0].start : run[-1].end]
+        if _typed_as_a_name(words) and r.index.series.members(words):
+            return True
+    return False
+
+
 def _blocked(r: Reading, i: int, refused: re.Match[str] | None) -> bool:
     """A person starts at token i ("no Tom Cruise": people are read later), or the refusing word
     opens a title ("No Country for Old Men")."""
     toks = r.toks
     if any(r.index.is_person(" ".join(t.norm for t in toks[i : i + n])) for n in (2, 3)):
         return True
-    alone = i + 1 >= len(toks) or not toks[i + 1].raw[:1].isupper()  # "no Nolan", not "no Harry Potter"
+    # "no Nolan", not "no Harry Potter", nor "no Lord of the Rings" (Phil Lord is a surname too)
+    alone = (i + 1 >= len(toks) or not toks[i + 1].raw[:1].isupper()) and not _opens_a_series_name(r, i)
     if (
         refused is not None
         and alone
@@ -322,7 +339,7 @@ def find_series(r: Reading) -> None:
         refused = r.before(SERIES_REFUSAL_BEFORE, tok.start)
         blocked = _blocked(r, i, refused)
         if refused is None and refused_to >= 0:
-            refused = _refusal_going_on(r, refused_to, tok.start)
+            refused = r.refusal_goes_on(refused_to, tok.start)
         cued = refused or tok.raw[:1].isupper() or r.series_noun_ahead(tok)
         if r.used(tok) or tok.norm in STOPWORDS or not cued or blocked:
             i += 1
@@ -365,20 +382,6 @@ def find_series(r: Reading) -> None:
         i += length
 
 
-# After a series ruled out, a list goes on refusing: "no Harry Potter, Narnia or Percy Jackson".
-_REFUSAL_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?P<comma_word>or|nor|and)\s+)?|(?P<word>or|nor|and)\s+)")
-
-
-def _refusal_going_on(r: Reading, refused_to: int, start: int) -> re.Match[str] | None:
-    """The list joint between a series ruled out (ending at `refused_to`) and a name at `start`, when
-    the refusal holds for that name too. A bare comma lists on only where an "or" follows ("no Bond,
-    Mission Impossible or Bourne"), not in "no Star Wars stuff, I'm not into documentaries"."""
-    go_on = _REFUSAL_GOES_ON.fullmatch(r.masked, refused_to, start)
-    if go_on and (go_on.group("word") or go_on.group("comma_word") or OR_AHEAD.match(r.masked, start)):
-        return go_on
-    return None
-
-
 def _ruled_out(r: Reading, words: str, refused: object) -> tuple[Movie, ...]:
     """The series called `words`; refused, a single film of that exact title is ruled out as well
     ("a mind-bending film but not Inception")."""
@@ -388,14 +391,30 @@ def _ruled_out(r: Reading, words: str, refused: object) -> tuple[Movie, ...]:
     return (exact[0],) if exact and words[:1].isupper() else ()
 
 
+def _typed_as_a_name(words: str) -> bool:
+    """Every word capitalised but the small ones inside ("Lord of the Rings"), the last one too."""
+    split = words.split()
+    return split[-1][:1].isupper() and all(w[:1].isupper() or w.lower() in TITLE_GLUE for w in split)
+
+
+def _overshadowed(r: Reading, words: str) -> bool:
+    """Whether the films titled `words` are far less known than their series ("like The Lord of the
+    Rings": Bakshi's 1978 film, not the trilogy everyone means): the series' best-known film has
+    OVERSHADOWED times the votes."""
+    titled = r.index.by_title.get(title_key(words), [])
+    known = max((m.vote_count or 0 for m in titled), default=0)
+    others = [m.vote_count or 0 for m in r.index.series.members(words) if m not in titled]
+    return bool(others) and max(others) >= OVERSHADOWED * max(known, 1)
+
+
 def _named_as_a_series(r: Reading, start: int, words: str, noun: re.Match[str] | None) -> bool:
     """ "the Bourne films", "the Harry Potter series", "like Marvel movies", "like Harry Potter"
     (a name of two words or more, typed as one, that is no film's title); not "Korean films", not
     "like Bourne", not "seen The Dark Knight"."""
     liked = words[:1].isupper() and bool(r.before(SERIES_TASTE_BEFORE, start))
     if noun is None:
-        named = len(words.split()) >= 2 and all(w[:1].isupper() for w in words.split())
-        return liked and named and title_key(words) not in r.index.by_title
+        named = len(words.split()) >= 2 and _typed_as_a_name(words)
+        return liked and named and (title_key(words) not in r.index.by_title or _overshadowed(r, words))
     if noun.group("strong") or r.before(THE_BEFORE, start):
         return True
     return liked

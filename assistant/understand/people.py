@@ -37,6 +37,7 @@ def find_people(r: Reading) -> None:
     found = {"director": r.directors, "cast": r.cast}
     either: list[str] = []  # actors joined by "or": constraints can only ask for all of them
     i, previous, last_end = 0, ("", ""), -1
+    refused_to = -1  # where the last person ruled out ended: "no Nolan or Tarantino" refuses both
     while i < len(toks):
         tok, tail = toks[i], r.masked[max(0, toks[i].start - 40) : toks[i].start]
         lower = not tok.raw[:1].isupper()
@@ -96,13 +97,16 @@ def find_people(r: Reading) -> None:
             i += 1
             continue
         start, end = tok.start, toks[i + length - 1].end
-        if refusal := PERSON_REFUSAL_BEFORE.search(
-            tail
-        ):  # "a comedy, but no Adam Sandler": none of their films
+        # "a comedy, but no Adam Sandler": none of their films
+        refusal = PERSON_REFUSAL_BEFORE.search(r.masked, max(0, tok.start - 40), tok.start)
+        if refusal is None and refused_to >= 0:
+            refusal = r.refusal_goes_on(refused_to, tok.start)
+        if refusal is not None:
             if hit[0] not in r.excluded_series:
                 r.excluded_series.append(hit[0])
             r.excluded_films.update(index.films_of(hit[0]))
-            r.take(tok.start - len(tail) + refusal.start(), end)
+            r.take(refusal.start(), end)
+            refused_to = end
         else:
             if hit[0] not in found[hit[1]]:
                 found[hit[1]].append(hit[0])

@@ -13,6 +13,7 @@ from assistant.understand.vocabulary import (
     FILM_CUE_BEFORE,
     FUZZY_CUTOFF,
     LOOSE_EDGES,
+    OR_AHEAD,
     REMOVED_MARK,
     SERIES_NOUN_AHEAD,
     SERIES_REFUSAL_BEFORE,
@@ -23,6 +24,8 @@ from assistant.understand.vocabulary import (
 from ingest.movie import Movie
 
 _CLAUSE_END = re.compile(r"[.,;:!?]|\b(?:but|and|or)\b")
+# After a name ruled out, a list goes on refusing: "no Harry Potter, Narnia or Percy Jackson".
+_REFUSAL_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?P<comma_word>or|nor|and)\s+)?|(?P<word>or|nor|and)\s+)")
 
 
 class Reading:
@@ -53,6 +56,16 @@ class Reading:
     def before(self, pattern: re.Pattern[str], pos: int, width: int = 80) -> re.Match[str] | None:
         """`pattern` (anchored with `$`) ending at pos; a bounded look back keeps long input linear."""
         return pattern.search(self.masked, max(0, pos - width), pos)
+
+    def refusal_goes_on(self, refused_to: int, start: int) -> re.Match[str] | None:
+        """The list joint between a name ruled out (a series or a person, ending at `refused_to`) and
+        a name at `start`, when the refusal holds for that name too. A bare comma lists on only where
+        an "or" follows ("no Bond, Mission Impossible or Bourne", "no Nolan, Tarantino or Scorsese"),
+        not in "no Star Wars stuff, I'm not into documentaries"."""
+        go_on = _REFUSAL_GOES_ON.fullmatch(self.masked, refused_to, start)
+        if go_on and (go_on.group("word") or go_on.group("comma_word") or OR_AHEAD.match(self.masked, start)):
+            return go_on
+        return None
 
     def find_title(self, name: str, cutoff: float = FUZZY_CUTOFF) -> Movie | None:
         if (key := title_key(name)) in self.index.by_title:

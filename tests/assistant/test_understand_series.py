@@ -184,6 +184,54 @@ def test_a_surname_ruled_out_is_the_person(index: CatalogueIndex) -> None:
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "epic fantasy but no Lord of the Rings",
+        "epic fantasy, not Lord of the Rings",
+        "epic fantasy that isn't The Lord of the Rings",
+    ],
+)
+def test_a_series_name_opening_with_a_surname_is_the_series(index: CatalogueIndex, message: str) -> None:
+    # "Lord" is Phil Lord's surname too: the series was read as "no Phil Lord", or its 1978 namesake
+    # alone was set aside, and the trilogy was shown.
+    c = parse_request(message, index).constraints
+    assert c.exclude_series == ("Lord Of The Rings",)
+    assert "The Lord of the Rings: The Two Towers" in titles_of(index, c.excluded_films)
+    assert c.include_genres == ("Fantasy",)
+
+
+@pytest.mark.parametrize(
+    ("message", "people"),
+    [
+        ("no Nolan or Tarantino films", ("Christopher Nolan", "Quentin Tarantino")),
+        (
+            "nothing by Nolan, Tarantino or Scorsese",
+            ("Christopher Nolan", "Quentin Tarantino", "Martin Scorsese"),
+        ),
+        ("a comedy without Adam Sandler or Will Ferrell", ("Adam Sandler", "Will Ferrell")),
+    ],
+)
+def test_a_refusal_holds_for_every_person_it_lists(
+    index: CatalogueIndex, message: str, people: tuple[str, ...]
+) -> None:
+    # "no Nolan or Tarantino" asked for Tarantino's films
+    c = parse_request(message, index).constraints
+    assert c.exclude_series == people
+    assert not c.directors and not c.cast
+
+
+def test_a_title_far_less_known_than_its_series_names_the_series(index: CatalogueIndex) -> None:
+    # Bakshi's 1978 The Lord of the Rings was the only film "like The Lord of the Rings" steered by
+    parsed = parse_request("something like The Lord of the Rings", index)
+    assert "The Lord of the Rings: The Fellowship of the Ring" in titles_of(index, parsed.references)
+    parsed = parse_request("something like Pirates of the Caribbean", index)  # no film of that title
+    assert "Pirates of the Caribbean: The Curse of the Black Pearl" in titles_of(index, parsed.references)
+    # a title that is its series' best-known film stays that film
+    assert titles_of(index, parse_request("like Die Hard", index).references) == {"Die Hard"}
+    assert titles_of(index, parse_request("like Star Wars but funnier", index).references) == {"Star Wars"}
+
+
+@pytest.mark.parametrize(
     ("message", "series", "in_it", "not_in_it"),
     [
         (
