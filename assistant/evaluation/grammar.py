@@ -59,7 +59,7 @@ REFUSALS = [
     "spare me the {g}", "and no {g}", "definitely no {g}", "not a {g1}", "anything except {g}",
     "minus the {g}", "hold the {g}", "{g} is a no", "no {g}, thanks", "I'm not into {g}",
     "I can't stand {g}", "nothing with {g}", "keep it {g}-free", "no more {g}", "please, no {g}", "not {g}",
-    "I'd rather avoid {g}",
+    "I'd rather avoid {g}", "{g} is off limits", "{g} is a hard no", "{g} is out of the question",
 ]  # fmt: skip
 GENRES_REFUSED: list[tuple[str, str, str]] = [  # (noun, singular with article form, genre)
     ("horror", "horror film", "Horror"), ("romance", "romance", "Romance"), ("musicals", "musical", "Music"),

@@ -6,12 +6,14 @@ import re
 
 from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import (
+    AGE_YEARS,
     CENTURY,
     CENTURY_NAMES,
     COMPARED_TO_NAMED,
     COUNT_OF_FILMS,
     DECADE_NAMES,
     FEW_YEARS,
+    GENRE_WORD,
     GOOD_RATING,
     GOOD_RATING_WORDS,
     HAS_YEAR_EXPRESSION,
@@ -19,6 +21,7 @@ from assistant.understand.vocabulary import (
     LONG,
     LONG_MIN,
     MAX_K,
+    MILLENNIUM_SPAN,
     NEGATED_BOUND,
     NOT_LONG,
     NOT_LONG_MAX,
@@ -34,7 +37,9 @@ from assistant.understand.vocabulary import (
     SHORT_MAX,
     SHORT_NEGATED_BEFORE,
     TENS,
+    THIS_DECADE,
     TOP_K,
+    TURN_OF_MILLENNIUM,
     YEAR_EXPRESSION_PARTS,
     YEAR_REFUSAL_BEFORE,
     YEAR_RULES,
@@ -152,7 +157,7 @@ def find_years(r: Reading) -> tuple[int | None, int | None]:
 def _relative_years(r: Reading, lows: list[int], highs: list[int], phrases: list[str]) -> None:
     """ "from the last ten years", "the past decade", "this century", "nothing from the last century"."""
     latest = r.index.latest_year
-    for rule in (LAST_YEARS, CENTURY):
+    for rule in (LAST_YEARS, CENTURY, AGE_YEARS, THIS_DECADE, TURN_OF_MILLENNIUM):
         for m in list(rule.finditer(r.masked)):
             lo: int | None
             hi: int | None
@@ -164,6 +169,20 @@ def _relative_years(r: Reading, lows: list[int], highs: list[int], phrases: list
                 if years is None or not 0 < years <= 100:
                     continue
                 lo, hi = latest - years + 1, None
+            elif rule is AGE_YEARS:
+                age = _age(m)
+                if age is None:
+                    continue
+                newer = bool(m.group("newer") or m.group("newer_age"))
+                if (m.group("what") or "").lower() == "nothing":
+                    newer = not newer  # "nothing more than a decade old"
+                lo, hi = (latest - age + 1, None) if newer else (None, latest - age)
+            elif rule is THIS_DECADE:
+                lo, hi = latest // 10 * 10, None
+            elif rule is TURN_OF_MILLENNIUM:
+                if r.before(NOT_RELEASE_BEFORE, m.start()):
+                    continue  # "set at the turn of the century": when it is set
+                lo, hi = 2000 - MILLENNIUM_SPAN, 2000 + MILLENNIUM_SPAN
             else:
                 recent = m.group("which").lower() in ("this", "21st")
                 lo, hi = (2000, None) if recent else (None, 1999)
@@ -171,10 +190,21 @@ def _relative_years(r: Reading, lows: list[int], highs: list[int], phrases: list
             if negated:  # "nothing from the last century": from 2000; "nothing from this century": until 1999
                 lo, hi = (hi + 1 if hi is not None else None), (lo - 1 if lo is not None else None)
             start = negated.start() if negated else m.start()
+            if rule is AGE_YEARS and m.group("what") and GENRE_WORD.fullmatch(m.group("what")):
+                start = m.end("what")  # "a comedy less than 20 years old": the comedy is asked for too
             lows += [lo] if lo is not None else []
             highs += [hi] if hi is not None else []
             phrases.append(r.masked[start : m.end()].strip())
             r.take(start, m.end())
+
+
+def _age(m: re.Match[str]) -> int | None:
+    """The years of an `AGE_YEARS` match: "15 years", "a decade", "two decades", "a few years"."""
+    words = " ".join((m.group("n") or m.group("n2")).lower().split())
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    count = FEW_YEARS.get(words.removeprefix("a ")) or _count(words)
+    years = None if count is None else count * (10 if unit.startswith("decade") else 1)
+    return years if years is not None and 0 < years <= 100 else None
 
 
 def _count(word: str) -> int | None:

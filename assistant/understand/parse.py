@@ -38,6 +38,7 @@ from assistant.understand.vocabulary import (
     NOT_A_SUBJECT,
     OR_AHEAD,
     POINTING_BACK,
+    REFUSED_VERDICT,
     STOPWORDS,
 )
 from ingest.movie import Movie
@@ -213,6 +214,13 @@ _NOT_REFUSED = STOPWORDS | FILLER_WORDS | NOT_A_SUBJECT
 FEELING_BEFORE = re.compile(r"\bfeel(?:s|ing)?\s*$", re.I)
 
 
+# ...and refused after the word, where a clause opens with it: "a thriller, gore is off limits",
+# "jump scares are a hard no"; not "a horror where the house is off limits".
+AVOIDED_AFTER = re.compile(
+    r"(?:^|[,;:.!?–—-]\s*|\b(?:but|and|though|just)\s+)(?:any\s+|the\s+)?"
+    rf"(?:(?P<first>[^\W\d_][\w-]*)\s+)?(?P<word>[^\W\d_][\w-]*)\s+{REFUSED_VERDICT}",
+    re.I,
+)
 AVOIDED_TOO = re.compile(
     r"(?:\s*,\s*(?:(?:or|nor)\s+)?|\s+(?:or|nor)\s+)(?:too\s+|very\s+|overly\s+|so\s+|any\s+)?"
     r"(?P<word>[^\W\d_][\w-]*)\b",
@@ -238,9 +246,20 @@ def split_avoided(intent: str, phrases: frozenset[str] = frozenset()) -> tuple[s
         for m in AVOIDED.finditer(intent)
         if m.group("word").lower() not in _NOT_REFUSED and not FEELING_BEFORE.search(intent, 0, m.start())
     ]
-    if not refused:
+    said_after = [
+        m
+        for m in AVOIDED_AFTER.finditer(intent)
+        if m.group("word").lower() not in _NOT_REFUSED
+        and not any(r.start() < m.end() < r.end() for r in refused)
+    ]
+    if not refused and not said_after:
         return intent, ()
     avoid, spans = [], []
+    for m in said_after:  # "jump scares are a no": the two words a phrase; "gore is a no": the one
+        first, word = (m.group("first") or "").lower(), m.group("word").lower()
+        whole = first and _a_phrase(f"{first} {word}", phrases)
+        avoid.append(f"{first} {word}" if whole else word)
+        spans.append((m.start("first") if whole else m.start("word"), m.end()))
     for m in refused:  # "nothing loud or taxing", "no gore, blood or jump scares": each is refused
         word, end = _refused_phrase(intent, m, phrases)
         avoid.append(word)

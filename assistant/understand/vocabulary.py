@@ -175,6 +175,15 @@ FEW_YEARS = {"few": RECENT_YEARS, "several": RECENT_YEARS, "couple of": 3}
 CENTURY = re.compile(r"\b(?:(?:from|in|of)\s+)?(?:the\s+)?(?P<which>this|last|previous|21st|20th)"
                      r"\s+century\b",
                      re.I)
+# "From this decade" (the catalogue's newest year's decade); "from the turn of the millennium" (around
+# 2000: TURN_OF_MILLENNIUM years either side).
+THIS_DECADE = re.compile(r"\b(?:(?:from|in|of)\s+)?this\s+decade\b", re.I)
+TURN_OF_MILLENNIUM = re.compile(
+    r"\b(?:(?:from|around|at)\s+)?the\s+turn\s+of\s+the\s+(?:millennium|century)\b"
+    r"|\b(?:(?:from|around)\s+)?the\s+millennium\b",
+    re.I,
+)
+MILLENNIUM_SPAN = 2
 # "set in the 1920s" is a setting and "in my 30s" an age, not a release date.
 # "a film about the 60s" is set then; "what about the 80s?" asks for films made then.
 NOT_RELEASE_BEFORE = re.compile(
@@ -245,11 +254,16 @@ REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|exc
                             r"|fed\s+up\s+with|allergic\s+to|enough\s+(?:of|with)|done\s+with|pass\s+on"
                             r"|leave\s+out|nix|not\s+in\s+the\s+mood\s+for|anything\s+but)"
                             r"|\b\w+n['’]t)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-# ...and after it: "horror-free", "romance is a no", "musicals, no thanks", "horror isn't my thing",
+# ...and after it: "horror-free", "romance is a no", "horror is off limits", "musicals, no thanks",
+# "horror isn't my thing",
 # "westerns don't do it for me".
+# The verdict itself, after "is" or "are": "a no", "a hard no", "off limits", "out of the question".
+REFUSED_VERDICT = (r"(?:is|are|['’]s|['’]re)\s+(?:a\s+(?:hard\s+|firm\s+|big\s+)?no(?:[\s-]?go)?"
+                   r"|out(?:\s+of\s+the\s+question)?|off(?:\s+the\s+(?:table|menu)|[\s-]+limits)|banned"
+                   r"|not\s+(?:allowed|an\s+option|for\s+me|my\s+(?:thing|jam|cup\s+of\s+tea))"
+                   r"|a\s+deal[\s-]?breaker)\b")
 REFUSAL_AFTER = re.compile(r"(?:\s+(?:movies?|films?|flicks?|ones|stuff))?[\s-]*"
-                           r"(?:free\b|(?:is|are|['’]s|['’]re)\s+(?:a\s+no(?:[\s-]?go)?|out|off\s+the\s+table"
-                           r"|not\s+(?:for\s+me|my\s+(?:thing|jam|cup\s+of\s+tea)))\b"
+                           rf"(?:free\b|{REFUSED_VERDICT}"
                            r"|(?:is|are)n['’]?t\s+(?:for\s+me|my\s+(?:thing|jam|cup\s+of\s+tea))\b"
                            r"|(?:do|does)(?:\s+not|n['’]?t)\s+do\s+(?:it|much|anything)\s+for\s+me\b"
                            r"|[,?!.]?\s+no\s+thanks?\b|[,?!.]?\s+not\s+please\b)",
@@ -285,6 +299,22 @@ SPELLED_NUMBER = (r"(?:(?:a|one)\s+hundred(?:\s+and)?\s+)?(?:(?:" + "|".join(TEN
                   r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
                   + "|".join(reversed(NUMBER_NAMES)) + r")(?!\w)|(?:a|one)\s+hundred\b")
 COUNT_NUMBER = r"\d{1,3}|" + "|".join(NUMBER_NAMES)
+def _age(n: str, unit: str) -> str:
+    return rf"(?P<{n}>\d{{1,2}}|{SPELLED_NUMBER}|a\s+couple\s+of|a\s+few|a)\s+(?P<{unit}>years?|decades?)"
+
+
+# A film's age against the catalogue's newest year: "no older than 15 years", "newer than ten years",
+# "a film less than 20 years old", "nothing more than a decade old". "Over 50 years old" said of a
+# person ("a man over 50 years old") is no film's age: the bare form needs a film word before it.
+_FILM_AGED = rf"films?|movies?|flicks?|ones?|something|anything|nothing|{GENRE_ALTERNATIVES}"
+AGE_YEARS = re.compile(
+    rf"\b(?:(?P<newer>(?:(?:no|not)\s+)?(?:newer|younger|more\s+recent)\s+than|(?:no|not)\s+older\s+than)"
+    rf"|(?P<older>older\s+than))\s+{_age('n', 'unit')}(?:\s+old\b)?"
+    rf"|\b(?P<what>{_FILM_AGED})\s+(?:(?:that|which)\s+(?:is|are)\s+|that['’]s\s+)?"
+    rf"(?:(?P<newer_age>less\s+than|under|at\s+most|no\s+more\s+than|not\s+more\s+than|not\s+over)"
+    rf"|(?P<older_age>more\s+than|over|at\s+least))\s+{_age('n2', 'unit2')}\s+old\b",
+    re.I,
+)
 DURATION = (rf"(?P<num>\d+(?:\.\d+)?|{SPELLED_NUMBER}|an?)(?P<half0>\s+and\s+a\s+half)?\s*-?\s*"
         r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?P<half1>\s+and\s+a\s+half)?"
         r"(?:\s*(?:and\s+)?(?P<extra>\d{1,2})\s*(?:minutes?|mins?|m)\b)?")

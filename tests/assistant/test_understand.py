@@ -272,6 +272,15 @@ def test_words_refused_together_are_all_avoided(index: CatalogueIndex) -> None:
     assert parse(index, "a drama, nothing sad, something uplifting").avoid == ("sad",)  # a new clause
 
 
+def test_a_word_refused_after_it_is_avoided(index: CatalogueIndex) -> None:
+    parsed = parse(index, "a thriller, gore is off limits")
+    assert (parsed.avoid, parsed.intent) == (("gore",), "a thriller")
+    assert parse(index, "a horror movie, jump scares are a hard no").avoid == ("jump scares",)
+    assert parse(index, "something funny; swearing is a dealbreaker").avoid == ("swearing",)
+    # only where a clause opens with it: here the house is part of the story
+    assert parse(index, "a horror where the house is off limits").avoid == ()
+
+
 def test_what_is_wanted_instead_of_something_refuses_it(index: CatalogueIndex) -> None:
     # "jump scares" was searched for, and Poltergeist twice and Ghostbusters came first
     parsed = parse(index, "something eerie, creeping dread rather than jump scares")
@@ -904,6 +913,43 @@ def test_relative_years_count_back_from_the_newest_film(index: CatalogueIndex) -
 
 
 @pytest.mark.parametrize(
+    ("message", "back", "genres"),
+    [
+        ("a sci-fi film no older than 15 years", (14, None), ("Science Fiction",)),
+        ("nothing older than ten years please", (9, None), ()),
+        ("a comedy less than 20 years old", (19, None), ("Comedy",)),
+        ("a thriller that is at most a decade old", (9, None), ("Thriller",)),
+        ("a western, nothing more than two decades old", (19, None), ("Western",)),
+        ("I don't want anything more than 10 years old", (9, None), ()),
+        ("films more than 30 years old", (None, 30), ()),
+        ("a romance at least 40 years old", (None, 40), ("Romance",)),
+    ],
+)
+def test_a_films_age_bounds_its_year(
+    index: CatalogueIndex, message: str, back: tuple[int | None, int | None], genres: tuple[str, ...]
+) -> None:
+    c = parse(index, message).constraints
+    latest = index.latest_year
+    assert (c.year_min, c.year_max) == tuple(None if b is None else latest - b for b in back)
+    assert c.include_genres == genres
+
+
+def test_an_age_said_of_a_person_is_no_films_age(index: CatalogueIndex) -> None:
+    parsed = parse(index, "a drama about a man over 50 years old")
+    assert (parsed.constraints.year_min, parsed.constraints.year_max) == (None, None)
+
+
+def test_named_spans_of_years(index: CatalogueIndex) -> None:
+    c = parse(index, "a comedy from the turn of the millennium").constraints
+    assert (c.year_min, c.year_max, c.include_genres) == (1998, 2002, ("Comedy",))
+    c = parse(index, "a drama from this decade").constraints
+    assert (c.year_min, c.year_max) == (index.latest_year // 10 * 10, None)
+    assert parse(index, "nothing from this decade").constraints.year_max == index.latest_year // 10 * 10 - 1
+    # when a film is set, not when it was made
+    assert parse(index, "a heist movie set at the turn of the century").constraints.year_min is None
+
+
+@pytest.mark.parametrize(
     ("message", "include", "exclude"),
     [
         ("skip the horror", (), ("Horror",)),
@@ -914,6 +960,9 @@ def test_relative_years_count_back_from_the_newest_film(index: CatalogueIndex) -
         ("a comedy, horror-free", ("Comedy",), ("Horror",)),
         ("a western, war movies-free", ("Western",), ("War",)),
         ("romance is a no, something tense", (), ("Romance",)),
+        ("a drama - horror is off limits", ("Drama",), ("Horror",)),  # was asked for
+        ("westerns are a hard no", (), ("Western",)),
+        ("a comedy, romance is out of the question", ("Comedy",), ("Romance",)),
         ("spare me the musicals", (), ("Music",)),
         ("a space opera", ("Science Fiction",), ()),
         ("a creepy ghost story", ("Horror",), ()),
