@@ -106,11 +106,13 @@ RUNTIMES: list[tuple[str, int | None, int | None]] = [
     ("90 minutes or less", None, 90), ("longer than 150 minutes", 150, None),
     ("not more than 2 hours", None, 120), ("2 hours max", None, 120), ("under 100 mins", None, 100),
     ("no more than an hour and a half", None, 90), ("a hundred and twenty minutes or less", None, 120),
+    ("less than 1h30", None, 90), ("no more than 1 hr 45", None, 105), ("nothing over two hours", None, 120),
 ]  # fmt: skip
 RATINGS: list[tuple[str, float]] = [
     ("rated 7+", 7.0), ("rated at least 8/10", 8.0), ("highly rated", 7.0), ("well reviewed", 7.0),
     ("with a rating above 6.5", 6.5), ("critically acclaimed", 7.0), ("rated 8 or higher", 8.0),
     ("with good reviews", 7.0), ("rated above 7", 7.0), ("at least 7.5/10", 7.5),
+    ("with a rating of at least 7.5", 7.5),
     ("7 or above", 7.0), ("at least a 7", 7.0), ("4 stars or more", 8.0), ("IMDb 8+", 8.0),
 ]  # fmt: skip
 SERIES = [

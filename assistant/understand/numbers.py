@@ -32,6 +32,7 @@ from assistant.understand.vocabulary import (
     RATING_RULES,
     RECENT,
     RECENT_YEARS,
+    RUNTIME_REFUSAL_BEFORE,
     RUNTIME_RULES,
     SHORT,
     SHORT_MAX,
@@ -215,15 +216,19 @@ def _minutes(m: re.Match[str]) -> int:
     number = m.group("num").lower()
     value = float(number) if number[0].isdigit() else float(spelled_value(number) or 0)
     value += 0.5 if m.group("half0") or m.group("half1") else 0.0
-    return round(value * (60 if m.group("unit").lower().startswith("h") else 1) + int(m.group("extra") or 0))
+    extra = int(m.group("extra") or m.group("bare") or 0)
+    return round(value * (60 if m.group("unit").lower().startswith("h") else 1) + extra)
 
 
 def find_runtime(r: Reading) -> tuple[int | None, int | None]:
     bounds: dict[str, list[int]] = {"min": [], "max": []}
     for kind, rule in RUNTIME_RULES:
         for m in list(rule.finditer(r.masked)):
+            start = m.start()
+            if refused := r.before(RUNTIME_REFUSAL_BEFORE, start, 40):  # "nothing over two hours"
+                kind, start = "max" if kind == "min" else "min", refused.start()
             bounds[kind].append(_minutes(m))
-            r.take(m.start(), m.end())
+            r.take(start, m.end())
     for rule, limit in ((NOT_LONG, NOT_LONG_MAX), (SHORT, SHORT_MAX)):
         for m in list(rule.finditer(r.masked)):
             if not r.before(SHORT_NEGATED_BEFORE, m.start()):

@@ -384,6 +384,13 @@ _FILM_THEN_FACT = re.compile(
 )
 
 
+_A_SCORE = re.compile(
+    r"(?:(?:at\s+least|above|over|more\s+than|higher\s+than|>=?)\s*)?\d{1,2}(?:\.\d)?"
+    r"(?:\s*(?:\+|/\s*10|out\s+of\s+10|or\s+(?:more|higher|above|better)))?",
+    re.I,
+)
+
+
 def _read(text: str, index: CatalogueIndex, named: Sequence[str]) -> tuple[str, str | None, str] | None:
     pointer: tuple[str, str | None, str] | None = None
     unknown: tuple[str, str | None, str] | None = None
@@ -405,6 +412,7 @@ def _read(text: str, index: CatalogueIndex, named: Sequence[str]) -> tuple[str, 
         if (
             not written
             or GENRE_WORD.fullmatch(written)
+            or _A_SCORE.fullmatch(written)  # "a comedy with a rating of at least 7.5": a bound, not a film
             or (_is_generic(written) and not _a_title(written, index))
         ):
             continue

@@ -315,9 +315,11 @@ AGE_YEARS = re.compile(
     rf"|(?P<older_age>more\s+than|over|at\s+least))\s+{_age('n2', 'unit2')}\s+old\b",
     re.I,
 )
+# "2 hours", "an hour and a half", "1h30", "1 hr 45", "2 hours 10 minutes"
 DURATION = (rf"(?P<num>\d+(?:\.\d+)?|{SPELLED_NUMBER}|an?)(?P<half0>\s+and\s+a\s+half)?\s*-?\s*"
-        r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?P<half1>\s+and\s+a\s+half)?"
-        r"(?:\s*(?:and\s+)?(?P<extra>\d{1,2})\s*(?:minutes?|mins?|m)\b)?")
+        r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)(?:\b|(?<=h)(?=[0-5]\d\b))(?P<half1>\s+and\s+a\s+half)?"
+        r"(?:\s*(?:and\s+)?(?P<extra>\d{1,2})\s*(?:minutes?|mins?|m)\b"
+        r"|(?<=[hrs])\s*(?P<bare>[0-5]\d)\b(?!\s*(?:years?|films?|movies?|%)))?")
 AT_MOST = (r"under|less\s+than|shorter\s+than|no\s+(?:longer|more)\s+than|not\s+(?:longer|more|over)"
             r"(?:\s+than)?|at\s+most|max(?:imum)?(?:\s+of)?|up\s+to|below|within|<=?")
 AT_LEAST = r"over|more\s+than|longer\s+than|at\s+least|min(?:imum)?(?:\s+of)?|above|>=?"
@@ -339,14 +341,18 @@ LONG = re.compile(
     re.I,
 )
 SHORT = re.compile(r"\bshort(?:ish)?\b(?!\s+(?:stor(?:y|ies)|of|on|list|notice|term)\b)", re.I)
+# "nothing over two hours", "no films longer than 2h": the bound turned over
+RUNTIME_REFUSAL_BEFORE = re.compile(r"\b(?:nothing|none|no\s+(?:films?|movies?|ones)|not\s+anything"
+                                    r"|nothing\s+(?:that['’]s|that\s+(?:is|runs?|lasts?)))\s+$", re.I)
 SHORT_NEGATED_BEFORE = re.compile(r"\b(?:not|nothing|no|in)\s+(?:too\s+|very\s+)?$", re.I)
 _NOTHING_COUNTED = (r"(?!\s*(?:films?|movies?|flicks?|picks?|hours?|hrs?|minutes?|mins?|years?|titles?"
                     r"|options?|suggestions?|recommendations?|ones|times?|seasons?|episodes?)\b)")
 RATING_NUMBER = r"(?P<r>\d{1,2}(?:\.\d)?)"
 OR_MORE = r"or\s+(?:more|higher|above|better)"
 RATING_RULES = [re.compile(pattern, re.I) for pattern in [
-    rf"\b(?:rated|ratings?|score[sd]?|imdb|tmdb)\s*(?:of\s+|at\s+least\s+|above\s+|over\s+|higher\s+than\s+"
-    rf"|more\s+than\s+|>=?\s*|:\s*)?{RATING_NUMBER}"
+    # "rated 8+", "a rating of at least 7.5", "highly rated, above 8"
+    rf"\b(?:(?:highly|well|top|best)[\s-]+)?(?:rated|ratings?|score[sd]?|imdb|tmdb)\s*,?\s*"
+    rf"(?:(?:of|at\s+least|above|over|higher\s+than|more\s+than|>=?|:)\s*){{0,2}}{RATING_NUMBER}"
     rf"(?P<scale>\s*/\s*10|\s+out\s+of\s+10|\s*\+|\s+{OR_MORE}|\s+stars?)?",
     rf"(?<!\w)(?:(?:at\s+least|above|over|more\s+than|higher\s+than|minimum(?:\s+of)?|>=?)\s*)?{RATING_NUMBER}\s*"
     rf"(?:/\s*10|out\s+of\s+10)(?:\s+{OR_MORE}|\s*\+)?",

@@ -342,6 +342,13 @@ def test_genres_joined_by_or_are_a_preference_not_a_filter(index: CatalogueIndex
         ("not too long", (None, 120)),
         ("based on a short story", (None, None)),
         ("a 2 hour movie", (None, None)),
+        ("less than 1h30", (None, 90)),
+        ("no more than 1 hr 45", (None, 105)),
+        ("under 2 hours 10 minutes", (None, 130)),
+        # refused bounds turn over: "nothing over two and a half hours" asked for films over it
+        ("nothing over two and a half hours", (None, 150)),
+        ("no films longer than 2h", (None, 120)),
+        ("nothing under 90 minutes", (90, None)),
     ],
 )
 def test_runtime(index: CatalogueIndex, message: str, runtime: tuple[int | None, int | None]) -> None:
@@ -362,6 +369,8 @@ def test_runtime(index: CatalogueIndex, message: str, runtime: tuple[int | None,
         ("7.5 out of 10 or better", 7.5),
         ("4 stars", 8.0),
         ("a good movie", None),
+        ("highly rated, above 8", 8.0),
+        ("with a rating of at least 7.5", 7.5),  # was a question about a film called "at least 7"
     ],
 )
 def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> None:
