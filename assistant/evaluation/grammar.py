@@ -96,7 +96,7 @@ YEAR_BOUNDS: list[tuple[str, int, int]] = [  # offsets: (min - y, max - y); 9999
     ("post-{y}", 1, 9999), ("pre-{y}", 9999, -1), ("{y} onwards", 0, 9999), ("no older than {y}", 0, 9999),
     ("anything after {y}", 1, 9999), ("skip anything before {y}", 0, 9999), ("released since {y}", 0, 9999),
     ("after '{yy}", 1, 9999), ("before the year {y}", 9999, -1),
-    ("I don't want anything before {y}", 0, 9999),
+    ("I don't want anything before {y}", 0, 9999), ("from {y}-{yy2}", 0, 2),
 ]  # fmt: skip
 RUNTIMES: list[tuple[str, int | None, int | None]] = [
     ("under 2 hours", None, 120), ("less than 90 minutes", None, 90),
@@ -183,7 +183,7 @@ def _extra(rng: random.Random, kind: str, expected: RequestConstraints) -> tuple
             return rng.choice(DECADE_FRAMES).format(d=words), replace(expected, year_min=lo, year_max=hi)
         template, low, high = rng.choice(YEAR_BOUNDS)
         year = rng.randrange(1960, 2016)
-        return template.format(y=year, yy=f"{year % 100:02d}"), replace(
+        return template.format(y=year, yy=f"{year % 100:02d}", yy2=f"{(year + 2) % 100:02d}"), replace(
             expected,
             year_min=None if low == 9999 else year + low,
             year_max=None if high == 9999 else year + high,

@@ -116,8 +116,13 @@ def find_years(r: Reading) -> tuple[int | None, int | None]:
         for m in list(rule.finditer(r.masked)):
             if kind == "in" and r.before(NOT_RELEASE_BEFORE, m.start()):
                 continue
-            a = _year_span(m.group("a") or m.group("b"))
-            b = _year_span(m.group("b")) if kind == "range" else a
+            if kind == "short_range":
+                first = int(m.group("a"))
+                last = first // 100 * 100 + int(m.group("b"))
+                a, b, kind = (first, first), (last if last >= first else last + 100,) * 2, "range"
+            else:
+                a = _year_span(m.group("a") or m.group("b"))
+                b = _year_span(m.group("b")) if kind == "range" else a
             negated = r.before(YEAR_REFUSAL_BEFORE, m.start())
             start = negated.start() if negated else m.start()
             phrase = r.masked[start : m.end()].strip()

@@ -146,6 +146,9 @@ YEAR_EXPRESSION = (r"(?:the\s+)?(?:year\s+)?(?:(?:early|mid|late)[\s-]*)?"
 YEAR_EXPRESSION_PARTS = re.compile(r"(early|mid|late)?[\s-]*['’]?(\d{2,4})(['’]?s)?", re.I)
 HAS_YEAR_EXPRESSION = re.compile(rf"\d|{SPELLED_DECADE}|centur|decade", re.I)
 YEAR_RULES = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
+    # "1995-99", "2010 to 15": the second year in the first one's century
+    ("short_range", r"\b(?:(?:from|between)\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|to|/)\s*(?P<b>\d\d)\b"
+                    r"(?![’'s]|\s*(?:films?|movies?|flicks?|picks?|titles?|ones|minutes?|mins?|hours?|%))"),
     ("range", rf"\b(?:(?:from|between)\s+)?(?P<a>{YEAR_EXPRESSION})\s*"
               rf"(?:-|–|—|to|and|until|till|through)\s*(?P<b>{YEAR_EXPRESSION})"),
     ("after", rf"\b(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]+"
@@ -366,7 +369,8 @@ GOOD_RATING_WORDS = re.compile(r"\b(?:highly[\s-]+(?:rated|regarded|acclaimed)|w
                           r"|received|regarded)|(?:critically[\s-]+)?acclaimed|top[\s-]+rated|best[\s-]+rated"
                           r"|(?:good|great|strong|positive)\s+reviews)\b", re.I)
 TOP_K = re.compile(rf"\btop[\s-]+(?P<n>{COUNT_NUMBER})\b", re.I)
-COUNT_OF_FILMS = re.compile(rf"\b(?P<n>{COUNT_NUMBER}|a\s+couple(?:\s+of)?|a\s+few|a\s+single)\s+"
+# "three comedies", "a couple of films"; not "after '68 - 4 stars or more" (a year, not 68 films)
+COUNT_OF_FILMS = re.compile(rf"(?<!['’])\b(?P<n>{COUNT_NUMBER}|a\s+couple(?:\s+of)?|a\s+few|a\s+single)\s+"
                       r"(?:(?!(?:hours?|hrs?|minutes?|mins?|years?|stars?|out|of|times?)\b)[\w-]+\s+){0,2}?"
                       r"(?:movies?|films?|flicks?|picks?|recommendations?|suggestions?|options?|titles?|ones"
                       r"|choices|ideas|more(?!\s+(?:than|of|times?|hours?|minutes?|years?)\b))\b", re.I)

@@ -53,6 +53,11 @@ def film(movie_id: str, title: str = "A Film", **fields: Any) -> Movie:
         ("older than 2000", (None, 1999)),
         ("from 1995 to 2005", (1995, 2005)),
         ("between 1995 and 2005", (1995, 2005)),
+        ("films from 1995-99", (1995, 1999)),  # read 1995 alone
+        ("a comedy from 2010 to 15", (2010, 2015)),
+        ("something 1998-05", (1998, 2005)),
+        ("best of 1999 - 10 films please", (1999, 1999)),  # ten films, not 2010
+        ("after '68 - 4 stars or more", (1969, None)),  # was read as 68 films
         ("released in 2008", (2008, 2008)),
         ("80s or 90s action", (1980, 1999)),
         ("nothing after 2000", (None, 2000)),
