@@ -20,6 +20,8 @@ from assistant.understand.vocabulary import (
     genre_styles,
 )
 
+# Said of the films wanted, not of a scene: "live-action only", "a live action fairy tale".
+LIVE_ACTION = re.compile(r"\blive[\s-]+action(?![\s-]+(?:scenes?|sequences?|segments?|parts?))\b", re.I)
 # A war by its name is a subject: "a war film that's not about World War II" still asks for war films.
 _A_WAR_BY_NAME = re.compile(
     r"\b(?:world|civil|cold|vietnam|gulf|korean|iraq|first|second|great|trojan|napoleonic|revolutionary)\s+war\b"
@@ -112,6 +114,11 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
             r.take(start, ends.get(n, m.end()))
     if staged and "Documentary" in r.index.genres and "Documentary" not in include + exclude:
         exclude.append("Documentary")
+    if (live := LIVE_ACTION.search(r.masked)) and "Animation" in r.index.genres:
+        # "a musical, live action only": no cartoons (Sing was shown), unless animation is asked for too
+        if "Animation" not in include + exclude and _refusal_start(r, live, None) is None:
+            exclude.append("Animation")
+        r.take(live.start(), live.end())
     if either:
         words = " or ".join(hits[n][0].group() for n in sorted(either))
         r.notices.append(

@@ -261,6 +261,17 @@ def test_what_follows_more_x_than_is_less_of_it_neither_asked_for_nor_refused(in
     assert parse(index, "funny rather than romantic").constraints.exclude_genres == ("Romance",)
 
 
+def test_live_action_rules_out_animation(index: CatalogueIndex) -> None:
+    # "a musical, live action only" showed Sing
+    c = parse(index, "a musical, live action only").constraints
+    assert (c.include_genres, c.exclude_genres) == (("Music",), ("Animation",))
+    assert parse(index, "a live-action fairy tale").constraints.exclude_genres == ("Animation",)
+    # not when animation is asked for, or live action refused
+    assert parse(index, "an animated film with live action scenes").constraints.exclude_genres == ()
+    c = parse(index, "not live action, I want a cartoon").constraints
+    assert (c.include_genres, c.exclude_genres) == (("Animation",), ())
+
+
 def test_violence_is_no_genre_so_it_becomes_a_word_to_avoid(index: CatalogueIndex) -> None:
     parsed = parse(index, "an action film without violence")
     assert parsed.constraints.include_genres == ("Action",)
