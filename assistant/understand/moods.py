@@ -136,7 +136,7 @@ MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
         ),
         (
             # righteous anger: true stories of wrongs, not superheroes smashing things
-            r"injustice|outrag|blood\s+boil|make\s+me\s+(?:angry|mad|furious)|fired\s+up",
+            r"injustice|outrag|(?:makes?\s+(?:my|your|our)\s+)?blood\s+boil|make\s+me\s+(?:angry|mad|furious)|fired\s+up",
             {
                 "Drama": 2.0,
                 "History": 1.5,
