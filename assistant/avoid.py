@@ -21,6 +21,7 @@ from ingest.movie import Movie
 _VIOLENCE = ("violen", "gore", "gory", "brutal", "torture", "massacre", "serial killer", "slasher")
 _SPACESHIPS = ("space", "starship", "astronaut")  # "space" also finds "spaceship", "spacecraft"
 _WORLD_WAR_II = ("world war ii", "second world war", "wwii", "ww2")
+_WORLD_WAR_I = ("world war i", "first world war", "great war", "wwi", "ww1")
 AVOID_SYNONYMS = {
     "gory": ("gore", "gory", "blood"),
     "bloody": ("blood", "gore"),
@@ -35,8 +36,10 @@ AVOID_SYNONYMS = {
     "spaceships": _SPACESHIPS,
     "wwii": _WORLD_WAR_II,
     "ww2": _WORLD_WAR_II,
-    "wwi": ("world war i", "first world war", "great war"),
-    "ww1": ("world war i", "first world war", "great war"),
+    "wwi": _WORLD_WAR_I,
+    "ww1": _WORLD_WAR_I,
+    "world war ii": _WORLD_WAR_II,
+    "world war i": _WORLD_WAR_I,
 }
 AVOID_PENALTY = 2.0  # subtracted from the order's (z-scored) score of a film with an avoided word
 

@@ -13,6 +13,7 @@ from assistant.understand.vocabulary import (
     GENRE_WORD,
     GENRE_WORDS,
     LANGUAGE_WORD,
+    NAMED_WAR,
     NOT_A_REFUSAL,
     REFUSAL_AFTER,
     REFUSAL_BEFORE,
@@ -23,11 +24,7 @@ from assistant.understand.vocabulary import (
 # Said of the films wanted, not of a scene: "live-action only", "a live action fairy tale".
 LIVE_ACTION = re.compile(r"\blive[\s-]+action(?![\s-]+(?:scenes?|sequences?|segments?|parts?))\b", re.I)
 # A war by its name is a subject: "a war film that's not about World War II" still asks for war films.
-_A_WAR_BY_NAME = re.compile(
-    r"\b(?:world|civil|cold|vietnam|gulf|korean|iraq|first|second|great|trojan|napoleonic|revolutionary)\s+war\b"
-    r"|\bwar\s+(?:i{1,2}|1|2|one|two)\b",
-    re.I,
-)
+_A_WAR_BY_NAME = re.compile(rf"\b(?:{NAMED_WAR})", re.I)
 # "not the Italian mafia", "no French comedies": one people's kind refused, not the genre (the
 # language reader or the avoided words take it).
 _A_PEOPLES_KIND = re.compile(rf"\b{LANGUAGE_WORD.pattern}\s+$", re.I)

@@ -35,6 +35,7 @@ from assistant.understand.vocabulary import (
     LOOSE_EDGES,
     MARKUP_TAG,
     MAX_CHARS,
+    NAMED_WAR,
     NOT_A_SUBJECT,
     OR_AHEAD,
     POINTING_BACK,
@@ -197,7 +198,7 @@ def _intent_of(r: Reading) -> tuple[str, tuple[str, ...]]:
 
 AVOIDED = re.compile(
     # "creeping dread rather than jump scares": what is wanted instead of something is refused
-    r"\b(?:no|nothing|not(?:\s+about)?|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus"
+    r"\b(?:no|(?:nothing|not)(?:\s+about)?|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus"
     r"|rather\s+than|instead\s+of|as\s+opposed\s+to)\s+"
     r"(?:set\s+(?:in|on|at|during)\s+)?"  # "a sci-fi film that isn't set in space"
     r"(?:too\s+|very\s+|overly\s+|so\s+|that\s+|any\s+|the\s+|an?\s+)?"
@@ -279,9 +280,17 @@ def split_avoided(intent: str, phrases: frozenset[str] = frozenset()) -> tuple[s
     return kept, tuple(dict.fromkeys(avoid))
 
 
+_REFUSED_WAR = re.compile(rf"(?:{NAMED_WAR})", re.I)
+_WAR_NUMBERS = re.compile(r"\s+(ii|i|2|1|two|one)$")
+
+
 def _refused_phrase(intent: str, m: re.Match[str], phrases: frozenset[str]) -> tuple[str, int]:
     """The refused word, or it and the next where they make a known phrase; and where it ends."""
     word = m.group("word").lower()
+    if war := _REFUSED_WAR.match(intent, m.start("word")):  # "isn't about World War II": not "world"
+        name = " ".join(war.group().lower().split())
+        numbered = _WAR_NUMBERS.sub(lambda n: " ii" if n.group(1) in ("2", "two", "ii") else " i", name)
+        return numbered, war.end()
     after = _NEXT_WORD.match(intent, m.end("word"))
     if after and _a_phrase(f"{word} {after['word']}", phrases):
         return f"{word} {after['word'].lower()}", max(m.end(), after.end())

@@ -260,6 +260,9 @@ REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|exc
 # ...and after it: "horror-free", "romance is a no", "horror is off limits", "musicals, no thanks",
 # "horror isn't my thing",
 # "westerns don't do it for me".
+# A war by its name: "World War II", "the Vietnam war", "WW2" (a subject, not the genre)
+NAMED_WAR = (r"(?:world|civil|cold|vietnam|gulf|korean|iraq|first|second|great|trojan|napoleonic"
+             r"|revolutionary)\s+war(?:\s+(?:i{1,2}|1|2|one|two)\b)?|war\s+(?:i{1,2}|1|2|one|two)\b")
 # The verdict itself, after "is" or "are": "a no", "a hard no", "off limits", "out of the question".
 REFUSED_VERDICT = (r"(?:is|are|['’]s|['’]re)\s+(?:a\s+(?:hard\s+|firm\s+|big\s+)?no(?:[\s-]?go)?"
                    r"|out(?:\s+of\s+the\s+question)?|off(?:\s+the\s+(?:table|menu)|[\s-]+limits)|banned"

@@ -288,6 +288,16 @@ def test_words_refused_together_are_all_avoided(index: CatalogueIndex) -> None:
     assert parse(index, "a drama, nothing sad, something uplifting").avoid == ("sad",)  # a new clause
 
 
+def test_a_war_refused_by_its_name_is_avoided_whole(index: CatalogueIndex) -> None:
+    # "isn't about World War II" avoided "world" and searched for "War II"; Allied and Midway were shown
+    parsed = parse(index, "a war movie that isn't about World War II")
+    assert (parsed.avoid, parsed.constraints.include_genres) == (("world war ii",), ("War",))
+    assert "II" not in parsed.intent
+    assert parse(index, "war movies but not world war 2").avoid == ("world war ii",)
+    assert parse(index, "war movies but nothing about world war one").avoid == ("world war i",)
+    assert parse(index, "a romance but nothing about cancer").avoid == ("cancer",)
+
+
 def test_a_word_refused_after_it_is_avoided(index: CatalogueIndex) -> None:
     parsed = parse(index, "a thriller, gore is off limits")
     assert (parsed.avoid, parsed.intent) == (("gore",), "a thriller")
