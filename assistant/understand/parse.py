@@ -157,6 +157,10 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         r.removed = [span for span in r.removed if span not in situation]
         intent, avoid = _intent_of(r)
         occasions = []
+    if kind == "known_item" and avoid:
+        # "a guy wakes up with no memory", "a man with no name": in a memory, what the film had, not
+        # what to keep away (Memento was pushed down for saying "memory")
+        intent, avoid = _intent_of(r, remembered=True)
     kept, softened = for_children(occasions, constraints.include_genres)
     if softened and kind in ("recommend", "follow_up"):  # not "is The Shining too scary for a 12 year old?"
         constraints = replace(constraints, include_genres=tuple(kept))
@@ -189,10 +193,10 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     )
 
 
-def _intent_of(r: Reading) -> tuple[str, tuple[str, ...]]:
+def _intent_of(r: Reading, remembered: bool = False) -> tuple[str, tuple[str, ...]]:
     """The search text (may be empty: then constraints and references carry the request) and the
-    words to avoid."""
-    intent, avoid = split_avoided(r.intent(), r.index.phrases)
+    words to avoid (`remembered`: a memory of a film, whose "with no X" describes it)."""
+    intent, avoid = split_avoided(r.intent(), r.index.phrases, remembered)
     return intent.strip(" ,;:.!?"), avoid  # "a heist thriller." and "a heist thriller" are one request
 
 
@@ -213,6 +217,8 @@ _NOT_REFUSED = STOPWORDS | FILLER_WORDS | NOT_A_SUBJECT
 # "make me feel less alone", "feeling not so hopeless": how the person wants to feel, not a word
 # the films must keep out; it stays in the search text.
 FEELING_BEFORE = re.compile(r"\bfeel(?:s|ing)?\s*$", re.I)
+# In a memory of a film, "a man with no name", "it had no dialogue": what the film was like.
+HAD_BEFORE = re.compile(r"\b(?:with|has|had|have|having|there\s+(?:is|was)|there['’]s)\s*$", re.I)
 
 
 # ...and refused after the word, where a clause opens with it: "a thriller, gore is off limits",
@@ -237,7 +243,9 @@ AVOIDED_PHRASES = frozenset(
 _NEXT_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w-]*)")
 
 
-def split_avoided(intent: str, phrases: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
+def split_avoided(
+    intent: str, phrases: frozenset[str] = frozenset(), remembered: bool = False
+) -> tuple[str, tuple[str, ...]]:
     """("a tense thriller, nothing gory") -> ("a tense thriller", ("gory",)). Only the negations
     that name something are taken out: "where not much happens" stays as it is. A refused word and
     the next make one thing when `phrases` (the catalogue's two-word keywords) has them: "horror but
@@ -245,7 +253,9 @@ def split_avoided(intent: str, phrases: frozenset[str] = frozenset()) -> tuple[s
     refused = [
         m
         for m in AVOIDED.finditer(intent)
-        if m.group("word").lower() not in _NOT_REFUSED and not FEELING_BEFORE.search(intent, 0, m.start())
+        if m.group("word").lower() not in _NOT_REFUSED
+        and not FEELING_BEFORE.search(intent, 0, m.start())
+        and not (remembered and HAD_BEFORE.search(intent, 0, m.start()))
     ]
     said_after = [
         m

@@ -160,3 +160,15 @@ def test_a_question_about_a_film_gets_no_notice_meant_for_picks(index: Catalogue
     # "for a 12 year old" in a question is who would watch it, not a wish to soften into family films
     parsed = parse_request("is The Shining too scary for a 12 year old?", index)
     assert parsed.intent_kind == "film_question" and parsed.notices == ()
+
+
+def test_what_a_remembered_film_had_none_of_stays_in_the_search(index: CatalogueIndex) -> None:
+    # "with no memory" avoided "memory", and Memento, whose plot says it, went down the list
+    parsed = parse_request(
+        "what's that movie where a guy wakes up every day with no memory and uses tattoos", index
+    )
+    assert parsed.intent_kind == "known_item"
+    assert parsed.avoid == () and "no memory" in parsed.intent
+    assert parse_request("no gore, blood or jump scares", index).avoid == ("gore", "blood", "jump scares")
+    # a recommendation's "no" still refuses
+    assert parse_request("a thriller with no gore", index).avoid == ("gore",)
