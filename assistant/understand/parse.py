@@ -261,7 +261,7 @@ def split_avoided(
         m
         for m in AVOIDED_AFTER.finditer(intent)
         if m.group("word").lower() not in _NOT_REFUSED
-        and not any(r.start() < m.end() < r.end() for r in refused)
+        and not any(r.start() <= m.start("word") < r.end() for r in refused)  # said before already
     ]
     if not refused and not said_after:
         return intent, ()
