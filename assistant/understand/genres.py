@@ -23,8 +23,6 @@ from assistant.understand.vocabulary import (
 
 # Said of the films wanted, not of a scene: "live-action only", "a live action fairy tale".
 LIVE_ACTION = re.compile(r"\blive[\s-]+action(?![\s-]+(?:scenes?|sequences?|segments?|parts?))\b", re.I)
-# A war by its name is a subject: "a war film that's not about World War II" still asks for war films.
-_A_WAR_BY_NAME = re.compile(rf"\b(?:{NAMED_WAR})", re.I)
 # "not the Italian mafia", "no French comedies": one people's kind refused, not the genre (the
 # language reader or the avoided words take it).
 _A_PEOPLES_KIND = re.compile(rf"\b{LANGUAGE_WORD.pattern}\s+$", re.I)
@@ -70,7 +68,7 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
             staged = staged or "Documentary" in _entry(m)[1]
             continue  # a way of filming ("a western-style revenge film"), not the kind asked for
         around = r.masked[max(0, m.start() - 14) : m.end() + 4]
-        if m.group().lower() == "war" and _A_WAR_BY_NAME.search(around):
+        if m.group().lower() == "war" and NAMED_WAR.search(around):
             continue  # "not about World War II" refuses a subject, not war films
         if than := r.before(THAN_BEFORE, m.start(), 60):
             # "more sad than scary": less horror, neither asked for nor refused (nor searched for)

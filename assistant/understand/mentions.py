@@ -312,13 +312,15 @@ def _blocked(r: Reading, i: int, refused: re.Match[str] | None) -> bool:
     toks = r.toks
     if any(r.index.is_person(" ".join(t.norm for t in toks[i : i + n])) for n in (2, 3)):
         return True
-    # "no Nolan", not "no Harry Potter", nor "no Lord of the Rings" (Phil Lord is a surname too)
-    alone = (i + 1 >= len(toks) or not toks[i + 1].raw[:1].isupper()) and not _opens_a_series_name(r, i)
+    # "no Nolan", not "no Harry Potter", nor "no Lord of the Rings" (Phil Lord is a surname too). The
+    # series lookup goes last: it is the dear test, and most tokens fail a cheaper one first.
+    alone = i + 1 >= len(toks) or not toks[i + 1].raw[:1].isupper()
     if (
         refused is not None
         and alone
         and toks[i].raw[:1].isupper()
         and r.index.person(toks[i].norm, None, True)
+        and not _opens_a_series_name(r, i)
     ):
         return True  # a surname: read with the people
     if refused is None:

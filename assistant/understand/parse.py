@@ -290,14 +290,13 @@ def split_avoided(
     return kept, tuple(dict.fromkeys(avoid))
 
 
-_REFUSED_WAR = re.compile(rf"(?:{NAMED_WAR})", re.I)
 _WAR_NUMBERS = re.compile(r"\s+(ii|i|2|1|two|one)$")
 
 
 def _refused_phrase(intent: str, m: re.Match[str], phrases: frozenset[str]) -> tuple[str, int]:
     """The refused word, or it and the next where they make a known phrase; and where it ends."""
     word = m.group("word").lower()
-    if war := _REFUSED_WAR.match(intent, m.start("word")):  # "isn't about World War II": not "world"
+    if war := NAMED_WAR.match(intent, m.start("word")):  # "isn't about World War II": not "world"
         name = " ".join(war.group().lower().split())
         numbered = _WAR_NUMBERS.sub(lambda n: " ii" if n.group(1) in ("2", "two", "ii") else " i", name)
         return numbered, war.end()

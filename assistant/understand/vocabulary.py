@@ -261,8 +261,9 @@ REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|exc
 # "horror isn't my thing",
 # "westerns don't do it for me".
 # A war by its name: "World War II", "the Vietnam war", "WW2" (a subject, not the genre)
-NAMED_WAR = (r"(?:world|civil|cold|vietnam|gulf|korean|iraq|first|second|great|trojan|napoleonic"
-             r"|revolutionary)\s+war\b(?:\s+(?:i{1,2}|1|2|one|two)\b)?|war\s+(?:i{1,2}|1|2|one|two)\b")
+NAMED_WAR = re.compile(r"\b(?:(?:world|civil|cold|vietnam|gulf|korean|iraq|first|second|great|trojan"
+                       r"|napoleonic|revolutionary)\s+war\b(?:\s+(?:i{1,2}|1|2|one|two)\b)?"
+                       r"|war\s+(?:i{1,2}|1|2|one|two)\b)", re.I)
 # The verdict itself, after "is" or "are": "a no", "a hard no", "off limits", "out of the question".
 REFUSED_VERDICT = (r"(?:is|are|['’]s|['’]re)\s+(?:a\s+(?:hard\s+|firm\s+|big\s+)?no(?:[\s-]?go)?"
                    r"|out(?:\s+of\s+the\s+question)?|off(?:\s+the\s+(?:table|menu)|[\s-]+limits)|banned"
