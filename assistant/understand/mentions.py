@@ -343,7 +343,9 @@ def find_series(r: Reading) -> None:
         if refused is None and refused_to >= 0:
             refused = r.refusal_goes_on(refused_to, tok.start)
         cued = refused or tok.raw[:1].isupper() or r.series_noun_ahead(tok)
-        if r.used(tok) or tok.norm in STOPWORDS or not cued or blocked:
+        # "no Harry Potter and I'd like it short": "I'd" is the person, no series
+        spoken = _CONTRACTED.fullmatch(tok.raw)
+        if r.used(tok) or tok.norm in STOPWORDS or not cued or blocked or spoken:
             i += 1
             continue
         hit = None
@@ -357,6 +359,8 @@ def find_series(r: Reading) -> None:
             words = r.text[run[0].start : run[-1].end]
             noun = SERIES_NOUN_AFTER.match(r.masked, run[-1].end)
             free = SERIES_FREE_AFTER.match(r.masked, run[-1].end)  # "Marvel-free"
+            if free is None and _HALF_A_WORD.match(r.text, run[-1].end):  # "and non-English": no "Non"
+                continue
             if not (refused or free) and not _named_as_a_series(r, tok.start, words, noun):
                 continue
             called = noun is not None and bool(noun.group("strong") or r.before(THE_BEFORE, tok.start))
@@ -382,6 +386,10 @@ def find_series(r: Reading) -> None:
             cue = r.before(SERIES_TASTE_BEFORE, tok.start)
             r.take(cue.start() if cue else tok.start, end)
         i += length
+
+
+_HALF_A_WORD = re.compile(r"-[^\W\d_]")  # a word goes on after a hyphen the name does not take
+_CONTRACTED = re.compile(r"(?i:i|you|we|they|he|she|it|that|there)['’][a-z]{1,2}")
 
 
 def _ruled_out(r: Reading, words: str, refused: object) -> tuple[Movie, ...]:

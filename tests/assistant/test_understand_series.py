@@ -63,12 +63,21 @@ def test_a_ruled_out_series_excludes_all_its_films(
         # the list ends where the refusal does
         ("no Harry Potter and something funny", ("Harry Potter",)),
         ("a rom-com, no Star Wars stuff, I'm not into documentaries", ("Star Wars",)),
+        # ... and goes on to no pronoun said short, nor to half a word (the grammar suite found both)
+        ("fantasy but no Harry Potter and I'd like it short", ("Harry Potter",)),
+        ("a horror movie, not the Harry Potter movies and I'd rather avoid romance", ("Harry Potter",)),
+        ("no Star Wars stuff and non-English", ("Star Wars",)),
     ],
 )
 def test_a_refusal_holds_for_every_series_it_lists(
     index: CatalogueIndex, message: str, series: tuple[str, ...]
 ) -> None:
     assert parse_request(message, index).constraints.exclude_series == series
+
+
+def test_a_language_refused_after_a_series_still_holds(index: CatalogueIndex) -> None:
+    constraints = parse_request("a 50s film, but no Star Wars stuff and non-English", index).constraints
+    assert constraints.exclude_languages == ("en",)
 
 
 def test_a_series_other_name_in_its_plots_counts_too(index: CatalogueIndex) -> None:
