@@ -51,6 +51,9 @@ GENRES_ASKED: list[tuple[str, tuple[str, ...]]] = [
     ("an action movie", ("Action",)), ("an adventure", ("Adventure",)), ("a drama", ("Drama",)),
     ("a musical", ("Music",)), ("a family film", ("Family",)), ("a historical drama", ("History", "Drama")),
     ("a romantic comedy", ("Romance", "Comedy")), ("a rom-com", ("Romance", "Comedy")),
+    # typed with a slip, as people type
+    ("a thriler", ("Thriller",)), ("a horor movie", ("Horror",)), ("a funny comdy", ("Comedy",)),
+    ("a documentry", ("Documentary",)), ("an animaited film", ("Animation",)), ("a westren", ("Western",)),
 ]  # fmt: skip
 # What people rule out: templates around a genre noun, and the nouns.
 REFUSALS = [
@@ -67,7 +70,7 @@ GENRES_REFUSED: list[tuple[str, str, str]] = [  # (noun, singular with article f
     ("sci-fi", "sci-fi film", "Science Fiction"), ("animation", "cartoon", "Animation"),
     ("westerns", "western", "Western"), ("documentaries", "documentary", "Documentary"),
     ("thrillers", "thriller", "Thriller"), ("fantasy", "fantasy film", "Fantasy"),
-    ("crime", "crime film", "Crime"),
+    ("crime", "crime film", "Crime"), ("horor", "horor film", "Horror"),
 ]  # fmt: skip
 DECADES = {
     1950: ["the 50s", "the 1950s", "the '50s", "the 50's", "the fifties", "the nineteen-fifties"],

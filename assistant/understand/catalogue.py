@@ -10,6 +10,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from assistant.understand.series import SeriesIndex
+from assistant.understand.spelling import Speller
 from assistant.understand.studios import StudioIndex
 from assistant.understand.titles import Token, title_key
 from assistant.understand.vocabulary import (
@@ -68,12 +69,19 @@ class CatalogueIndex:
         self.title_prefixes = {tuple(k.split()[:2]) for k in self.by_title if " " in k}
         self.longest_title = max((k.count(" ") + 1 for k in self.by_title), default=1)
         df: Counter[str] = Counter()
-        for m in by_votes[:5_000]:  # how common a word is is a fact about English: a sample will do
-            df.update(set(re.findall(r"[a-z]+", f"{m.overview} {m.tagline}".lower())))
+        spelled: set[str] = set()
+        for i, m in enumerate(by_votes):
+            said = set(re.findall(r"[a-z]+", f"{m.overview} {m.tagline}".lower()))
+            if i < 5_000:  # how common a word is is a fact about English: a sample will do
+                df.update(said)
+            spelled |= said
+            spelled.update(re.findall(r"[a-z]+", " ".join([m.title, *m.keywords]).lower()))
         threshold = max(5, min(len(by_votes), 5_000) // 200)
         self.common = STOPWORDS | REQUEST_WORDS | {w for w, n in df.items() if n >= threshold}
         self.words = STOPWORDS | {w for w, n in df.items() if n >= 2}  # English, not misspellings
         self.plots_saying = df  # word -> how many of the 5,000 best-known plots say it
+        # every word the catalogue's text uses is a word, not a slip; its common words are rivals
+        self.speller = Speller(spelled | STOPWORDS, self.words)
         self._films = {"director": Counter[str](), "cast": Counter[str]()}
         for m in by_votes:
             self._films["director"].update(m.directors)

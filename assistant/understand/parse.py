@@ -89,6 +89,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     work, injected = INJECTION.subn(lambda m: " " * len(m.group()), work)
     if injected:
         notices.append("I only recommend films; I skipped the part of your message about my instructions.")
+    work = index.speller.correct(work)  # "a good thriler", "any horor movies"
     if len(work) > MAX_CHARS:
         work = work[:MAX_CHARS]
         notices.append(f"Your message is long, so I only read its first {MAX_CHARS:,} characters.")

@@ -231,6 +231,15 @@ GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 ]
 GENRE_WORD = re.compile(
     r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _, _) in enumerate(GENRE_WORDS)) + r")\b", re.I)
+# The genre words as typed, for putting a slip right ("thriler", "horor": `understand/spelling.py`);
+# each is read by GENRE_WORD as it stands (a test holds them to it).
+KIND_WORDS = word_set(
+    "horror horrors thriller thrillers comedy comedies documentary documentaries animated animation "
+    "western westerns romance romances romantic mystery mysteries fantasy adventure "
+    "adventures musical musicals drama dramas crime historical history action suspense suspenseful "
+    "gangster gangsters mafia mobster mobsters whodunit whodunnit slasher slashers zombie zombies "
+    "hilarious scary spooky creepy terrifying frightening"
+)
 # A genre word said as a way of filming, not the kind asked for: "a documentary-style horror", "a fake
 # documentary", "shot like a documentary" want horror told as found footage or mockumentary, not
 # documentaries (the genre filter showed only horror documentaries). The word stays a topic.
