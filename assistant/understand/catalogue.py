@@ -16,6 +16,8 @@ from assistant.understand.titles import Token, title_key
 from assistant.understand.vocabulary import (
     FUZZY_CUTOFF,
     FUZZY_MIN_CHARS,
+    LOWER_CASE_SURNAME_FILMS,
+    LOWER_CASE_SURNAME_PLOTS,
     NEAR_TWIN_MIN_VOTES,
     NOT_SURNAMES,
     NUMBER_NAMES,
@@ -70,8 +72,10 @@ class CatalogueIndex:
         self.longest_title = max((k.count(" ") + 1 for k in self.by_title), default=1)
         df: Counter[str] = Counter()
         spelled: set[str] = set()
+        lowered: set[str] = set()  # words the plots write in lower case somewhere: not only names
         for i, m in enumerate(by_votes):
             said = set(re.findall(r"[a-z]+", f"{m.overview} {m.tagline}".lower()))
+            lowered.update(re.findall(r"\b[a-z]+\b", m.overview))
             if i < 5_000:  # how common a word is is a fact about English: a sample will do
                 df.update(said)
             spelled |= said
@@ -100,6 +104,20 @@ class CatalogueIndex:
                     self._surnames[role][parts[-1]].append(name)
             for same in self._surnames[role].values():
                 same.sort(key=self._films[role].__getitem__, reverse=True)
+        # "a nolan film", "something by spielberg": a surname typed in lower case is a person's when
+        # the plots never write it in lower case (no "stone", "king", "carpenter") and its best-known
+        # bearer has a few films
+        self.surnames_typed_lower = (
+            frozenset(
+                surname
+                for role, surnames in self._surnames.items()
+                for surname, names in surnames.items()
+                if self._films[role][names[0]] >= LOWER_CASE_SURNAME_FILMS
+                and df[surname] <= LOWER_CASE_SURNAME_PLOTS  # "london", "york": places plots name often
+            )
+            - lowered
+            - STOPWORDS
+        )
 
     @cached_property
     def series(self) -> SeriesIndex:

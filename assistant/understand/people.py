@@ -12,9 +12,11 @@ from assistant.understand.vocabulary import (
     CAST_CUE_BEFORE,
     DIRECTOR_CUE_BEFORE,
     FILM_NOUNS,
+    GENRE_WORD,
     NAME_LIST_GAP,
     PERSON_REFUSAL_BEFORE,
     PERSON_ROLE_BEFORE,
+    REQUEST_WORDS,
     STOPWORDS,
     STUDIOS,
 )
@@ -25,6 +27,9 @@ _FAMILY = r"(?:\s+(?:brothers|sisters))?"
 _MORE_NAMES_THEN = re.compile(
     rf"{_FAMILY}(?:\s*(?:,|\band\b|\bor\b|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?{_FAMILY})+\s+(\w+)"
 )
+
+
+_SAYS_NO_MORE = STOPWORDS | FILM_NOUNS | REQUEST_WORDS | {"please", "pls", "plz", "thanks"}
 
 
 def _named_before_a_film_noun(after: str) -> bool:
@@ -41,7 +46,9 @@ def find_people(r: Reading) -> None:
     while i < len(toks):
         tok, tail = toks[i], r.masked[max(0, toks[i].start - 40) : toks[i].start]
         lower = not tok.raw[:1].isupper()
-        if r.used(tok) or (lower and (tok.norm not in index.name_first_words or tok.norm in STOPWORDS)):
+        surname = tok.norm in index.surnames_typed_lower  # "a nolan film"
+        starts = tok.norm in index.name_first_words or surname
+        if r.used(tok) or (lower and (not starts or tok.norm in STOPWORDS)):
             # Most words start no name; skipping them keeps long messages fast. Names are often
             # typed in lower case ("johnny depp"), but not ones that open with a common word:
             # "on the edge of my seat" is not about The Edge.
@@ -79,7 +86,15 @@ def find_people(r: Reading) -> None:
             or bool(r.text[tok.end : after.start].strip())
         )
         studio = bool(re.fullmatch(STUDIOS, tok.norm, re.I))
-        if not hit and tok.raw[:1].isupper() and cued and one_word and not studio:  # "a Tarantino film"
+        # in lower case, a surname ends its phrase: "movies with hanks", not "with birch branches"
+        ends = (
+            not lower
+            or after is None
+            or after.norm in _SAYS_NO_MORE
+            or bool(GENRE_WORD.fullmatch(after.norm))  # "a scorsese gangster film"
+            or bool(r.text[tok.end : after.start].strip())
+        )
+        if not hit and (not lower or surname) and cued and one_word and ends and not studio:  # "a Nolan film"
             hit, length = index.person(tok.norm, role, True), 1
         if hit and role and hit[1] != role:
             hit = index.person(title_key(hit[0]), role, False) or hit  # "directed by Clint Eastwood"

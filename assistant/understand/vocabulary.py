@@ -11,6 +11,9 @@ from ingest.languages import WORDS as LANGUAGE_WORDS
 MAX_CHARS, MAX_K = 2_000, 20
 FUZZY_CUTOFF, LOWER_CASE_CUTOFF = 85.0, 90.0  # lower-case words are held to more: they are often not titles
 FUZZY_MIN_CHARS = 5  # shorter words are one typo from too many titles
+# A surname typed in lower case is a person's when they have this many films and the best-known
+# 5,000 plots say it no more than this often ("a nolan film"; not "a london film", Jason London)
+LOWER_CASE_SURNAME_FILMS, LOWER_CASE_SURNAME_PLOTS = 3, 2
 OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
 LONG_MIN = 150  # minutes: "a proper long epic" (Lawrence of Arabia, not a 2-hour blockbuster)
 EMPTY_NOTICE = "Tell me what you feel like watching…"

@@ -433,6 +433,15 @@ def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> No
             (),
         ),
         ("i love johnny depp", (), ("Johnny Depp",)),  # chat is often typed in lower case
+        # ... surnames too, where the plots never write the word in lower case and seldom at all
+        ("a nolan film", ("Christopher Nolan",), ()),
+        ("something by spielberg", ("Steven Spielberg",), ()),
+        ("a scorsese gangster film", ("Martin Scorsese",), ()),
+        ("kubrick's films", ("Stanley Kubrick",), ()),
+        ("movies with hanks tonight", (), ("Tom Hanks",)),
+        ("a london film", (), ()),  # a place the plots name often (Jason London is an actor)
+        ("a carpenter movie", (), ()),  # a word the plots use (John Carpenter only capitalised)
+        ("they hit each other with birch branches", (), ()),  # Thora Birch: a name ends its phrase
         ("a film with a twist", (), ()),
         # A lower-case common word opens no name: this is not about The Edge (of U2).
         ("it had me on the edge of my seat", (), ()),
