@@ -13,6 +13,7 @@ from assistant.understand.vocabulary import (
     DIRECTOR_CUE_BEFORE,
     FILM_NOUNS,
     GENRE_WORD,
+    KIND_NOUNS,
     NAME_LIST_GAP,
     PERSON_REFUSAL_BEFORE,
     PERSON_ROLE_BEFORE,
@@ -73,7 +74,7 @@ def find_people(r: Reading) -> None:
                 break
         cued = (
             role
-            or any(t.norm in FILM_NOUNS for t in toks[i + 1 : i + 3])
+            or any(t.norm in FILM_NOUNS | KIND_NOUNS for t in toks[i + 1 : i + 3])  # "a Sandler comedy"
             or _named_before_a_film_noun(r.text[tok.end :])  # "a Kubrick or Scorsese film"
             or tok.raw.endswith(("'s", "’s"))
             or bool(PERSON_REFUSAL_BEFORE.search(tail))  # "no Nolan please"
@@ -96,6 +97,8 @@ def find_people(r: Reading) -> None:
         )
         if not hit and (not lower or surname) and cued and one_word and ends and not studio:  # "a Nolan film"
             hit, length = index.person(tok.norm, role, True), 1
+            if hit and role is None and not index.says_the_person(tok.norm, *hit):
+                hit = None  # "a London film", "a New York movie": a place, not Jason London
         if hit and role and hit[1] != role:
             hit = index.person(title_key(hit[0]), role, False) or hit  # "directed by Clint Eastwood"
         if not hit and tok.raw[:1].isupper() and PERSON_ROLE_BEFORE.search(tail):

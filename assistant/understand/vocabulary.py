@@ -14,6 +14,9 @@ FUZZY_MIN_CHARS = 5  # shorter words are one typo from too many titles
 # A surname typed in lower case is a person's when they have this many films and the best-known
 # 5,000 plots say it no more than this often ("a nolan film"; not "a london film", Jason London)
 LOWER_CASE_SURNAME_FILMS, LOWER_CASE_SURNAME_PLOTS = 3, 2
+# A surname said with no role ("a London film") is the person's when they have at least 1/2 as many
+# films as the best-known 5,000 plots say the word (Ridley Scott 16 films, "Scott" in 15 plots)
+SURNAME_OVER_WORD = 2
 OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
 LONG_MIN = 150  # minutes: "a proper long epic" (Lawrence of Arabia, not a 2-hour blockbuster)
 EMPTY_NOTICE = "Tell me what you feel like watching…"
@@ -234,6 +237,12 @@ GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 ]
 GENRE_WORD = re.compile(
     r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _, _) in enumerate(GENRE_WORDS)) + r")\b", re.I)
+# Genre words that name a film as a noun does ("a Sandler comedy", "a Hitchcock thriller"): after a
+# surname they cue it as "film" does. Not "kid", "family" or "war" ("a Sweeney kid").
+KIND_NOUNS = word_set(
+    "comedy comedies thriller thrillers drama dramas western westerns horror musical musicals romance "
+    "romances documentary documentaries mystery mysteries whodunit whodunits slasher slashers romcom romcoms"
+)
 # The genre words as typed, for putting a slip right ("thriler", "horor": `understand/spelling.py`);
 # each is read by GENRE_WORD as it stands (a test holds them to it).
 KIND_WORDS = word_set(

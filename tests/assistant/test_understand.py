@@ -442,6 +442,16 @@ def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> No
         ("a london film", (), ()),  # a place the plots name often (Jason London is an actor)
         ("a carpenter movie", (), ()),  # a word the plots use (John Carpenter only capitalised)
         ("they hit each other with birch branches", (), ()),  # Thora Birch: a name ends its phrase
+        # A surname the plots say more than its bearer has films is a word first: a place, a language
+        ("a London film", (), ()),  # not Jason London
+        ("a New York movie", (), ()),  # not Michael York (nor "new" films)
+        ("an English movie from the 80s about a vampire", (), ()),  # not Ellia English
+        ("a Zombie movie", (), ()),  # not Rob Zombie
+        ("starring Jason London", (), ("Jason London",)),  # said with its role, a name
+        ("a Scott film", ("Ridley Scott",), ()),  # 16 films, and 15 plots say "Scott"
+        # ... and a kind of film cues a surname as "film" does
+        ("a Hitchcock thriller", ("Alfred Hitchcock",), ()),
+        ("a Sandler comedy", (), ("Adam Sandler",)),
         ("a film with a twist", (), ()),
         # A lower-case common word opens no name: this is not about The Edge (of U2).
         ("it had me on the edge of my seat", (), ()),
