@@ -110,6 +110,8 @@ RUNTIMES: list[tuple[str, int | None, int | None]] = [
     ("not more than 2 hours", None, 120), ("2 hours max", None, 120), ("under 100 mins", None, 100),
     ("no more than an hour and a half", None, 90), ("a hundred and twenty minutes or less", None, 120),
     ("less than 1h30", None, 90), ("no more than 1 hr 45", None, 105), ("nothing over two hours", None, 120),
+    ("between 90 and 120 minutes", 90, 120), ("90-120 mins", 90, 120), ("from 1.5 to 2 hours", 90, 120),
+    ("about 90 minutes long", 75, 105), ("around two hours", 105, 135), ("roughly 100 minutes", 85, 115),
 ]  # fmt: skip
 RATINGS: list[tuple[str, float]] = [
     ("rated 7+", 7.0), ("rated at least 8/10", 8.0), ("highly rated", 7.0), ("well reviewed", 7.0),

@@ -7,6 +7,7 @@ import re
 from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import (
     AGE_YEARS,
+    APPROX_MINUTES,
     CENTURY,
     CENTURY_NAMES,
     COMPARED_TO_NAMED,
@@ -32,6 +33,8 @@ from assistant.understand.vocabulary import (
     RATING_RULES,
     RECENT,
     RECENT_YEARS,
+    RUNTIME_ABOUT,
+    RUNTIME_RANGE,
     RUNTIME_REFUSAL_BEFORE,
     RUNTIME_RULES,
     SHORT,
@@ -227,6 +230,16 @@ def _minutes(m: re.Match[str]) -> int:
 
 def find_runtime(r: Reading) -> tuple[int | None, int | None]:
     bounds: dict[str, list[int]] = {"min": [], "max": []}
+    for m in list(RUNTIME_RANGE.finditer(r.masked)):  # "between 90 and 120 minutes"
+        hi = _minutes(m)
+        said = m.group("lo") or m.group("lo2")
+        lo = float(said) if said[0].isdigit() else float(spelled_value(said) or 0)
+        unit = (m.group("lo_unit") or m.group("lo2_unit") or m.group("unit")).lower()
+        lo_minutes = round(lo * (60 if unit.startswith("h") else 1))
+        if 0 < lo_minutes < hi:
+            bounds["min"].append(lo_minutes)
+            bounds["max"].append(hi)
+            r.take(m.start(), m.end())
     for kind, rule in RUNTIME_RULES:
         for m in list(rule.finditer(r.masked)):
             start = m.start()
@@ -234,6 +247,12 @@ def find_runtime(r: Reading) -> tuple[int | None, int | None]:
                 kind, start = "max" if kind == "min" else "min", refused.start()
             bounds[kind].append(_minutes(m))
             r.take(start, m.end())
+    for rule in RUNTIME_ABOUT:  # "about 90 minutes", "a 2-hour movie": that long, give or take
+        for m in list(rule.finditer(r.masked)):
+            minutes = _minutes(m)
+            bounds["min"].append(max(minutes - APPROX_MINUTES, 1))
+            bounds["max"].append(minutes + APPROX_MINUTES)
+            r.take(m.start(), m.end())
     for rule, limit in ((NOT_LONG, NOT_LONG_MAX), (SHORT, SHORT_MAX)):
         for m in list(rule.finditer(r.masked)):
             if not r.before(SHORT_NEGATED_BEFORE, m.start()):

@@ -357,6 +357,31 @@ RUNTIME_RULES = [
     ("min", re.compile(rf"(?<!\w)(?:{AT_LEAST})\s*(?:about\s+|around\s+)?{DURATION}", re.I)),
     ("min", re.compile(rf"(?<!\w){DURATION}\s*(?:\+|plus\b|or\s+(?:more|longer)\b)", re.I)),
 ]
+# ... not a stretch of watching or of the film: "I watched about 20 minutes of it", "about 15 minutes in",
+# "a 5-10 minute scene" (memories of a film, whose runtime they then ruled out)
+_NOT_THE_FILM_BEFORE = (r"(?<!watched\s)(?<!saw\s)(?<!seen\s)(?<!first\s)(?<!last\s)(?<!only\s)(?<!for\s)"
+                        r"(?<!of\s)(?<!by\s)(?<!episodes\s)")
+_NOT_THE_FILM_AFTER = (
+    r"(?![\s-]*(?:or\s+so\s+)?(?:long\s+)?(?:in|into|of|before|after|ago|later|earlier|left|through|each|years?"
+    r"|scenes?|sequences?|segments?|clips?|takes?|shots?|episodes?|shows?|conversations?|intro|opening"
+    r"|prologue)\b)"
+)
+# "between 90 and 120 minutes", "90-120 mins", "from 1.5 to 2 hours": both bounds, the first number in
+# the second's unit unless it has its own
+_LOW = rf"(?P<lo>\d+(?:\.\d+)?|{SPELLED_NUMBER})\s*(?P<lo_unit>hours?|hrs?|minutes?|mins?)?"
+RUNTIME_RANGE = re.compile(
+    rf"{_NOT_THE_FILM_BEFORE}(?<!\w)(?:between\s+{_LOW}\s+and|(?:from\s+)?{_LOW.replace('?P<lo', '?P<lo2')}"
+    rf"\s*(?:to|-|–))\s*{DURATION}{_NOT_THE_FILM_AFTER}",
+    re.I,
+)
+# "about 90 minutes", "roughly two hours", "a 2-hour movie", "90 minutes long": that long, give or take
+APPROX_MINUTES = 15
+RUNTIME_ABOUT = [re.compile(pattern, re.I) for pattern in [
+    rf"{_NOT_THE_FILM_BEFORE}(?<!\w)(?:about|around|roughly|approximately|approx\.?|circa|~|something\s+like)"
+    rf"\s*{DURATION}{_NOT_THE_FILM_AFTER}",
+    rf"{_NOT_THE_FILM_BEFORE}(?<!\w){DURATION}\s*-?\s*long\b{_NOT_THE_FILM_AFTER}",
+    rf"(?<=\ba\s)\s*{DURATION}(?=[\s-]+(?:long\s+)?(?:movies?|films?|flicks?|ones?)\b)",
+]]  # fmt: skip
 NOT_LONG = re.compile(
     r"\b(?:(?:not|nothing|no)\s+(?:too\s+|very\s+|overly\s+|super\s+)?|(?:isn|aren|wasn)['’]?t\s+(?:too|very|overly|super)\s+)"
     r"long\b",

@@ -367,7 +367,19 @@ def test_genres_joined_by_or_are_a_preference_not_a_filter(index: CatalogueIndex
         ("something short", (None, 100)),
         ("not too long", (None, 120)),
         ("based on a short story", (None, None)),
-        ("a 2 hour movie", (None, None)),
+        # a length said plainly is that long, give or take a quarter of an hour
+        ("a 2 hour movie", (105, 135)),
+        ("around 100 minutes", (85, 115)),
+        ("a movie about 90 minutes long", (75, 105)),
+        # ... and a range is both bounds
+        ("a comedy between 90 and 120 minutes", (90, 120)),
+        ("90-120 mins", (90, 120)),
+        ("from 1.5 to 2 hours", (90, 120)),
+        ("rated above 7 and 90 minutes or less", (None, 90)),  # "7 and 90" is no range
+        # a stretch of the film or of watching it is not its length (memories, in known-item searches)
+        ("I only watched about 20 minutes of it", (None, None)),
+        ("about 15 minutes in, the dog dies", (None, None)),
+        ("there is a 5-10 minute scene of a fight", (None, None)),
         ("less than 1h30", (None, 90)),
         ("no more than 1 hr 45", (None, 105)),
         ("under 2 hours 10 minutes", (None, 130)),
@@ -380,7 +392,8 @@ def test_genres_joined_by_or_are_a_preference_not_a_filter(index: CatalogueIndex
 def test_runtime(index: CatalogueIndex, message: str, runtime: tuple[int | None, int | None]) -> None:
     constraints = parse(index, message).constraints
     assert (constraints.runtime_min, constraints.runtime_max) == runtime
-    assert constraints.rating_min is None  # "over 2 hours" is no rating
+    if "rated" not in message:
+        assert constraints.rating_min is None  # "over 2 hours" is no rating
 
 
 @pytest.mark.parametrize(
