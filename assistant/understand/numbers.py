@@ -231,14 +231,14 @@ def _minutes(m: re.Match[str]) -> int:
 def find_runtime(r: Reading) -> tuple[int | None, int | None]:
     bounds: dict[str, list[int]] = {"min": [], "max": []}
     for m in list(RUNTIME_RANGE.finditer(r.masked)):  # "between 90 and 120 minutes"
-        hi = _minutes(m)
+        longest = _minutes(m)
         said = m.group("lo") or m.group("lo2")
-        lo = float(said) if said[0].isdigit() else float(spelled_value(said) or 0)
+        number = float(said) if said[0].isdigit() else float(spelled_value(said) or 0)
         unit = (m.group("lo_unit") or m.group("lo2_unit") or m.group("unit")).lower()
-        lo_minutes = round(lo * (60 if unit.startswith("h") else 1))
-        if 0 < lo_minutes < hi:
-            bounds["min"].append(lo_minutes)
-            bounds["max"].append(hi)
+        shortest = round(number * (60 if unit.startswith("h") else 1))
+        if 0 < shortest < longest:
+            bounds["min"].append(shortest)
+            bounds["max"].append(longest)
             r.take(m.start(), m.end())
     for kind, rule in RUNTIME_RULES:
         for m in list(rule.finditer(r.masked)):
