@@ -274,8 +274,12 @@ def find_rating(r: Reading) -> float | None:
     ratings: list[float] = []
     for rule in RATING_RULES:
         for m in list(rule.finditer(r.masked)):
-            value = float(m.group("r"))
-            if "star" in (m.groupdict().get("scale") or "").lower() and value <= 5:
+            groups = m.groupdict()
+            if groups.get("pct"):  # a score in per cent
+                value = float(groups["pct"] if groups["pct"] != "%" else groups["r"]) / 10
+            else:
+                value = float(groups["r"])
+            if "star" in (groups.get("scale") or "").lower() and value <= 5:
                 value *= 2  # stars are out of five
             if 0 < value <= 10:
                 ratings.append(value)

@@ -385,7 +385,7 @@ _FILM_THEN_FACT = re.compile(
 
 
 _A_SCORE = re.compile(
-    r"(?:(?:at\s+least|above|over|more\s+than|higher\s+than|>=?)\s*)?\d{1,2}(?:\.\d)?"
+    r"(?:(?:at\s+least|above|over|more\s+than|higher\s+than|>=?)\s*)?(?:\d{1,2}(?:\.\d)?|\d{2,3}\s*(?:%|per\s*cent))"
     r"(?:\s*(?:\+|/\s*10|out\s+of\s+10|or\s+(?:more|higher|above|better)))?",
     re.I,
 )

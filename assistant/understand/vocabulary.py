@@ -136,7 +136,8 @@ DIRECTOR_CUE_BEFORE = re.compile(r"\b(?:directed\s+by|director|by|filmmaker|helm
 CAST_CUE_BEFORE = re.compile(
     r"\b(?:starring|stars?|with|featuring|feat\.?|actor|actress|played\s+by)\s+$", re.I)
 PERSON_ROLE_BEFORE = re.compile(r"\b(?:directed\s+by|director|starring|featuring|actor|actress)\s+$", re.I)
-PERSON_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|without|except|excluding|avoid)\s+"
+PERSON_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|without|except|excluding|avoid|anything\s+but"
+                                  r"|other\s+than|rather\s+than|instead\s+of|sick\s+of|tired\s+of)\s+"
                               r"(?:(?:with|starring|featuring|by|directed\s+by)\s+)?$", re.I)
 NAME_LIST_GAP = re.compile(r"^\s*(?:,|and|&|or|,\s*(?:and|or))\s*$", re.I)
 
@@ -402,7 +403,10 @@ _NOTHING_COUNTED = (r"(?!\s*(?:films?|movies?|flicks?|picks?|hours?|hrs?|minutes
                     r"|options?|suggestions?|recommendations?|ones|times?|seasons?|episodes?)\b)")
 RATING_NUMBER = r"(?P<r>\d{1,2}(?:\.\d)?)"
 OR_MORE = r"or\s+(?:more|higher|above|better)"
-RATING_RULES = [re.compile(pattern, re.I) for pattern in [
+# where a score comes from, said after it: "at least 7 on imdb", "80% on rotten tomatoes"
+RATING_SITE = r"(?:imdb|tmdb|rotten\s+tomatoes|rt|metacritic|letterboxd)"
+_ON_A_SITE = rf"(?:\s+(?:on|at|according\s+to)\s+{RATING_SITE}\b)?"
+RATING_RULES = [re.compile(pattern + _ON_A_SITE, re.I) for pattern in [
     # "rated 8+", "a rating of at least 7.5", "highly rated, above 8"
     rf"\b(?:(?:highly|well|top|best)[\s-]+)?(?:rated|ratings?|score[sd]?|imdb|tmdb)\s*,?\s*"
     rf"(?:(?:of|at\s+least|above|over|higher\s+than|more\s+than|>=?|:)\s*){{0,2}}{RATING_NUMBER}"
@@ -414,10 +418,18 @@ RATING_RULES = [re.compile(pattern, re.I) for pattern in [
     # a bare score, nothing after it to make it a count or a length: "a thriller 7 or above", "at least a 7"
     rf"(?<![\w.]){RATING_NUMBER}\s+or\s+(?:above|higher|better|up)\b{_NOTHING_COUNTED}",
     rf"\bat\s+least\s+an?\s+{RATING_NUMBER}{_NOTHING_COUNTED}",
+    # a score in per cent, as review sites give it: "a score of at least 80%", "rated 75% or more"
+    rf"\b(?:(?:rated|ratings?|scores?|scored|rotten\s+tomatoes|rt|metacritic)\s*(?:of\s+)?|at\s+least\s+|above\s+|over\s+)"
+    rf"(?:(?:at\s+least|above|over|more\s+than|>=?)\s*)?(?P<pct>\d{{2,3}})\s*(?:%|per\s*cent|percent)"
+    rf"(?:\s+{OR_MORE}|\s*\+)?",
+    # a score named by its site, nothing else around it: "a thriller with 7+ on imdb", "80% on rt"
+    rf"(?:(?:at\s+least|above|over|more\s+than|higher\s+than|>=?)\s*)?(?<![\w.]){RATING_NUMBER}(?P<pct>%)?\s*(?:/\s*10|\+)?(?=\s+(?:on|at|according\s+to)\s+{RATING_SITE}\b)",
 ]]
 GOOD_RATING_WORDS = re.compile(r"\b(?:highly[\s-]+(?:rated|regarded|acclaimed)|well[\s-]+(?:rated|reviewed"
                           r"|received|regarded)|(?:critically[\s-]+)?acclaimed|top[\s-]+rated|best[\s-]+rated"
-                          r"|(?:good|great|strong|positive)\s+reviews)\b", re.I)
+                          r"|(?:good|great|strong|positive)\s+reviews"
+                          rf"|(?:high|good|great|strong|decent)\s+{RATING_SITE}\s+(?:ratings?|scores?)"
+                          r"|high\s+ratings?|rated\s+highly)\b", re.I)
 TOP_K = re.compile(rf"\btop[\s-]+(?P<n>{COUNT_NUMBER})\b", re.I)
 # "three comedies", "a couple of films"; not "after '68 - 4 stars or more" (a year, not 68 films)
 COUNT_OF_FILMS = re.compile(rf"(?<!['’])\b(?P<n>{COUNT_NUMBER}|a\s+couple(?:\s+of)?|a\s+few|a\s+single)\s+"

@@ -410,6 +410,15 @@ def test_runtime(index: CatalogueIndex, message: str, runtime: tuple[int | None,
         ("a good movie", None),
         ("highly rated, above 8", 8.0),
         ("with a rating of at least 7.5", 7.5),  # was a question about a film called "at least 7"
+        # a score in per cent, as review sites give it (was nothing, or a question about a film)
+        ("with a score of at least 80%", 8.0),
+        ("rated 75% or more", 7.5),
+        ("over 90% on rotten tomatoes", 9.0),
+        # the site the score comes from is part of the score, not something to search for
+        ("at least 7 on imdb", 7.0),
+        ("85% on rt", 8.5),
+        ("a high imdb rating", 7.0),
+        ("I saw it on imdb", None),
     ],
 )
 def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> None:

@@ -218,6 +218,9 @@ def test_a_series_name_opening_with_a_surname_is_the_series(index: CatalogueInde
             ("Christopher Nolan", "Quentin Tarantino", "Martin Scorsese"),
         ),
         ("a comedy without Adam Sandler or Will Ferrell", ("Adam Sandler", "Will Ferrell")),
+        ("anything but Nolan", ("Christopher Nolan",)),  # asked for nothing at all
+        ("a comedy, anything but jim carrey", ("Jim Carrey",)),
+        ("tired of Adam Sandler movies", ("Adam Sandler",)),
     ],
 )
 def test_a_refusal_holds_for_every_person_it_lists(
