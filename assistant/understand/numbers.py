@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.understand.reading import Reading
 from assistant.understand.vocabulary import (
@@ -42,6 +43,7 @@ from assistant.understand.vocabulary import (
     SHORT_NEGATED_BEFORE,
     TENS,
     THIS_DECADE,
+    THIS_YEAR,
     TOP_K,
     TURN_OF_MILLENNIUM,
     YEAR_EXPRESSION_PARTS,
@@ -166,7 +168,7 @@ def find_years(r: Reading) -> tuple[int | None, int | None]:
 def _relative_years(r: Reading, lows: list[int], highs: list[int], phrases: list[str]) -> None:
     """ "from the last ten years", "the past decade", "this century", "nothing from the last century"."""
     latest = r.index.latest_year
-    for rule in (LAST_YEARS, CENTURY, AGE_YEARS, THIS_DECADE, TURN_OF_MILLENNIUM):
+    for rule in (LAST_YEARS, CENTURY, AGE_YEARS, THIS_DECADE, THIS_YEAR, TURN_OF_MILLENNIUM):
         for m in list(rule.finditer(r.masked)):
             lo: int | None
             hi: int | None
@@ -188,6 +190,22 @@ def _relative_years(r: Reading, lows: list[int], highs: list[int], phrases: list
                 lo, hi = (latest - age + 1, None) if newer else (None, latest - age)
             elif rule is THIS_DECADE:
                 lo, hi = latest // 10 * 10, None
+            elif rule is THIS_YEAR:
+                if r.before(NOT_RELEASE_BEFORE, m.start()):
+                    continue
+                which = (m.group("which") or m.group("which2")).lower()
+                if which == "past":  # "in the past year": the newest films
+                    lo, hi = latest, None
+                else:
+                    lo = hi = latest - (which == "last")
+                    if r.before(YEAR_REFUSAL_BEFORE, m.start()):
+                        if which == "last":
+                            continue  # "nothing from last year": a gap in the years, which bounds cannot say
+                        hi = None  # "nothing from this year" turns over to "until last year" below
+                if date.today().year > latest:
+                    said = " ".join((m.group("when") or m.group("when2")).lower().split())
+                    newest = f"My catalogue's newest films are from {latest}"
+                    r.notices.append(f"{newest}; I read {said!r} as {lo}.")
             elif rule is TURN_OF_MILLENNIUM:
                 if r.before(NOT_RELEASE_BEFORE, m.start()):
                     continue  # "set at the turn of the century": when it is set
@@ -199,6 +217,8 @@ def _relative_years(r: Reading, lows: list[int], highs: list[int], phrases: list
             if negated:  # "nothing from the last century": from 2000; "nothing from this century": until 1999
                 lo, hi = (hi + 1 if hi is not None else None), (lo - 1 if lo is not None else None)
             start = negated.start() if negated else m.start()
+            if rule is THIS_YEAR and not negated:
+                start = m.start("when") if m.group("when") else m.start("when2")  # "a movie" stays asked for
             if rule is AGE_YEARS and m.group("what") and GENRE_WORD.fullmatch(m.group("what")):
                 start = m.end("what")  # "a comedy less than 20 years old": the comedy is asked for too
             lows += [lo] if lo is not None else []

@@ -238,6 +238,17 @@ GENRE_WORDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 ]
 GENRE_WORD = re.compile(
     r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _, _) in enumerate(GENRE_WORDS)) + r")\b", re.I)
+# "a movie from last year", "a comedy released this year", "this year's best horror", "something new
+# this year": a release year said of the film asked for, not a memory of when ("I think it came out
+# last year", "my favourite from last year"), nor what is still to come ("coming out this year").
+THIS_YEAR = re.compile(
+    r"(?:\b(?:movies?|films?|flicks?|something|anything|ones?|releases?)\b|" + GENRE_WORD.pattern + r")\s+"
+    r"(?P<when>(?:(?:that|which)\s+(?:came\s+out|(?:was|were)\s+(?:released|made)|(?:is|are)\s+from)\s+(?:in\s+)?"
+    r"|(?:made|released|filmed|new)\s+(?:(?:from|in|of|during)\s+)?|(?:from|in|of|during)\s+)(?:the\s+)?(?P<which>this|last|past)"
+    r"\s+year\b(?!['’]?s\b|\s+or\b))"
+    r"|\b(?P<when2>(?P<which2>this|last)\s+year['’]s)\s+(?=(?:best|top|new|biggest|great|good)\b)",
+    re.I,
+)
 # Genre words that name a film as a noun does ("a Sandler comedy", "a Hitchcock thriller"): after a
 # surname they cue it as "film" does. Not "kid", "family" or "war" ("a Sweeney kid").
 KIND_NOUNS = word_set(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
@@ -84,6 +85,48 @@ def test_recent_means_the_last_five_catalogue_years(index: CatalogueIndex, messa
     parsed = parse(index, message)
     assert (parsed.constraints.year_min, parsed.constraints.year_max) == (index.latest_year - 5, None)
     assert "recent" not in parsed.intent and "new" not in parsed.intent.split()
+
+
+@pytest.mark.parametrize(
+    ("message", "back", "whole_year", "intent"),
+    [
+        ("a movie from last year", 1, True, "a movie"),
+        ("a comedy that came out last year", 1, True, "a comedy"),
+        ("something released this year", 0, True, "something"),
+        ("this year's best horror", 0, True, "best horror"),
+        ("best films of the past year", 0, False, "best films"),
+        ("no movies from this year", None, False, ""),
+    ],
+)
+def test_this_year_and_last_year_are_the_catalogue_newest_years_said_so(
+    index: CatalogueIndex, message: str, back: int | None, whole_year: bool, intent: str
+) -> None:
+    """The catalogue has an end, as "recent" has: "this year" is its newest year, and when the
+    calendar has moved past it the person is told which year was meant."""
+    parsed = parse(index, message)
+    newest = index.latest_year
+    if back is None:  # refused: until the year before
+        assert (parsed.constraints.year_min, parsed.constraints.year_max) == (None, newest - 1)
+    else:
+        year = newest - back
+        bounds = (year, year if whole_year else None)
+        assert (parsed.constraints.year_min, parsed.constraints.year_max) == bounds
+        assert any(str(year) in notice for notice in parsed.notices) == (date.today().year > newest)
+    assert parsed.intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I think it came out last year",  # a memory of when, not a request
+        "I remember watching a movie last year",
+        "my favourite from last year was Heat",
+        "there's a remake coming out this year",
+    ],
+)
+def test_last_year_said_of_a_memory_is_no_year_limit(index: CatalogueIndex, message: str) -> None:
+    constraints = parse(index, message).constraints
+    assert (constraints.year_min, constraints.year_max) == (None, None)
 
 
 def test_old_inside_a_title_is_a_title_not_a_year_limit(index: CatalogueIndex) -> None:
