@@ -23,6 +23,7 @@ from assistant.understand.vocabulary import (
     NUMBER_NAMES,
     REQUEST_WORDS,
     STOPWORDS,
+    SURNAME_DIRECTOR_FILMS,
     SURNAME_OVER_WORD,
 )
 from ingest.movie import Movie
@@ -190,6 +191,13 @@ class CatalogueIndex:
                 same = self._surnames[r].get(key, [])
                 if same and (len(same) == 1 or self._films[r][same[0]] > self._films[r][same[1]]):
                     hits.append((same[0], r))
+            # "a Lynch film", "a Jackson movie": a surname said alone names the director with a body
+            # of work (David Lynch, Peter Jackson) over an actor of it, unless they are one person
+            # who acts more ("a Clooney film")
+            if len({name for name, _ in hits}) == 2:
+                director = next(name for name, r in hits if r == "director")
+                if self._films["director"][director] >= SURNAME_DIRECTOR_FILMS:
+                    return director, "director"
         return max(hits, key=lambda h: (self._films[h[1]][h[0]], h[1] == "director")) if hits else None
 
     def says_the_person(self, word: str, name: str, role: str) -> bool:

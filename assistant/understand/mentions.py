@@ -127,6 +127,8 @@ def find_title_lists(r: Reading) -> None:
                 # "I liked it", "like her"; "I hated Twilight, show me ..." is not "Show Me";
                 # "I don't like horror" is the genre, not the film "#Horror"
                 hit = None
+            if hit and hit[1] == 1 and _better_known_as_a_person(r, [tok], hit[0]):
+                break  # "I loved Hitchcock": the director (people.py), not the 2012 film about him
             if hit:
                 end, name = p + hit[1], ""
                 run = _title_run(r, toks, p) if tok.capitalised else []
@@ -363,6 +365,14 @@ def find_series(r: Reading) -> None:
                 continue
             if not (refused or free) and not _named_as_a_series(r, tok.start, words, noun):
                 continue
+            if person := _names_a_person(r, run):
+                # "I love Nolan movies": Nolan's films (people.py reads them), not the plots that
+                # say "Nolan"; "something that isn't Wes Anderson": none of his films
+                if refused or free:
+                    films = tuple(r.index.movie(i) for i in r.index.films_of(person))
+                    end = free.end() if free else run[-1].end if noun is None else noun.end()
+                    hit = (person, films, end, length, free is not None)
+                break
             called = noun is not None and bool(noun.group("strong") or r.before(THE_BEFORE, tok.start))
             if _could_name_a_series(r, words, called) and (members := _ruled_out(r, words, refused or free)):
                 end = free.end() if free else run[-1].end if noun is None else noun.end()
@@ -390,6 +400,32 @@ def find_series(r: Reading) -> None:
 
 _HALF_A_WORD = re.compile(r"-[^\W\d_]")  # a word goes on after a hyphen the name does not take
 _CONTRACTED = re.compile(r"(?i:i|you|we|they|he|she|it|that|there)['’][a-z]{1,2}")
+
+
+def _better_known_as_a_person(r: Reading, run: list[Token], title: str) -> bool:
+    """Whether the words name a filmmaker whom the film of that title is about ("Hitchcock" (2012),
+    "Spielberg" (2017)), and one of whose own films is better known than it: said as a taste, the
+    person is meant. Not "Rudy": that film's plot names someone else."""
+    if not (person := _names_a_person(r, run)):
+        return False
+    titled = r.index.by_title.get(title, [])
+    if not any(person.lower() in m.overview.lower() for m in titled):
+        return False
+    votes = [r.index.movie(i).vote_count or 0 for i in r.index.films_of(person)]
+    return max(votes, default=0) > max((m.vote_count or 0 for m in titled), default=0)
+
+
+def _names_a_person(r: Reading, run: list[Token]) -> str | None:
+    """The director or actor the words name, when better known by them than any plot is: a full
+    name ("Wes Anderson"), or a surname typed as one ("Nolan") whose bearer has films enough."""
+    key = " ".join(t.norm for t in run)
+    if len(run) > 1:
+        hit = r.index.person(key, None, False)
+        return hit[0] if hit else None
+    if not run[0].raw[:1].isupper() and key not in r.index.surnames_typed_lower:
+        return None
+    hit = r.index.person(key, None, True)
+    return hit[0] if hit and r.index.says_the_person(key, *hit) else None
 
 
 def _ruled_out(r: Reading, words: str, refused: object) -> tuple[Movie, ...]:

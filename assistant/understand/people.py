@@ -17,6 +17,7 @@ from assistant.understand.vocabulary import (
     NAME_LIST_GAP,
     PERSON_REFUSAL_BEFORE,
     PERSON_ROLE_BEFORE,
+    PERSON_TASTE_BEFORE,
     REQUEST_WORDS,
     STOPWORDS,
     STUDIOS,
@@ -78,6 +79,7 @@ def find_people(r: Reading) -> None:
             or _named_before_a_film_noun(r.text[tok.end :])  # "a Kubrick or Scorsese film"
             or tok.raw.endswith(("'s", "’s"))
             or bool(PERSON_REFUSAL_BEFORE.search(tail))  # "no Nolan please"
+            or bool(PERSON_TASTE_BEFORE.search(tail))  # "I love Tarantino"
         )
         after = toks[i + 1] if i + 1 < len(toks) else None
         # Not "Tom Hnaks"; but "Fincher, Nolan" is two names.

@@ -17,6 +17,8 @@ LOWER_CASE_SURNAME_FILMS, LOWER_CASE_SURNAME_PLOTS = 3, 2
 # A surname said with no role ("a London film") is the person's when they have at least 1/2 as many
 # films as the best-known 5,000 plots say the word (Ridley Scott 16 films, "Scott" in 15 plots)
 SURNAME_OVER_WORD = 2
+# A surname said alone names a director with this many films over an actor ("a Lynch film": David)
+SURNAME_DIRECTOR_FILMS = 3
 OLD_YEAR_MAX, RECENT_YEARS, GOOD_RATING, SHORT_MAX, NOT_LONG_MAX = 1979, 5, 7.0, 100, 120
 LONG_MIN = 150  # minutes: "a proper long epic" (Lawrence of Arabia, not a 2-hour blockbuster)
 EMPTY_NOTICE = "Tell me what you feel like watching…"
@@ -135,10 +137,17 @@ UNSEEN_BEFORE = re.compile(r"(?:n['’]t|\b(?:havent|hasnt|didnt|never|not))\s+(
 DIRECTOR_CUE_BEFORE = re.compile(r"\b(?:directed\s+by|director|by|filmmaker|helmed\s+by|made\s+by)\s+$", re.I)
 CAST_CUE_BEFORE = re.compile(
     r"\b(?:starring|stars?|with|featuring|feat\.?|actor|actress|played\s+by)\s+$", re.I)
+# "I love Tarantino", "a big fan of Nolan": a taste for someone cues a surname as "film" does
+PERSON_TASTE_BEFORE = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+|absolutely\s+)?"
+                                 r"(?:love|loved|adore|adored|enjoy|enjoyed|dig)\s+$|\bfan\s+of\s+$", re.I)
 PERSON_ROLE_BEFORE = re.compile(r"\b(?:directed\s+by|director|starring|featuring|actor|actress)\s+$", re.I)
-PERSON_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|without|except|excluding|avoid|anything\s+but"
-                                  r"|other\s+than|rather\s+than|instead\s+of|sick\s+of|tired\s+of)\s+"
-                              r"(?:(?:with|starring|featuring|by|directed\s+by)\s+)?$", re.I)
+# "no Nolan", "anything but Jim Carrey", "something that isn't Wes Anderson", "nothing from Nolan"
+PERSON_REFUSAL_BEFORE = re.compile(r"\b(?:no|not|nothing|without|except(?:\s+for)?|excluding|avoid|skip|minus"
+                                  r"|anything\s+but|other\s+than|rather\s+than|instead\s+of|apart\s+from"
+                                  r"|aside\s+from|enough\s+(?:of|with)|sick\s+of|tired\s+of|done\s+with"
+                                  r"|(?:that|which)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not)|(?:that|which|it)['’]s\s+not)\s+"
+                              r"(?:(?:with|starring|featuring|by|directed\s+by|from|of)\s+)?(?:any\s+)?$",
+                                   re.I)
 NAME_LIST_GAP = re.compile(r"^\s*(?:,|and|&|or|,\s*(?:and|or))\s*$", re.I)
 
 # Decades as people write them: "1990s", "90s", "'90s", "90's", "the nineties", "nineteen-nineties",

@@ -534,6 +534,25 @@ def test_people_names_stay_in_the_intent(index: CatalogueIndex) -> None:
     assert parse(index, "Tom Hanks movies").intent == "Tom Hanks movies"
 
 
+@pytest.mark.parametrize(
+    ("message", "director"),
+    [("a Lynch film", "David Lynch"), ("a Jackson movie", "Peter Jackson"), ("a Scott film", "Ridley Scott")],
+)
+def test_a_surname_alone_names_the_director_with_a_body_of_work(
+    index: CatalogueIndex, message: str, director: str
+) -> None:
+    # were Jane Lynch and Samuel L. Jackson: more films, but as one of a cast
+    constraints = parse(index, message).constraints
+    assert constraints.directors == (director,) and not constraints.cast
+
+
+@pytest.mark.parametrize(
+    ("message", "actor"), [("a Clooney film", "George Clooney"), ("a Stiller comedy", "Ben Stiller")]
+)
+def test_a_director_who_acts_more_is_the_actor(index: CatalogueIndex, message: str, actor: str) -> None:
+    assert parse(index, message).constraints.cast == (actor,)
+
+
 def test_unknown_person_after_a_cue_is_reported(index: CatalogueIndex) -> None:
     parsed = parse(index, "directed by Zzzyxq Qwerty")
     assert parsed.constraints.directors == ()

@@ -221,6 +221,10 @@ def test_a_series_name_opening_with_a_surname_is_the_series(index: CatalogueInde
         ("anything but Nolan", ("Christopher Nolan",)),  # asked for nothing at all
         ("a comedy, anything but jim carrey", ("Jim Carrey",)),
         ("tired of Adam Sandler movies", ("Adam Sandler",)),
+        # were asked for: a refusal said as "that isn't", "nothing from", "except for"
+        ("something that isn't Wes Anderson", ("Wes Anderson",)),
+        ("a comedy except for Jim Carrey", ("Jim Carrey",)),
+        ("a thriller that's not by Fincher", ("David Fincher",)),
     ],
 )
 def test_a_refusal_holds_for_every_person_it_lists(
@@ -263,3 +267,39 @@ def test_a_hyphenated_series_name_is_read_whole(
     assert parsed.constraints.exclude_series == (series,)
     excluded = titles_of(index, parsed.constraints.excluded_films)
     assert in_it <= excluded and not (not_in_it & excluded)
+
+
+def test_a_question_about_a_person_is_no_refusal(index: CatalogueIndex) -> None:
+    c = parse_request("Oh cool, isn't Devito in that?", index).constraints
+    assert not c.exclude_series and not c.excluded_films
+
+
+@pytest.mark.parametrize(
+    ("message", "director"),
+    [
+        # were the films whose plots say "Nolan" (Bruce Almighty, Orca), read as a series
+        ("I love Nolan movies", "Christopher Nolan"),
+        ("I love Tarantino films", "Quentin Tarantino"),
+        # were chit-chat: a taste for someone says what to look for
+        ("I love Tarantino", "Quentin Tarantino"),
+        ("I'm a big fan of Nolan", "Christopher Nolan"),
+        # were the 2017 documentary and the 2012 film about him, not his films
+        ("we love Spielberg", "Steven Spielberg"),
+        ("I really enjoy Hitchcock", "Alfred Hitchcock"),
+    ],
+)
+def test_a_taste_for_a_filmmaker_names_the_filmmaker(
+    index: CatalogueIndex, message: str, director: str
+) -> None:
+    parsed = parse_request(message, index)
+    assert parsed.constraints.directors == (director,)
+    assert not parsed.references and parsed.intent_kind == "recommend"
+
+
+@pytest.mark.parametrize(
+    ("message", "title"), [("I loved Heat", "Heat"), ("I loved Lincoln", "Lincoln"), ("I loved Ray", "Ray")]
+)
+def test_a_title_that_is_a_surname_stays_a_title(index: CatalogueIndex, message: str, title: str) -> None:
+    parsed = parse_request(message, index)
+    assert [index.movie(i).title for i in parsed.references] == [title]
+    assert not parsed.constraints.directors and not parsed.constraints.cast
