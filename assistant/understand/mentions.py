@@ -129,6 +129,10 @@ def find_title_lists(r: Reading) -> None:
                 hit = None
             if hit and hit[1] == 1 and _better_known_as_a_person(r, [tok], hit[0]):
                 break  # "I loved Hitchcock": the director (people.py), not the 2012 film about him
+            if hit and any(
+                index.is_person(" ".join(t.norm for t in toks[p : p + n])) for n in range(hit[1] + 1, 4)
+            ):
+                break  # "I love Adam Sandler": the actor (people.py), not the film "Adam"
             if hit:
                 end, name = p + hit[1], ""
                 run = _title_run(r, toks, p) if tok.capitalised else []

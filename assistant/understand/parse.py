@@ -203,7 +203,9 @@ def _intent_of(r: Reading, remembered: bool = False) -> tuple[str, tuple[str, ..
 
 AVOIDED = re.compile(
     # "creeping dread rather than jump scares": what is wanted instead of something is refused
-    r"\b(?:no|(?:nothing|not)(?:\s+about)?|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus"
+    # "nothing with jump scares", "nothing involving clowns": what is in the film, refused
+    r"\b(?:nothing\s+(?:with|involving|featuring|containing)|no|(?:nothing|not)(?:\s+about)?"
+    r"|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus"
     r"|rather\s+than|instead\s+of|as\s+opposed\s+to)\s+"
     r"(?:set\s+(?:in|on|at|during)\s+)?"  # "a sci-fi film that isn't set in space"
     r"(?:too\s+|very\s+|overly\s+|so\s+|that\s+|any\s+|the\s+|an?\s+)?"

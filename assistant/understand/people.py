@@ -97,7 +97,18 @@ def find_people(r: Reading) -> None:
             or bool(GENRE_WORD.fullmatch(after.norm))  # "a scorsese gangster film"
             or bool(r.text[tok.end : after.start].strip())
         )
-        if not hit and (not lower or surname) and cued and one_word and ends and not studio:  # "a Nolan film"
+        # "an Agatha Christie mystery": the surname of a name the catalogue lacks, not Julie Christie
+        someone_else = (
+            i > 0
+            and not lower
+            and toks[i - 1].raw[:1].isupper()
+            and not r.text[toks[i - 1].end : tok.start].strip()
+            and toks[i - 1].norm not in STOPWORDS | REQUEST_WORDS
+            and bool(r.text[: toks[i - 1].start].strip())
+            and r.text[: toks[i - 1].start].rstrip()[-1:] not in ".!?"
+        )
+        alone = one_word and ends and not studio and not someone_else
+        if not hit and (not lower or surname) and cued and alone:  # "a Nolan film"
             hit, length = index.person(tok.norm, role, True), 1
             if hit and role is None and not index.says_the_person(tok.norm, *hit):
                 hit = None  # "a London film", "a New York movie": a place, not Jason London

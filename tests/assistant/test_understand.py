@@ -358,6 +358,26 @@ def test_what_is_wanted_instead_of_something_refuses_it(index: CatalogueIndex) -
     assert parse(index, "a quiet drama as opposed to a blockbuster").avoid == ("blockbuster",)
 
 
+@pytest.mark.parametrize(
+    ("message", "avoid", "intent"),
+    [
+        # "jump scares" was searched for: Poltergeist (2015), whose tagline says "Scares", came third
+        (
+            "a slow-burn psychological horror, nothing with jump scares",
+            ("jump scares",),
+            "a slow-burn psychological horror",
+        ),
+        ("a comedy, nothing involving clowns", ("clowns",), "a comedy"),
+        ("nothing with a sad ending", ("sad ending",), ""),
+    ],
+)
+def test_nothing_with_something_refuses_it(
+    index: CatalogueIndex, message: str, avoid: tuple[str, ...], intent: str
+) -> None:
+    parsed = parse(index, message)
+    assert (parsed.avoid, parsed.intent) == (avoid, intent)
+
+
 def test_a_refused_setting_is_a_word_to_avoid(index: CatalogueIndex) -> None:
     parsed = parse(index, "a sci-fi film that isn't set in space")
     assert parsed.avoid == ("space",)  # it avoided "set" and searched "a sci-fi film that in space"
@@ -551,6 +571,24 @@ def test_a_surname_alone_names_the_director_with_a_body_of_work(
 )
 def test_a_director_who_acts_more_is_the_actor(index: CatalogueIndex, message: str, actor: str) -> None:
     assert parse(index, message).constraints.cast == (actor,)
+
+
+def test_a_surname_inside_a_name_the_catalogue_lacks_is_nobody(index: CatalogueIndex) -> None:
+    # was Julie Christie, and no film matched "Mystery, with Julie Christie": an empty reply
+    constraints = parse(index, "an Agatha Christie style mystery").constraints
+    assert not constraints.cast and not constraints.directors
+
+
+@pytest.mark.parametrize(
+    ("message", "actor"),
+    [("I love Adam Sandler movies", "Adam Sandler"), ("I like Emma Stone", "Emma Stone")],
+)
+def test_a_full_name_after_a_taste_is_the_person_not_a_title_it_opens_with(
+    index: CatalogueIndex, message: str, actor: str
+) -> None:
+    # were the films "Adam" (2009) and "Emma" (2020), liked
+    parsed = parse(index, message)
+    assert parsed.constraints.cast == (actor,) and not parsed.references
 
 
 def test_unknown_person_after_a_cue_is_reported(index: CatalogueIndex) -> None:
