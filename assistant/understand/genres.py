@@ -12,6 +12,8 @@ from assistant.understand.vocabulary import (
     EITHER_GAP,
     GENRE_WORD,
     GENRE_WORDS,
+    KEEP_BEFORE,
+    KEPT_OUT_AFTER,
     LANGUAGE_WORD,
     NAMED_WAR,
     NOT_A_REFUSAL,
@@ -79,6 +81,12 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
             continue
         if start is None and (after := REFUSAL_AFTER.match(r.masked, m.end())):
             start, ends[len(hits)] = m.start(), after.end()
+        elif (
+            start is None
+            and (keep := r.before(KEEP_BEFORE, m.start()))
+            and (out := KEPT_OUT_AFTER.match(r.masked, m.end()))
+        ):
+            start, ends[len(hits)] = keep.start(), out.end()
         hits.append((m, start))
     either = {
         n + d

@@ -109,8 +109,10 @@ def find_title_lists(r: Reading) -> None:
             continue  # "I'd like", "feel like"
         mode = "dislike" if trigger.group("neg") else r.mode(trigger.end())
         p = bisect_left(r.starts, trigger.end())
+        opener: tuple[int, int] | None = None  # "the original": said of the film, gone with it
         for filler in LIST_OPENERS:
             if [t.norm for t in toks[p : p + filler.count(" ") + 1]] == filler.split():
+                opener = (toks[p].start, toks[p + filler.count(" ")].end)
                 p += filler.count(" ") + 1
                 break
         first = p
@@ -140,7 +142,9 @@ def find_title_lists(r: Reading) -> None:
                     # "like Knives Out and Glass Onion": a longer name the catalogue lacks, read as
                     # the title it opens with (Glass), is a guess to say (Reading.mention)
                     end, name = p + len(run), r.text[run[0].start : run[-1].end]
-                r.mention(index.best(hit[0]), name, tok.start, toks[end - 1].end, mode)
+                start = opener[0] if opener else tok.start
+                r.mention(index.best(hit[0]), name, start, toks[end - 1].end, mode)
+                opener = None
                 p = end
             elif not tok.capitalised:
                 # "similar to incepton": lower-case words count only when close to a title and uncommon

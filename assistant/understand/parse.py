@@ -204,7 +204,7 @@ def _intent_of(r: Reading, remembered: bool = False) -> tuple[str, tuple[str, ..
 AVOIDED = re.compile(
     # "creeping dread rather than jump scares": what is wanted instead of something is refused
     # "nothing with jump scares", "nothing involving clowns": what is in the film, refused
-    r"\b(?:nothing\s+(?:with|involving|featuring|containing)|no|(?:nothing|not)(?:\s+about)?"
+    r"\b(?:nothing\s+(?:with|involving|featuring|containing)|no|zero|(?:nothing|not)(?:\s+about)?"
     r"|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus"
     r"|rather\s+than|instead\s+of|as\s+opposed\s+to)\s+"
     r"(?:set\s+(?:in|on|at|during)\s+)?"  # "a sci-fi film that isn't set in space"

@@ -25,6 +25,16 @@ from ingest.movie import Movie
 MIN_MEMBERS = 2  # one film is a film, not a series
 # Another name of a series ("007" for Bond): said by this many of its films' plots, and by few others.
 ALIAS_MIN_MEMBERS = 3
+# Names fans shorten, which no plot says: "skip the MCU", "no LOTR"
+SHORT_NAMES = {
+    "mcu": "marvel",
+    "marvel cinematic universe": "marvel",
+    "dceu": "dc",
+    "dc extended universe": "dc",
+    "lotr": "lord of the rings",
+    "hp": "harry potter",
+    "f f": "fast and furious",
+}
 ALIAS_PRECISION = 0.7
 # Names learnt in rounds: Return of the Jedi joins by "Darth Vader", then "Luke Skywalker" is the
 # series' own name too, which brings The Empire Strikes Back.
@@ -76,6 +86,7 @@ class SeriesIndex:
     def members(self, name: str) -> tuple[Movie, ...]:
         """The films of the series called `name`, most-voted first; () when the catalogue knows none."""
         key = title_key(name).removeprefix("the ")
+        key = SHORT_NAMES.get(key, key)
         if key not in self._members:
             self._members[key] = self._find(key, name)
         return self._members[key]

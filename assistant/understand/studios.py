@@ -41,6 +41,8 @@ _COMPANY_WORDS = {
     "focus": r"\bfocus\s+(?:features|films)\b",
     "illumination": r"\billumination\s+entertainment\b",
     "laika": r"\blaika\b",
+    # Disney has released every Pixar film ("Disney·Pixar"): "no Disney" is no Up or Toy Story either
+    "disney": r"\bdisney\b|\bpixar\b",
 }
 
 

@@ -21,9 +21,13 @@ from assistant.understand.vocabulary import LANGUAGES, STUDIOS
 # "not Disney or Pixar", "no Disney, Pixar or DreamWorks": the names after a refused one
 _GAP = r"\s*(?:,|/|&|\bor\b|\bnor\b|\band\b)(?:\s*(?:or|and|nor)\b)?\s*(?:from\s+|by\s+)?"
 STUDIO_LIST_GAP = re.compile(_GAP, re.I)
+# "no Pixar", "no more Pixar", "skip the Disney stuff", "anything but DreamWorks"
+_REFUSING = (
+    r"(?:no(?:\s+more)?|not|nothing|never|without|anything\s+but|except|besides|isn['’]t|aren['’]t|skip|avoid"
+    r"|minus|excluding|other\s+than|apart\s+from|enough\s+(?:of|with)|sick\s+of|tired\s+of)(?:\s+the)?"
+)
 REFUSED_STUDIOS_BEFORE = re.compile(
-    rf"\b(?:no|not|nothing|never|without|anything\s+but|except|besides|isn['’]t|aren['’]t)\s+(?:from\s+|by\s+)?"
-    rf"(?:{STUDIOS})(?:{_GAP}(?:{STUDIOS}))*{_GAP}$",
+    rf"\b{_REFUSING}\s+(?:from\s+|by\s+)?(?:{STUDIOS})(?:{_GAP}(?:{STUDIOS}))*{_GAP}$",
     re.I,
 )
 
@@ -36,7 +40,7 @@ _KIND = (
     r"(?:films?|movies?|cinema|dramas?|comed(?:y|ies)|thrillers?|horrors?|animes?)\b"
 )
 STUDIO = re.compile(
-    rf"\b(?P<neg>(?:not|no|nothing|never|without|anything\s+but|except|besides|isn['’]t|aren['’]t)\s+"
+    rf"\b(?P<neg>{_REFUSING}\s+"
     rf"(?:from\s+|by\s+|a\s+|an\s+)?)?"
     rf"(?P<name>{STUDIOS})\b(?!\s*(?:\+|plus\b))(?P<made>\s+(?:films?|movies?|animations?|studios?|style|kind))?",
     re.I,

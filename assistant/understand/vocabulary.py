@@ -113,7 +113,10 @@ FEEL_WORDS = word_set(
     "loud quiet dark light slow fast long short sad happy funny silly scary creepy gory bloody violent "
     "heavy intense weird cheesy sappy boring depressing taxing stressful gross graphic explicit"
 )
-LIST_OPENERS = ("the movie", "the film", "the movies", "the films", "movies", "films")
+# "like the original Alien", "similar to the first Matrix": the film after them
+LIST_OPENERS = (
+    "the movie", "the film", "the movies", "the films", "movies", "films", "the original", "the first",
+)  # fmt: skip
 REMOVED_MARK = "\x00"
 
 # fmt: off
@@ -292,7 +295,7 @@ def genre_styles(text: str) -> list[tuple[int, int]]:
 
 GENRE_ALTERNATIVES = "|".join(f"(?:{p})" for p, _, _ in GENRE_WORDS)
 # Words that refuse what follows them: "no romance", "skip the horror", "I'm not into musicals".
-REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|except|excluding|minus|hate"
+REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|except|excluding|minus|hate|zero"
                             r"|never"
                             r"|other\s+than|rather\s+than|instead\s+of|spare\s+me|hold|steer\s+clear\s+of"
                             r"|stay\s+away\s+from|keep\s+away\s+from|free\s+of|sick\s+of|tired\s+of"
@@ -317,6 +320,9 @@ REFUSAL_AFTER = re.compile(r"(?:\s+(?:movies?|films?|flicks?|ones|stuff))?[\s-]*
                            r"|(?:do|does)(?:\s+not|n['’]?t)\s+do\s+(?:it|much|anything)\s+for\s+me\b"
                            r"|[,?!.]?\s+no\s+thanks?\b|[,?!.]?\s+not\s+please\b)",
                            re.I)
+# "keep the horror out", "leave the romance out of it": the genre between the two is refused
+KEEP_BEFORE = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|any\s+|all\s+)?$", re.I)
+KEPT_OUT_AFTER = re.compile(r"(?:\s+(?:movies?|films?|flicks?|stuff))?\s+out\b(?:\s+of\s+(?:it|this))?", re.I)
 NOT_A_REFUSAL = re.compile(r"(?:n['’]t|\bnot)\s+(?:mind|care)\b|\bno\s+matter\b|\bnot\s+only\b"
                            r"|(?:n['’]t|\bnot)\s+(?:have|need)\s+to\s+be\b|\bnot\s+necessarily\b", re.I)
 ANYTHING_BUT_BEFORE = re.compile(r"\banything\s+but\s+(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -470,7 +476,7 @@ ADJACENT_REMOVALS = re.compile(r"\x00(?:[\s,;&/]*(?:\b(?:and|or|nor)\b)?[\s,;&/]
 OR_AHEAD = re.compile(r"[^.;:!?]*?\b(?:or|nor)\b", re.I)
 SERIES_REFUSAL_BEFORE = re.compile(
     r"\b(?:no|not|nothing|none|without|except(?:\s+for)?|excluding|skip|avoid|minus|anything\s+but|other\s+than"
-    r"|apart\s+from|aside\s+from|enough\s+(?:of|with)|sick\s+of|tired\s+of|done\s+with|fed\s+up\s+with"
+    r"|outside(?:\s+of)?(?=\s+the\s)|apart\s+from|aside\s+from|enough\s+(?:of|with)|sick\s+of|tired\s+of|done\s+with|fed\s+up\s+with"
     r"|(?:that|which)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not)|isn['’]t|aren['’]t|but\s+not|never)\s+"
     r"(?:(?:from|of|in|set\s+in|part\s+of|related\s+to|to\s+do\s+with|more)\s+)?(?:the\s+|any\s+|a\s+|another\s+)?$",
     re.I,

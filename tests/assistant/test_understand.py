@@ -255,6 +255,36 @@ def test_refused_genres(
     assert (constraints.include_genres, constraints.exclude_genres) == (include, exclude)
 
 
+@pytest.mark.parametrize(
+    ("message", "include", "exclude"),
+    [
+        # both read as asked for: a drama with romance, a horror mystery
+        ("a drama with zero romance", ("Drama",), ("Romance",)),
+        ("keep the horror out, a mystery", ("Mystery",), ("Horror",)),
+        ("leave the romance out of it, a drama", ("Drama",), ("Romance",)),
+        ("keep the horror coming", ("Horror",), ()),
+    ],
+)
+def test_a_genre_kept_out_is_refused(
+    index: CatalogueIndex, message: str, include: tuple[str, ...], exclude: tuple[str, ...]
+) -> None:
+    constraints = parse(index, message).constraints
+    assert (constraints.include_genres, constraints.exclude_genres) == (include, exclude)
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("something like the original Alien", "Alien (1979)"),
+        ("like the original Ghostbusters", "Ghostbusters (1984)"),
+    ],
+)
+def test_the_original_names_the_film_after_it(index: CatalogueIndex, message: str, title: str) -> None:
+    parsed = parse(index, message)  # was nothing at all: "the original Alien" opened no title
+    assert titles(index, parsed) == [title]
+    assert "original" not in parsed.intent
+
+
 def test_a_kind_of_the_genre_asked_for_refused_is_a_word_to_avoid(index: CatalogueIndex) -> None:
     # "not zombies" in a horror request refuses zombies, not horror (it said "asked both for and against")
     parsed = parse(index, "korean horror but not zombies")

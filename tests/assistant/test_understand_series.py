@@ -303,3 +303,24 @@ def test_a_title_that_is_a_surname_stays_a_title(index: CatalogueIndex, message:
     parsed = parse_request(message, index)
     assert [index.movie(i).title for i in parsed.references] == [title]
     assert not parsed.constraints.directors and not parsed.constraints.cast
+
+
+@pytest.mark.parametrize(
+    ("message", "film"),
+    [
+        ("skip the MCU, superheroes", "The Avengers"),  # was nothing: no plot says "MCU"
+        ("superhero films outside the Marvel Cinematic Universe", "The Avengers"),  # was a taste for them
+        ("no LOTR please, fantasy", "The Lord of the Rings: The Two Towers"),
+    ],
+)
+def test_a_series_ruled_out_by_a_short_name_or_outside_it(
+    index: CatalogueIndex, message: str, film: str
+) -> None:
+    parsed = parse_request(message, index)
+    assert film in titles_of(index, parsed.constraints.excluded_films)
+    assert not parsed.references
+
+
+def test_outside_a_place_is_no_series_refused(index: CatalogueIndex) -> None:
+    c = parse_request("No idea how that worked outside Poland, though", index).constraints
+    assert not c.exclude_series and not c.excluded_films

@@ -21,6 +21,7 @@ def test_a_studio_is_found_by_what_its_companies_are_called() -> None:
     assert company_pattern("Lionsgate").search("Lions Gate Films")
     assert not company_pattern("Neon").search("Neon Rouge Production")
     assert not company_pattern("Pixar").search("Walt Disney Pictures")
+    assert company_pattern("Disney").search("Pixar Animation Studios")  # Disney releases Pixar's films
 
 
 def test_a_studios_films_and_the_rest_of_their_series() -> None:
@@ -54,6 +55,11 @@ def index(catalogue_movies: list[Movie]) -> CatalogueIndex:
         "an animated film that isn't from Disney or Pixar",
         "no Disney, Pixar or DreamWorks please",  # "no Disney" is also read as a series
         "animated, but nothing from Pixar",
+        # more ways to say it (were read as nothing)
+        "no more Pixar, an animated film",
+        "skip the Pixar stuff, animated please",
+        # Disney has released every Pixar film: "no Disney" showed Up first
+        "an animated movie but no Disney",
     ],
 )
 def test_a_refused_studio_is_ruled_out_with_a_notice_of_what_is_not_recorded(
