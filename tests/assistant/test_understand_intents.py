@@ -106,6 +106,12 @@ def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueInd
         ("films about a woman who becomes a spy", False, "recommend"),
         ("horror movies where a family moves into a haunted house", False, "recommend"),
         ("movies where a guy wakes up in the past, I saw one as a kid", False, "known_item"),
+        # a good film asked for, not one remembered (was a known-item search for "a good movie from")
+        ("what's a good movie from 1994", False, "recommend"),
+        ("what's a great film about space", False, "recommend"),
+        ("what's a movie about a guy who wakes up on an island", False, "known_item"),
+        # a taste for a filmmaker (was chit-chat)
+        ("I love Tarantino", False, "recommend"),
     ],
 )
 def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind: str) -> None:
