@@ -39,6 +39,9 @@ _A_KIND_OF_IT = re.compile(
 )
 
 
+_NON = re.compile(r"\bnon[\s-]?$", re.I)
+
+
 def _refusal_start(
     r: Reading, m: re.Match[str], previous: tuple[re.Match[str], int | None] | None
 ) -> int | None:
@@ -77,6 +80,8 @@ def find_genres(r: Reading) -> tuple[list[str], list[str]]:
             r.take(than.start("than"), m.end())
             continue
         start = _refusal_start(r, m, hits[-1] if hits else None)
+        if start is None and (non := r.before(_NON, m.start(), 5)):
+            start = non.start()  # "a non-horror thriller"
         if start is not None and r.before(_A_PEOPLES_KIND, m.start(), 30):
             continue
         if start is None and (after := REFUSAL_AFTER.match(r.masked, m.end())):

@@ -130,6 +130,7 @@ LIKING_CUES = (r"similar\s+to|such\s+as|in\s+the\s+(?:vein|style|spirit|mou?ld)\
         r"|along\s+the\s+lines\s+of|the\s+likes\s+of|comparable\s+to|akin\s+to|vibes?\s+of|fans?\s+of"
         r"|like|liked|love|loved|enjoy|enjoyed|adored?|seen|watched|saw|besides|apart\s+from")
 DISLIKING_CUES = (r"(?:did|do|does)\s*n['’]?o?t\s+(?:really\s+)?(?:like|love|enjoy)"
+        r"|(?:do\s*n['’]?o?t|never)\s+(?:recommend|suggest|show\s+me|give\s+me)"
         r"|hated?|disliked?|nothing\s+like|unlike")
 FILM_CUE = re.compile(rf"\b(?:(?P<neg>{DISLIKING_CUES})|{LIKING_CUES})\b", re.I)
 FILM_CUE_BEFORE = re.compile(rf"\b(?:(?P<neg>{DISLIKING_CUES})|{LIKING_CUES})\s*[\"“‘']?\s*$", re.I)

@@ -255,6 +255,13 @@ def test_refused_genres(
     assert (constraints.include_genres, constraints.exclude_genres) == (include, exclude)
 
 
+def test_a_film_not_to_recommend_is_no_taste(index: CatalogueIndex) -> None:
+    # was a reference: The Matrix liked, and films like it first
+    parsed = parse(index, "don't recommend The Matrix")
+    assert [index.movie(i).label for i in parsed.named] == ["The Matrix (1999)"]  # never a pick
+    assert not parsed.references
+
+
 @pytest.mark.parametrize(
     ("message", "include", "exclude"),
     [
@@ -263,6 +270,7 @@ def test_refused_genres(
         ("keep the horror out, a mystery", ("Mystery",), ("Horror",)),
         ("leave the romance out of it, a drama", ("Drama",), ("Romance",)),
         ("keep the horror coming", ("Horror",), ()),
+        ("a non-horror thriller", ("Thriller",), ("Horror",)),  # was a horror thriller
     ],
 )
 def test_a_genre_kept_out_is_refused(
