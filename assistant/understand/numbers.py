@@ -79,6 +79,9 @@ def _spelled_decade(expr: str) -> int | None:
     return (century or 1900) + decade
 
 
+_SETTING_AFTER = re.compile(r"\s*(?:['’]?s\s+)?(?:setting|period)\b", re.I)
+
+
 def _year_span(expr: str) -> tuple[int, int]:
     modifier_match = re.search(r"\b(early|mid|late)", expr, re.I)
     modifier = modifier_match.group(1).lower() if modifier_match else ""
@@ -94,6 +97,9 @@ def _year_span(expr: str) -> tuple[int, int]:
         return number, number
     if number < 100:  # "00s" and "10s" are this century, "20s" to "90s" the last
         number += 2000 if number < 20 else 1900
+    if number in (1800, 1900):  # "films from the 1900s", "the early 1900s": the century, not 1900-09
+        lo, hi = {"early": (0, 33), "mid": (33, 66), "late": (66, 99)}.get(modifier, (0, 99))
+        return number + lo, number + hi
     lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(modifier, (0, 9))
     return number + lo, number + hi
 
@@ -119,8 +125,10 @@ def find_years(r: Reading) -> tuple[int | None, int | None]:
     phrases: list[str] = []
     for kind, rule in YEAR_RULES if HAS_YEAR_EXPRESSION.search(r.masked) else []:
         for m in list(rule.finditer(r.masked)):
-            if kind == "in" and r.before(NOT_RELEASE_BEFORE, m.start()):
-                continue
+            if kind == "in" and (
+                r.before(NOT_RELEASE_BEFORE, m.start()) or _SETTING_AFTER.match(r.masked, m.end())
+            ):
+                continue  # "set in the 1920s", "an early 1900's setting": when it is set
             if kind == "short_range":
                 first = int(m.group("a"))
                 last = first // 100 * 100 + int(m.group("b"))

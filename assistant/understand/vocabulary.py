@@ -210,7 +210,7 @@ MILLENNIUM_SPAN = 2
 # "set in the 1920s" is a setting and "in my 30s" an age, not a release date.
 # "a film about the 60s" is set then; "what about the 80s?" asks for films made then.
 NOT_RELEASE_BEFORE = re.compile(
-    r"(?:\bset|\btakes?\s+place|\bmy|\bhis|\bher|\btheir|\bour|\byour|(?<!\bwhat\s)(?<!\bhow\s)\babout)"
+    r"(?:\bset|\bbased|\btakes?\s+place|\bmy|\bhis|\bher|\btheir|\bour|\byour|(?<!\bwhat\s)(?<!\bhow\s)\babout)"
     r"\s+(?:in\s+)?$", re.I)
 
 # (words, genres when asked for, genres when refused). "No rom-coms" refuses Romance only: constraints

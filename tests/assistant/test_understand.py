@@ -73,6 +73,13 @@ def film(movie_id: str, title: str = "A Film", **fields: Any) -> Movie:
         ("a story about a man who is 40 years old", (None, None)),
         ("movies set in the 1920s", (None, None)),
         ("something for me in my 30s", (None, None)),
+        # a century said by its hundreds, as people say it (was 1900-1909: almost no films)
+        ("a film from the 1900s", (1900, 1999)),
+        ("movies from the early 1900s", (1900, 1933)),
+        ("a movie from the 2000s", (2000, 2009)),  # the decade, as people say it
+        # when the story is set, not when the film was made
+        ("I'm guessing an early 1900's setting", (None, None)),
+        ("based in the 1900s, about 4 men who start a society", (None, None)),
     ],
 )
 def test_years(index: CatalogueIndex, message: str, years: tuple[int | None, int | None]) -> None:
