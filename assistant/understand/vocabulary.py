@@ -445,6 +445,9 @@ RATING_RULES = [re.compile(pattern + _ON_A_SITE, re.I) for pattern in [
     # a bare score, nothing after it to make it a count or a length: "a thriller 7 or above", "at least a 7"
     rf"(?<![\w.]){RATING_NUMBER}\s+or\s+(?:above|higher|better|up)\b{_NOTHING_COUNTED}",
     rf"\bat\s+least\s+an?\s+{RATING_NUMBER}{_NOTHING_COUNTED}",
+    # a score plus, said of a film: "an 8+ movie", "a 7.5+ thriller" (not "18+", "a 5+ hour film", "5+ films")
+    rf"(?:(?<=\ba\s)|(?<=\ban\s))(?P<r>[5-9](?:\.\d)?)\s*\+(?!\s*(?:hours?|hrs?|minutes?|mins?|years?)\b)"
+    rf"(?=\s+(?:[\w-]+\s+)?(?:movies?|films?|flicks?|{GENRE_ALTERNATIVES})\b)",
     # a score in per cent, as review sites give it: "a score of at least 80%", "rated 75% or more"
     rf"\b(?:(?:rated|ratings?|scores?|scored|rotten\s+tomatoes|rt|metacritic)\s*(?:of\s+)?|at\s+least\s+|above\s+|over\s+)"
     rf"(?:(?:at\s+least|above|over|more\s+than|>=?)\s*)?(?P<pct>\d{{2,3}})\s*(?:%|per\s*cent|percent)"

@@ -527,13 +527,20 @@ def test_runtime(index: CatalogueIndex, message: str, runtime: tuple[int | None,
         ("85% on rt", 8.5),
         ("a high imdb rating", 7.0),
         ("I saw it on imdb", None),
+        # a score plus, said of a film (was nothing); not an age rating, a length or a count
+        ("an 8+ movie", 8.0),
+        ("a 7.5+ thriller", 7.5),
+        ("an 18+ movie", None),
+        ("a 5+ hour movie", None),
+        ("give me 5+ films", None),
     ],
 )
 def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> None:
     parsed = parse(index, message)
     assert parsed.constraints.rating_min == rating
     if rating is not None:
-        assert parsed.intent == ""  # nothing descriptive was said
+        # nothing descriptive was said: at most an article and the kind of film are left
+        assert not set(parsed.intent.lower().split()) - {"a", "an", "movie", "thriller"}
 
 
 # --- people --------------------------------------------------------------------------------------
