@@ -34,9 +34,16 @@ _MORE_NAMES_THEN = re.compile(
 _SAYS_NO_MORE = STOPWORDS | FILM_NOUNS | REQUEST_WORDS | {"please", "pls", "plz", "thanks"}
 
 
-def _named_before_a_film_noun(after: str) -> bool:
+# ...typed in lower case: "a fincher or nolan film"
+_MORE_NAMES_THEN_LOWER = re.compile(
+    rf"{_FAMILY}(?:\s*(?:,|\band\b|\bor\b|&)\s*[a-z][\w'’-]*{_FAMILY})+\s+(\w+)"
+)
+
+
+def _named_before_a_film_noun(after: str, lower: bool = False) -> bool:
     """The name opens a list of names that a film noun follows: each is a person, not a word."""
-    return bool((m := _MORE_NAMES_THEN.match(after)) and m.group(1).lower() in FILM_NOUNS)
+    m = (_MORE_NAMES_THEN_LOWER if lower else _MORE_NAMES_THEN).match(after)
+    return bool(m and m.group(1).lower() in FILM_NOUNS)
 
 
 def find_people(r: Reading) -> None:
@@ -76,7 +83,7 @@ def find_people(r: Reading) -> None:
         cued = (
             role
             or any(t.norm in FILM_NOUNS | KIND_NOUNS for t in toks[i + 1 : i + 3])  # "a Sandler comedy"
-            or _named_before_a_film_noun(r.text[tok.end :])  # "a Kubrick or Scorsese film"
+            or _named_before_a_film_noun(r.text[tok.end :], lower and surname)  # "a Kubrick or Scorsese film"
             or tok.raw.endswith(("'s", "’s"))
             or bool(PERSON_REFUSAL_BEFORE.search(tail))  # "no Nolan please"
             or bool(PERSON_TASTE_BEFORE.search(tail))  # "I love Tarantino"

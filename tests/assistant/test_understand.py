@@ -625,6 +625,12 @@ def test_a_director_who_acts_more_is_the_actor(index: CatalogueIndex, message: s
     assert parse(index, message).constraints.cast == (actor,)
 
 
+def test_surnames_listed_in_lower_case_before_a_film_noun_are_all_read(index: CatalogueIndex) -> None:
+    # only the last was read ("nolan film"), so only Nolan's films came
+    parsed = parse(index, "a fincher or nolan film")
+    assert parsed.constraints.directors == ("David Fincher", "Christopher Nolan")
+
+
 def test_a_surname_inside_a_name_the_catalogue_lacks_is_nobody(index: CatalogueIndex) -> None:
     # was Julie Christie, and no film matched "Mystery, with Julie Christie": an empty reply
     constraints = parse(index, "an Agatha Christie style mystery").constraints
