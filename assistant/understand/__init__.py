@@ -8,7 +8,8 @@ Modules, each with one job: `types` (the request types), `vocabulary` (the words
 constraints: genre synonyms, numbers, decades, refusals), `titles` (the one title normaliser),
 `catalogue` (what the parser knows about the catalogue), `series` (franchises known from the
 catalogue), `reading` (one message being read), `mentions` (films and series named), `people`,
-`numbers` (years, runtime, rating, count), `genres`, `questions` (a question about one film),
+`numbers` (years, runtime, rating, count; their words in `measures`), `spelling` (typed slips in
+genre words), `genres`, `questions` (a question about one film),
 `intents` (what kind of message it is), `parse` (`parse_request`, the order of the steps).
 """
 
