@@ -81,6 +81,7 @@ def _spelled_decade(expr: str) -> int | None:
     return (century or 1900) + decade
 
 
+_NOT_SAID_OF_IT = re.compile(r"(?:\bnot|n['’]t|\bno|\bnever|\bwithout)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _SETTING_AFTER = re.compile(r"\s*(?:['’]?s\s+)?(?:setting|period)\b", re.I)
 
 
@@ -315,6 +316,8 @@ def find_rating(r: Reading) -> float | None:
                 ratings.append(value)
                 r.take(m.start(), m.end())
     for m in list(GOOD_RATING_WORDS.finditer(r.masked)):
+        if r.before(_NOT_SAID_OF_IT, m.start(), 40):
+            continue  # "doesn't have a super high rating": a memory of a film, no wish
         ratings.append(GOOD_RATING)
         r.take(m.start(), m.end())
     return max(ratings, default=None)

@@ -162,6 +162,10 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         # "a guy wakes up with no memory", "a man with no name": in a memory, what the film had, not
         # what to keep away (Memento was pushed down for saying "memory")
         intent, avoid = _intent_of(r, remembered=True)
+    if kind == "known_item" and constraints.rating_min is not None:
+        # "it had a rating higher than 7.5 on imdb": a remembered score, from another site's scale
+        # (Enough Said is 7.1 there, 6.6 on TMDB), is no fact to hold a film to
+        constraints = replace(constraints, rating_min=None)
     kept, softened = for_children(occasions, constraints.include_genres)
     if softened and kind in ("recommend", "follow_up"):  # not "is The Shining too scary for a 12 year old?"
         constraints = replace(constraints, include_genres=tuple(kept))
@@ -204,7 +208,7 @@ def _intent_of(r: Reading, remembered: bool = False) -> tuple[str, tuple[str, ..
 AVOIDED = re.compile(
     # "creeping dread rather than jump scares": what is wanted instead of something is refused
     # "nothing with jump scares", "nothing involving clowns": what is in the film, refused
-    r"\b(?:nothing\s+(?:with|involving|featuring|containing)|no|zero|(?:nothing|not)(?:\s+about)?"
+    r"\b(?:nothing\s+(?:with|involving|featuring|containing)|no|(?-i:zero)|(?:nothing|not)(?:\s+about)?"
     r"|(?:isn|aren|wasn)['’]t(?:\s+about)?|without|never|avoid|less|minus"
     r"|rather\s+than|instead\s+of|as\s+opposed\s+to)\s+"
     r"(?:set\s+(?:in|on|at|during)\s+)?"  # "a sci-fi film that isn't set in space"

@@ -296,8 +296,8 @@ def genre_styles(text: str) -> list[tuple[int, int]]:
 
 GENRE_ALTERNATIVES = "|".join(f"(?:{p})" for p, _, _ in GENRE_WORDS)
 # Words that refuse what follows them: "no romance", "skip the horror", "I'm not into musicals".
-REFUSAL_BEFORE = re.compile(r"(?:\b(?:no|not|nothing|none|without|avoid|skip|except|excluding|minus|hate|zero"
-                            r"|never"
+REFUSAL_BEFORE = re.compile(r"(?:(?-i:\bzero)|\b(?:no|not|nothing|none|without|avoid|skip|except|excluding"
+                            r"|minus|hate|never"
                             r"|other\s+than|rather\s+than|instead\s+of|spare\s+me|hold|steer\s+clear\s+of"
                             r"|stay\s+away\s+from|keep\s+away\s+from|free\s+of|sick\s+of|tired\s+of"
                             r"|fed\s+up\s+with|allergic\s+to|enough\s+(?:of|with)|done\s+with|pass\s+on"

@@ -403,6 +403,21 @@ def test_what_is_wanted_instead_of_something_refuses_it(index: CatalogueIndex) -
     assert parse(index, "a quiet drama as opposed to a blockbuster").avoid == ("blockbuster",)
 
 
+def test_a_remembered_score_is_no_fact_to_hold_a_film_to(index: CatalogueIndex) -> None:
+    # a tomt post: Enough Said, the film meant, is 6.6 on TMDB
+    parsed = parse(
+        index,
+        "I believe it's a romance movie. Two people smiling at each other on a park bench. "
+        "It had a rating higher than a 7.5 on imdb if that helps",
+    )
+    assert parsed.intent_kind == "known_item" and parsed.constraints.rating_min is None
+
+
+def test_a_capitalised_zero_refuses_nothing(index: CatalogueIndex) -> None:
+    # "the Zero pilots" (the fighter plane) avoided pilots once "zero romance" refused romance
+    assert parse(index, "The Zero pilots call their superiors, a war movie").avoid == ()
+
+
 @pytest.mark.parametrize(
     ("message", "avoid", "intent"),
     [
@@ -533,6 +548,7 @@ def test_runtime(index: CatalogueIndex, message: str, runtime: tuple[int | None,
         ("an 18+ movie", None),
         ("a 5+ hour movie", None),
         ("give me 5+ films", None),
+        ("a comedy that doesn't have a super high rating", None),  # said of it, no wish
     ],
 )
 def test_rating(index: CatalogueIndex, message: str, rating: float | None) -> None:
