@@ -95,7 +95,7 @@ RATING_RULES = [re.compile(pattern + _ON_A_SITE, re.I) for pattern in [
     rf"(?:(?:at\s+least|above|over|more\s+than|>=?)\s*)?(?P<pct>\d{{2,3}})\s*(?:%|per\s*cent|percent)"
     rf"(?:\s+{OR_MORE}|\s*\+)?",
     # a score named by its site, nothing else around it: "a thriller with 7+ on imdb", "80% on rt"
-    rf"(?:(?:at\s+least|above|over|more\s+than|higher\s+than|>=?)\s*)?(?<![\w.]){RATING_NUMBER}(?P<pct>%)?\s*(?:/\s*10|\+)?(?=\s+(?:on|at|according\s+to)\s+{RATING_SITE}\b)",
+    rf"(?:(?:at\s+least|above|over|more\s+than|higher\s+than|>=?)\s*)?(?<![\w.]){RATING_NUMBER}(?P<per_cent>%)?\s*(?:/\s*10|\+)?(?=\s+(?:on|at|according\s+to)\s+{RATING_SITE}\b)",
 ]]
 GOOD_RATING_WORDS = re.compile(r"\b(?:highly[\s-]+(?:rated|regarded|acclaimed)|well[\s-]+(?:rated|reviewed"
                           r"|received|regarded)|(?:critically[\s-]+)?acclaimed|top[\s-]+rated|best[\s-]+rated"

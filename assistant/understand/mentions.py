@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import dropwhile, pairwise, takewhile
 
 from rapidfuzz import fuzz, process
@@ -131,9 +132,7 @@ def find_title_lists(r: Reading) -> None:
                 hit = None
             if hit and hit[1] == 1 and _better_known_as_a_person(r, [tok], hit[0]):
                 break  # "I loved Hitchcock": the director (people.py), not the 2012 film about him
-            if hit and any(
-                index.is_person(" ".join(t.norm for t in toks[p : p + n])) for n in range(hit[1] + 1, 4)
-            ):
+            if hit and _full_name_length(r, toks[p : p + 3]) > hit[1]:
                 break  # "I love Adam Sandler": the actor (people.py), not the film "Adam"
             if hit:
                 end, name = p + hit[1], ""
@@ -184,11 +183,14 @@ def find_title_lists(r: Reading) -> None:
                 break
 
 
+def _full_name_length(r: Reading, toks: Sequence[Token]) -> int:
+    """How many of the words (2 or 3) open with a person's full name; 0 when none does."""
+    return max((n for n in (2, 3) if r.index.is_person(" ".join(t.norm for t in toks[:n]))), default=0)
+
+
 def _person_at(r: Reading, toks: list[Token]) -> bool:
     """Whether the words open a person's name ("Inception Nolan is great", "The Matrix Keanu Reeves")."""
-    return any(r.index.is_person(" ".join(t.norm for t in toks[:n])) for n in (2, 3)) or bool(
-        toks and r.index.person(toks[0].norm, None, True)
-    )
+    return bool(_full_name_length(r, toks)) or bool(toks and r.index.person(toks[0].norm, None, True))
 
 
 # "Whiplash wrecked me. Anything like it?": a film that opens a sentence and is judged there, in a
@@ -320,7 +322,7 @@ def _blocked(r: Reading, i: int, refused: re.Match[str] | None) -> bool:
     """A person starts at token i ("no Tom Cruise": people are read later), or the refusing word
     opens a title ("No Country for Old Men")."""
     toks = r.toks
-    if any(r.index.is_person(" ".join(t.norm for t in toks[i : i + n])) for n in (2, 3)):
+    if _full_name_length(r, toks[i : i + 3]):
         return True
     # "no Nolan", not "no Harry Potter", nor "no Lord of the Rings" (Phil Lord is a surname too). The
     # series lookup goes last: it is the dear test, and most tokens fail a cheaper one first.
@@ -373,17 +375,16 @@ def find_series(r: Reading) -> None:
                 continue
             if not (refused or free) and not _named_as_a_series(r, tok.start, words, noun):
                 continue
+            end = free.end() if free else run[-1].end if noun is None else noun.end()
             if person := _names_a_person(r, run):
                 # "I love Nolan movies": Nolan's films (people.py reads them), not the plots that
-                # say "Nolan"; "something that isn't Wes Anderson": none of his films
+                # say "Nolan"; "Nolan-free": none of his films
                 if refused or free:
                     films = tuple(r.index.movie(i) for i in r.index.films_of(person))
-                    end = free.end() if free else run[-1].end if noun is None else noun.end()
                     hit = (person, films, end, length, free is not None)
                 break
             called = noun is not None and bool(noun.group("strong") or r.before(THE_BEFORE, tok.start))
             if _could_name_a_series(r, words, called) and (members := _ruled_out(r, words, refused or free)):
-                end = free.end() if free else run[-1].end if noun is None else noun.end()
                 hit = (words, members, end, length, free is not None)
                 break
         if hit is None:

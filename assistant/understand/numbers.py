@@ -306,10 +306,9 @@ def find_rating(r: Reading) -> float | None:
     for rule in RATING_RULES:
         for m in list(rule.finditer(r.masked)):
             groups = m.groupdict()
-            if groups.get("pct"):  # a score in per cent
-                value = float(groups["pct"] if groups["pct"] != "%" else groups["r"]) / 10
-            else:
-                value = float(groups["r"])
+            value = float(groups.get("pct") or groups["r"])
+            if groups.get("pct") or groups.get("per_cent"):  # a score in per cent: "over 90%"
+                value /= 10
             if "star" in (groups.get("scale") or "").lower() and value <= 5:
                 value *= 2  # stars are out of five
             if 0 < value <= 10:

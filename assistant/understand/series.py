@@ -33,7 +33,7 @@ SHORT_NAMES = {
     "dc extended universe": "dc",
     "lotr": "lord of the rings",
     "hp": "harry potter",
-    "f f": "fast and furious",
+    "f and f": "fast and furious",  # "F&F"
 }
 ALIAS_PRECISION = 0.7
 # Names learnt in rounds: Return of the Jedi joins by "Darth Vader", then "Luke Skywalker" is the
