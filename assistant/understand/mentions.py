@@ -155,7 +155,8 @@ def find_title_lists(r: Reading) -> None:
                     or not (movie := r.find_title(name, LOWER_CASE_CUTOFF))
                 ):
                     break
-                r.mention(movie, name, run[0].start, run[-1].end, mode)
+                r.mention(movie, name, opener[0] if opener else run[0].start, run[-1].end, mode)
+                opener = None
                 p += len(run)
             else:
                 run = _title_run(r, toks, p)
@@ -173,7 +174,9 @@ def find_title_lists(r: Reading) -> None:
                 if any(index.is_person(k) for k in keys) or index.person(keys[0], None, True):
                     break  # "I loved Tom Hanks in Big" is about a person: people are read later
                 name = r.text[run[0].start : run[-1].end]
-                r.mention(r.find_title(name), name, run[0].start, run[-1].end, mode)
+                start = opener[0] if opener else run[0].start  # "the first Matrix": no such title
+                r.mention(r.find_title(name), name, start, run[-1].end, mode)
+                opener = None
                 p += len(run)
             if p >= len(toks):
                 break
@@ -241,6 +244,12 @@ _A_KIND_OF_BEFORE = re.compile(r"\b(?:a|an|another|any|some)\s+(?:[\w-]+\s+){0,2
 
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+# a genre or "film" next: "a non-stop action film", "any feel-good movie"
+_KIND_AFTER = re.compile(
+    rf"\s+(?:[\w'-]+\s+)?"
+    rf"(?:{GENRE_WORD.pattern}|{'|'.join(sorted(FILM_NOUNS))})\b",
+    re.I,
+)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
 _THE = re.compile(r"the\s", re.I)
 
@@ -263,6 +272,9 @@ def find_titles_anywhere(r: Reading) -> None:
                 and r.before(_A_KIND_OF_BEFORE, tok.start)
             ):
                 continue  # "a superhero movie" is a kind of film, not the film Superhero Movie
+            kind_after = _KIND_AFTER.match(r.text, last.end)
+            if tok.raw[:1].islower() and r.before(_A_KIND_OF_BEFORE, tok.start) and kind_after:
+                continue  # "a non-stop action film" says what it is like, not the film Non-Stop
             if tok.raw[:1].islower() and GENRE_WORD.fullmatch(_ARTICLE.sub("", r.text[tok.start : last.end])):
                 continue  # "i want a ghost story" asks for one, not for films like A Ghost Story
             film = r.index.best(hit[0])
@@ -384,7 +396,11 @@ def find_series(r: Reading) -> None:
                     hit = (person, films, end, length, free is not None)
                 break
             called = noun is not None and bool(noun.group("strong") or r.before(THE_BEFORE, tok.start))
-            if _could_name_a_series(r, words, called) and (members := _ruled_out(r, words, refused or free)):
+            # "not The Heat" names a film; "not the Terminator films" the series
+            titled = noun is None and r.before(THE_BEFORE, tok.start) is not None
+            if _could_name_a_series(r, words, called) and (
+                members := _ruled_out(r, words, refused or free, titled)
+            ):
                 hit = (words, members, end, length, free is not None)
                 break
         if hit is None:
@@ -437,9 +453,15 @@ def _names_a_person(r: Reading, run: list[Token]) -> str | None:
     return hit[0] if hit and r.index.says_the_person(key, *hit) else None
 
 
-def _ruled_out(r: Reading, words: str, refused: object) -> tuple[Movie, ...]:
+def _ruled_out(r: Reading, words: str, refused: object, titled: bool = False) -> tuple[Movie, ...]:
     """The series called `words`; refused, a single film of that exact title is ruled out as well
-    ("a mind-bending film but not Inception")."""
+    ("a mind-bending film but not Inception"). Refused with "The" typed before it, as a title is
+    ("a buddy cop comedy, not The Heat"), the film of that title and its sequels: not every film
+    whose keywords or plot say the word (12 Angry Men and In the Heat of the Night; "not The
+    Matrix" ruled out the Transformers films)."""
+    the = r.index.by_title.get(title_key(f"the {words}"), []) if refused and titled else []
+    if the and words[:1].isupper():
+        return r.index.series.carrying_on(the[0])
     if members := r.index.series.members(words):
         return members
     exact = r.index.by_title.get(title_key(words), []) if refused else []

@@ -91,6 +91,15 @@ class SeriesIndex:
             self._members[key] = self._find(key, name)
         return self._members[key]
 
+    def carrying_on(self, movie: Movie) -> tuple[Movie, ...]:
+        """`movie` and the films that carry its title on, most-voted first: "The Matrix Reloaded",
+        "Terminator 2: Judgment Day" (its title's stem and more); not a film titled the bare stem
+        ("Heat" goes on no title of "The Heat")."""
+        key, stem = title_key(movie.title), title_stem(movie.title)
+        rows = {i for i in self._by_stem.get(stem, ()) if title_key(self._movies[i].title) != stem}
+        rows |= {i for i, title in enumerate(self._title_keys) if title.startswith(f" {key} ")}
+        return tuple(self._movies[i] for i in sorted(rows)) or (movie,)
+
     def _films_naming(self, token: str) -> set[int]:
         if self._name_tokens is None:  # built on first use: most sessions never rule a series out
             self._name_tokens = defaultdict(set)

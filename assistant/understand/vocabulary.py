@@ -174,11 +174,13 @@ YEAR_RULES = [(kind, re.compile(pattern, re.I)) for kind, pattern in [
     ("after", rf"\b(?:after|post|newer\s+than|later\s+than|more\s+recent\s+than)[\s-]+"
               rf"(?P<a>{YEAR_EXPRESSION})"),
     ("since", rf"\b(?:(?:from|starting(?:\s+in|\s+from)?)\s+)?(?P<a>{YEAR_EXPRESSION})\s*"
-              rf"(?:\+|or\s+(?:later|newer|after)\b|and\s+(?:later|newer|after|up)\b|on(?:wards?)?\b)"
-              rf"|\bsince\s+(?P<b>{YEAR_EXPRESSION})"),
+              rf"(?:\+|or\s+(?:later|newer|after)\b|and\s+(?:later|newer|after|up)\b|on(?:wards?)?\b"
+              rf"|at\s+the\s+earliest\b)"
+              # "at least from 2015", "from at least 2015": a lower bound, not 2015 alone
+              rf"|\b(?:since|at\s+least\s+(?:from|since)|(?:from|since)\s+at\s+least)\s+(?P<b>{YEAR_EXPRESSION})"),
     ("before", rf"\b(?:before|pre|older\s+than|earlier\s+than|prior\s+to)[\s-]+(?P<a>{YEAR_EXPRESSION})"),
     ("until", rf"\b(?:until|till|up\s+to|through|no\s+later\s+than)\s+(?P<a>{YEAR_EXPRESSION})"
-              rf"|\b(?P<b>{YEAR_EXPRESSION})\s*(?:or|and)\s+(?:earlier|older|before)\b"),
+              rf"|\b(?P<b>{YEAR_EXPRESSION})\s*(?:(?:or|and)\s+(?:earlier|older|before)|at\s+the\s+latest)\b"),
     ("in", rf"\b(?:(?:made|released|filmed|came\s+out)\s+)?(?:(?:from|in|of|during|around)\s+)?"
            rf"(?P<a>{YEAR_EXPRESSION})"),
 ]]

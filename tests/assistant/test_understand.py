@@ -50,6 +50,11 @@ def film(movie_id: str, title: str = "A Film", **fields: Any) -> Movie:
         ("after 2010", (2011, None)),
         ("since 2010", (2010, None)),
         ("2010 onwards", (2010, None)),
+        # a lower bound said with "at least", not 2015 alone
+        ("a thriller at least from 2015", (2015, None)),
+        ("a thriller from at least 2015", (2015, None)),
+        ("from 2015 at the earliest", (2015, None)),
+        ("a western from 1970 at the latest", (None, 1970)),
         ("before 2000", (None, 1999)),
         ("older than 2000", (None, 1999)),
         ("from 1995 to 2005", (1995, 2005)),
@@ -292,12 +297,16 @@ def test_a_genre_kept_out_is_refused(
     [
         ("something like the original Alien", "Alien (1979)"),
         ("like the original Ghostbusters", "Ghostbusters (1984)"),
+        # no film is titled "Matrix": the words before the title the catalogue has go with it
+        ("something like the first Matrix", "The Matrix (1999)"),
     ],
 )
 def test_the_original_names_the_film_after_it(index: CatalogueIndex, message: str, title: str) -> None:
     parsed = parse(index, message)  # was nothing at all: "the original Alien" opened no title
     assert titles(index, parsed) == [title]
     assert "original" not in parsed.intent
+    assert "first" not in parsed.intent
+    assert "like" not in parsed.intent
 
 
 def test_a_kind_of_the_genre_asked_for_refused_is_a_word_to_avoid(index: CatalogueIndex) -> None:
@@ -744,6 +753,10 @@ def test_a_series_named_without_films_after_a_taste_cue_steers_and_its_own_films
         ("a superhero movie that isn't Marvel or DC", []),
         ("any good superhero movie?", []),
         ("something like superhero movie", ["Superhero Movie (2008)"]),
+        # ... and so do its words before a genre or "film": what the film is like
+        ("a non-stop action film", []),
+        ("any non-stop thriller?", []),
+        ("something like non-stop", ["Non-Stop (2014)"]),
         # ... and so does a genre's own phrase ("ghost story" is Horror), with its article
         ("i want a ghost story", []),
         ("I loved A Ghost Story", ["A Ghost Story (2017)"]),

@@ -183,6 +183,34 @@ def test_a_single_film_ruled_out_is_never_shown(index: CatalogueIndex) -> None:
     assert parsed.references == ()
 
 
+@pytest.mark.parametrize(
+    ("message", "ruled_out", "kept"),
+    [
+        # 12 Angry Men and In the Heat of the Night have "heat" in their keywords and plots
+        ("a buddy cop comedy, not The Heat", {"The Heat"}, ["Heat", "12 Angry Men", "Red Heat"]),
+        # "matrix" is a keyword of the Transformers films
+        (
+            "sci-fi but not The Matrix",
+            {"The Matrix", "The Matrix Reloaded", "The Matrix Revolutions"},
+            ["Transformers", "Dark City"],
+        ),
+        ("no The Terminator", {"The Terminator", "Terminator 2: Judgment Day"}, []),
+    ],
+)
+def test_a_refused_title_with_its_article_is_that_film_and_its_sequels(
+    index: CatalogueIndex, message: str, ruled_out: set[str], kept: list[str]
+) -> None:
+    excluded = titles_of(index, parse_request(message, index).constraints.excluded_films)
+    assert ruled_out <= excluded
+    assert not excluded & set(kept)
+
+
+def test_a_refused_series_called_a_series_keeps_all_its_films(index: CatalogueIndex) -> None:
+    parsed = parse_request("sci-fi, not the Terminator films", index)
+    excluded = titles_of(index, parsed.constraints.excluded_films)
+    assert {"The Terminator", "Terminator Genisys", "Terminator Salvation"} <= excluded
+
+
 def test_a_title_after_a_refusal_is_no_reference(index: CatalogueIndex) -> None:
     parsed = parse_request("anything but another Superhero Movie", index)
     assert parsed.references == ()
