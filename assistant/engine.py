@@ -53,6 +53,15 @@ log = logging.getLogger(__name__)
 # default); rerank: the cross-encoder over the default's head.
 STAGES = ("dense", "hybrid", "learned", "blend", "rerank")
 CANDIDATES = 100  # films each retriever hands to the ordering stages
+# A request with hard limits ("an old black-and-white film", "a 90s comedy") also draws this many of
+# the best-known films the limits allow: its words alone ("a film worth discovering") found plots
+# about discovery, and Citizen Kane, 12 Angry Men and Some Like It Hot were no candidates at all.
+# Judged P@5 / P@10 hits (82 + 48 + 30 requests, nothing else changed): 266 / 454, 116 / 198, 41 / 64
+# -> 268 / 468, 116 / 201, 42 / 63. 30 films: 266 / 462, 116 / 203, 41 / 63; 100: 267 / 464, 115 /
+# 199, 43 / 63; at 0.5 and 0.7 of an RRF vote (50 films) 269 / 461, 117 / 200, 41 / 63 and 269 /
+# 466, 114 / 199, 42 / 63. ReDial's whole split (seekers' limits hold): R@1 / R@10 / R@50 0.0191 /
+# 0.0951 / 0.2109 -> 0.0181 / 0.0977 / 0.2197. "2000s indie movies" now opens with The Dark Knight.
+BEST_KNOWN_ALLOWED = 50
 KNOWN_ITEM_CANDIDATES = 300
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters
 # A reply of five shows at most two films of one series: "a fun pirate adventure" showed four
@@ -189,6 +198,8 @@ class Engine:
         extra: dict[str, list[tuple[str, float]]] = (
             {"recalled": recalled} if recalled and not dense_only else {}
         )
+        if not (query.constraints.is_empty() or known_item or dense_only):
+            extra["allowed"] = [(film, 0.0) for film in self.best_known_allowed(query, BEST_KNOWN_ALLOWED)]
         if studios := self._studio_films(parsed):
             extra["studio"] = [(film, 0.0) for film in studios[:n]]
         found = self.catalogue.retriever.retrieve(query, n=n, sources=sources, extra=extra or None)
@@ -305,17 +316,24 @@ class Engine:
             cand.score = floor - offset
         return head + tail
 
+    def best_known_allowed(self, query: RetrievalQuery, n: int) -> list[str]:
+        """The `n` best-known films (log votes + shrunk rating) the query's constraints allow, best
+        first; none it excludes or names. One pass over the constraint columns, no loop over films."""
+        state = self.catalogue.state
+        allowed = state.columns.allowed(query.constraints)
+        allowed[[state.row[f] for f in (*query.exclude, *query.references) if f in state.row]] = False
+        rows = np.flatnonzero(allowed)
+        if not len(rows):
+            return []
+        # the facts and the columns are built from the same film list: the same rows
+        votes = (state.facts.standing["log_votes"] + state.facts.standing["rating"])[rows]
+        top = rows[np.argsort(-votes, kind="stable")[:n]]
+        return [state.columns.movies[i].id for i in top]
+
     def _best_known_allowed(self, query: RetrievalQuery, n: int) -> list[Candidate]:
         """When no retriever has anything (only constraints were given): the best-known allowed films."""
-        facts = self.catalogue.state.facts
-        votes = facts.standing["log_votes"] + facts.standing["rating"]
-        allowed = [
-            m
-            for m in self.movies.values()
-            if m.id not in query.exclude and m.id not in query.references and query.constraints.allows(m)
-        ]
-        allowed.sort(key=lambda m: float(votes[facts.index[m.id]]), reverse=True)
-        return [Candidate(m, fused=1.0 / (60 + i), ranks={"dense": i}) for i, m in enumerate(allowed[:n], 1)]
+        films = enumerate(self.best_known_allowed(query, n), 1)
+        return [Candidate(self.movies[f], fused=1.0 / (60 + i), ranks={"dense": i}) for i, f in films]
 
 
 def spread_series(order: np.ndarray, stems: Sequence[str], shown: int = SERIES_SHOWN) -> np.ndarray:

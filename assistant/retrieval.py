@@ -1,7 +1,8 @@
 """Candidate retrieval: dense (langchain-chroma; a request with hard constraints is searched
 exactly among the allowed films, see assistant.columns), dense among the best-known films (by
 meaning, and by genre lean), viewers' tags matching the words, BM25 on titles and on everything
-else, and collaborative neighbours of the films the person named. Each candidate keeps every
+else, collaborative neighbours of the films the person named, and (the engine's) the best-known
+films a request's hard limits allow. Each candidate keeps every
 source's rank and score (the learned ranker's features) and a reciprocal-rank-fusion score (the
 "hybrid" baseline ordering). Every candidate returned satisfies the hard constraints."""
 
@@ -105,6 +106,8 @@ class HybridRetriever(BaseRetriever):
         # The recorded films of a studio asked for ("a Pixar movie"): candidates, not votes; the
         # engine puts them first (`Engine.order`).
         "studio": 0.0,
+        # The best-known films a request's hard limits allow (`engine.BEST_KNOWN_ALLOWED`).
+        "allowed": 1.0,
     }
     catalogue_index: Any = None  # assistant.understand.CatalogueIndex, for invoke() on plain text
     # The best-known films and their vectors: a second dense search among films people have heard

@@ -469,3 +469,27 @@ def test_a_list_of_loved_films_leans_on_the_learned_ranker(
     monkeypatch.setattr("assistant.ordering.TASTE_LEARNED_WEIGHT", 1.0)
     one_vote, _ = _blend_and_learned(assistant, message)
     assert np.corrcoef(blend, learned)[0, 1] > np.corrcoef(one_vote, learned)[0, 1] + 0.02
+
+
+def test_a_request_with_limits_draws_the_best_known_films_they_allow(assistant: MovieAssistant) -> None:
+    # "worth discovering" found plots about discovery; the classics the limits allow were no candidates
+    engine = assistant.engine
+    parsed = parse_request("an old black-and-white film worth discovering", engine.index)
+    found = {c.movie.title for c in engine.retrieve(parsed, frozenset()).candidates}
+    assert {"Citizen Kane", "12 Angry Men", "Bicycle Thieves"} <= found
+
+
+def test_the_best_known_allowed_films_are_those_the_constraints_allow(assistant: MovieAssistant) -> None:
+    from assistant.retrieval import RetrievalQuery
+
+    engine = assistant.engine
+    constraints = parse_request("a 90s thriller, nothing over two hours", engine.index).constraints
+    named = engine.index.match_title("The Silence of the Lambs")  # one of them, named: never drawn
+    assert named is not None and constraints.allows(named)
+    query = RetrievalQuery(None, "", references=(named.id,), constraints=constraints)
+    films = [engine.movies[f] for f in engine.best_known_allowed(query, 40)]
+    state = engine.catalogue.state
+    votes = state.facts.standing["log_votes"] + state.facts.standing["rating"]
+    allowed = [m for m in engine.movies.values() if constraints.allows(m) and m.id != named.id]
+    best = sorted(allowed, key=lambda m: -votes[state.row[m.id]])[:40]
+    assert [m.id for m in films] == [m.id for m in best]
