@@ -32,7 +32,7 @@ from assistant.ordering import GORE_PATTERNS, SERIES_REFS, Retrieved, Votes, int
 from assistant.recall import split_remembered
 from assistant.retrieval import Candidate, RetrievalQuery, blend_query_vector
 from assistant.settings import Settings
-from assistant.understand import CatalogueIndex, ParsedRequest
+from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints
 from assistant.understand.moods import a_little_scared, comparative_lean, mood_lean
 from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable, with_audience
 from assistant.understand.picture import surely_black_and_white, surely_colour
@@ -198,7 +198,7 @@ class Engine:
         extra: dict[str, list[tuple[str, float]]] = (
             {"recalled": recalled} if recalled and not dense_only else {}
         )
-        if not (query.constraints.is_empty() or known_item or dense_only):
+        if narrows(query.constraints) and not (known_item or dense_only):
             extra["allowed"] = [(film, 0.0) for film in self.best_known_allowed(query, BEST_KNOWN_ALLOWED)]
         if studios := self._studio_films(parsed):
             extra["studio"] = [(film, 0.0) for film in studios[:n]]
@@ -359,6 +359,15 @@ def spread_series(order: np.ndarray, stems: Sequence[str], shown: int = SERIES_S
         head.append(i)
     placed = set(head) | set(waiting)
     return np.asarray(head + waiting + [i for i in map(int, order) if i not in placed], dtype=order.dtype)
+
+
+def narrows(c: RequestConstraints) -> bool:
+    """Whether the limits say which films are wanted (years, genres, length, rating, people,
+    languages), not only which are not: "like Harry Potter but darker (and not Harry Potter
+    itself)" rules out a series, and the best-known films left are Doctor Strange and Avengers."""
+    bounds = (c.year_min, c.year_max, c.runtime_min, c.runtime_max, c.rating_min)
+    wanted = c.include_genres or c.directors or c.cast or c.languages
+    return any(b is not None for b in bounds) or bool(wanted)
 
 
 def stated_kind(parsed: ParsedRequest) -> bool:

@@ -11,10 +11,11 @@ import pytest
 
 from assistant import MovieAssistant, Recommendation
 from assistant.avoid import avoid_patterns, mentions_any
-from assistant.engine import spread_series
+from assistant.engine import narrows, spread_series
 from assistant.evaluation.probes import PROBES
 from assistant.ordering import GORE_PATTERNS, GRIM_PATTERNS, clearly_not_the_mood
-from assistant.understand import parse_request
+from assistant.understand import CatalogueIndex, parse_request
+from ingest.movie import Movie
 from tests.conftest import VENV_BIN, cli_env
 
 
@@ -493,3 +494,22 @@ def test_the_best_known_allowed_films_are_those_the_constraints_allow(assistant:
     allowed = [m for m in engine.movies.values() if constraints.allows(m) and m.id != named.id]
     best = sorted(allowed, key=lambda m: -votes[state.row[m.id]])[:40]
     assert [m.id for m in films] == [m.id for m in best]
+
+
+@pytest.mark.parametrize(
+    ("message", "narrowed"),
+    [
+        ("a 90s comedy", True),
+        ("something short, under 90 minutes", True),
+        ("anything with Cate Blanchett", True),
+        ("a Korean film", True),
+        # ruling out says what is not wanted, not which films are: no best-known films drawn
+        ("like Harry Potter but darker (and not Harry Potter itself)", False),
+        ("a film that isn't a horror", False),
+    ],
+)
+def test_only_limits_that_say_which_films_are_wanted_draw_the_best_known(
+    catalogue_movies: list[Movie], message: str, narrowed: bool
+) -> None:
+    index = CatalogueIndex(catalogue_movies)
+    assert narrows(parse_request(message, index).constraints) is narrowed
