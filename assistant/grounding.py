@@ -50,6 +50,7 @@ _NUMBER = re.compile(
 )
 _COUNTED_FROM = 3  # "two friends" may be read off two names; "three years" must be the film's own
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
+_ARTICLES = frozenset({"the", "a", "an"})
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
 # Genre words as a sentence says them; each stands for the catalogue genre it claims.
@@ -327,7 +328,10 @@ def written_as_title(title: str, sentence: str) -> bool:
     significant = [w for w in words if w.lower() not in _SMALL_WORDS] or words
     if not significant or not all(w[0].isupper() or not w[0].isalpha() for w in significant):
         return title in sentence
-    pattern = r"\b" + r"\W+".join(re.escape(w) for w in re.findall(r"[\w']+", title)) + r"\b"
+    parts = [re.escape(w) for w in re.findall(r"[\w']+", title)]
+    if parts and parts[0].lower() in _ARTICLES:  # "inspired by the Shawshank Redemption"
+        parts[0] = f"(?i:{parts[0]})"
+    pattern = r"\b" + r"\W+".join(parts) + r"\b"
     return re.search(pattern, sentence) is not None  # case-sensitive: "The Edge", not "the edge"
 
 

@@ -124,6 +124,9 @@ def test_without_a_model_the_explanation_reads_as_sentences(index: CatalogueInde
         ("Tom Hanks gives a career-best turn here.", "person"),
         ("This horror film will keep you up at night.", "genre"),
         ("Fans of Moonraker will love its gadgets.", "title"),
+        # a title's article in lower case mid-sentence is still the title (the model wrote "inspired
+        # by the Shawshank Redemption" of GoodFellas)
+        ("Its crew is as tight as the one in the Usual Suspects.", "title"),
         ("It is a heist film that matches the request.", "request"),
     ],
 )
@@ -200,9 +203,10 @@ def test_a_faithful_sentence_is_kept(index: CatalogueIndex) -> None:
     for sentence in (
         "Quentin Tarantino's Reservoir Dogs, from 1992, starts with a robbery gone wrong.",
         "You'll enjoy the tense standoff in the warehouse in this 90s crime thriller with Harvey Keitel.",
+        "It keeps you on the edge of your seat.",  # "The Edge" is a title, "the edge" is not
     ):
         assert checker.check(sentence), checker.dropped
-    assert checker.counts.kept == 2
+    assert checker.counts.kept == 3
 
 
 def test_a_sentence_copied_from_the_prompts_made_up_example_is_dropped(index: CatalogueIndex) -> None:
