@@ -265,7 +265,8 @@ class Engine:
         if (
             occasions
         ):  # "a horror film my 10 year old can watch": no Paranormal Activity; "for adults": no Pixar
-            scores = _below_the_rest(scores, [unsuitable(occasions, c.movie.genres) for c in cands])
+            asked = parsed.constraints.include_genres
+            scores = _below_the_rest(scores, [unsuitable(occasions, c.movie.genres, asked) for c in cands])
         gentle = a_little_scared(parsed.text) or "children" in occasions
         if gentle and stage != "dense":  # "scary but not too scary": no Zombieland
             gory = self.votes.labelled([c.movie for c in cands], GORE_PATTERNS)

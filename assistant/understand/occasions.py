@@ -60,6 +60,8 @@ EASY = {
 }
 NO_LEAN: Mapping[str, float] = {}
 NOT_FOR_CHILDREN = frozenset({"Horror", "War", "Crime", "Thriller"})  # a taste for them, never a filter
+# The genres children's films carry besides Family: Star Wars, Jumanji and Spirited Away have one.
+CHILDRENS_KINDS = frozenset({"Animation", "Adventure", "Fantasy"})
 CHILD_MOOD_SCALE = 0.5
 _NEGATED_BEFORE = re.compile(
     r"\b(?:not|nothing|no|never|(?:isn|aren)['’]?t|without)\s+(?:really\s+|just\s+)?$", re.I
@@ -287,18 +289,22 @@ def for_children(names: Sequence[str], include: Sequence[str]) -> tuple[list[str
     return [g for g in include if g not in NOT_FOR_CHILDREN], [g for g in include if g in NOT_FOR_CHILDREN]
 
 
-def unsuitable(names: Sequence[str], genres: Sequence[str]) -> bool:
+def unsuitable(names: Sequence[str], genres: Sequence[str], asked: Sequence[str] = ()) -> bool:
     """A film not for the audience named, as far as genres tell. For children: horror, war, crime or
     thriller that is not also a family film (Paranormal Activity, the animated Vampire Hunter D, Pulp
-    Fiction; not Monster House or Mulan), or a comedy that is neither a family nor an animated film
-    (Scary Movie). For adults ("animation for grown-ups"): a family film."""
+    Fiction; not Monster House or Mulan), a comedy that is neither a family nor an animated film
+    (Scary Movie), or a film with nothing of a children's film in its genres and none of the genres
+    asked for (`asked`): The 400 Blows, a drama about a boy, was third for "babysitting my 4 year old
+    niece, something gentle". For adults ("animation for grown-ups"): a family film."""
     if "adults" in names and "Family" in genres:
         return True
     if "children" not in names or "Family" in genres:
         return False
     # A comedy that is neither a family nor an animated film is a grown-up comedy more often than not
     # ("a scary movie for the kids" showed the parodies Scary Movie and Scary Movie 3).
-    return bool(NOT_FOR_CHILDREN.intersection(genres)) or ("Comedy" in genres and "Animation" not in genres)
+    if NOT_FOR_CHILDREN.intersection(genres) or ("Comedy" in genres and "Animation" not in genres):
+        return True
+    return not (CHILDRENS_KINDS | set(asked)).intersection(genres)
 
 
 def with_audience(mood: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:

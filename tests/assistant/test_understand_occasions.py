@@ -9,7 +9,7 @@ import pytest
 
 from assistant import MovieAssistant
 from assistant.understand import CatalogueIndex, parse_request
-from assistant.understand.occasions import occasion_lean, occasion_words
+from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable
 from ingest.movie import Movie
 
 
@@ -184,6 +184,28 @@ def test_children_are_never_handed_grown_up_horror(assistant: MovieAssistant, me
     kids = {"Family", "Animation"}
     assert not [p.title for p in picks if "Comedy" in p.genres and not kids & set(p.genres)]
     assert sum(bool({"Family", "Animation"} & set(p.genres)) for p in picks) >= 3
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "babysitting my 4 year old niece tonight. need something gentle with absolutely nothing scary in it",
+        "family movie night with kids aged 6 and 9",
+    ],
+)
+def test_children_are_handed_films_made_for_them(assistant: MovieAssistant, message: str) -> None:
+    # The 400 Blows (a drama about a boy, no horror, no comedy) was third for the niece of four
+    picks = assistant.recommend(message, k=10)
+    made_for_children = {"Family", "Animation", "Adventure", "Fantasy"}
+    assert len(picks) == 10 and not [p.title for p in picks if not made_for_children & set(p.genres)]
+
+
+def test_a_genre_asked_for_children_is_suitable_whatever_else_it_lacks() -> None:
+    assert unsuitable(["children"], ["Drama"])
+    assert not unsuitable(["children"], ["Drama"], asked=["Drama"])  # "a drama my 11 year old can watch"
+    assert not unsuitable(["children"], ["Drama", "Family"])
+    assert unsuitable(["children"], ["Thriller"], asked=["Thriller"])  # still grown-up: a taste only
+    assert not unsuitable(["teenagers"], ["Drama"])
 
 
 @pytest.mark.parametrize(
