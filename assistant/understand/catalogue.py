@@ -16,6 +16,7 @@ from assistant.understand.titles import Token, title_key
 from assistant.understand.vocabulary import (
     FUZZY_CUTOFF,
     FUZZY_MIN_CHARS,
+    GOOD_RATING,
     LOWER_CASE_SURNAME_FILMS,
     LOWER_CASE_SURNAME_PLOTS,
     NEAR_TWIN_MIN_VOTES,
@@ -89,9 +90,12 @@ class CatalogueIndex:
         # every word the catalogue's text uses is a word, not a slip; its common words are rivals
         self.speller = Speller(spelled | STOPWORDS, self.words)
         self._films = {"director": Counter[str](), "cast": Counter[str]()}
+        liked = Counter[str]()  # a director's well-liked films (GOOD_RATING or more)
         for m in by_votes:
             self._films["director"].update(m.directors)
             self._films["cast"].update(m.cast)
+            if (m.vote_average or 0.0) >= GOOD_RATING:
+                liked.update(m.directors)
         self._names = {role: {title_key(n): n for n in films} for role, films in self._films.items()}
         self._name_keys = {role: list(names) for role, names in self._names.items()}
         self.name_first_words = {k.split()[0] for names in self._names.values() for k in names if k}
@@ -106,6 +110,11 @@ class CatalogueIndex:
                     self._surnames[role][parts[-1]].append(name)
             for same in self._surnames[role].values():
                 same.sort(key=self._films[role].__getitem__, reverse=True)
+        # "An Anderson film" is Wes Anderson's (7 films, all well liked) more than Paul W.S.
+        # Anderson's (10, none): directors sharing a surname go by their well-liked films first.
+        self._standing = {name: (liked[name], n) for name, n in self._films["director"].items()}
+        for same in self._surnames["director"].values():
+            same.sort(key=self._standing.__getitem__, reverse=True)
         # "a nolan film", "something by spielberg": a surname typed in lower case is a person's when
         # the plots never write it in lower case (no "stone", "king", "carpenter") and its best-known
         # bearer has a few films
@@ -189,7 +198,8 @@ class CatalogueIndex:
         if not hits and surname and " " not in key:
             for r in roles:
                 same = self._surnames[r].get(key, [])
-                if same and (len(same) == 1 or self._films[r][same[0]] > self._films[r][same[1]]):
+                standing = self._standing.__getitem__ if r == "director" else self._films[r].__getitem__
+                if same and (len(same) == 1 or standing(same[0]) > standing(same[1])):
                     hits.append((same[0], r))
             # "a Lynch film", "a Jackson movie": a surname said alone names the director with a body
             # of work (David Lynch, Peter Jackson) over an actor of it, unless they are one person
@@ -199,6 +209,16 @@ class CatalogueIndex:
                 if self._films["director"][director] >= SURNAME_DIRECTOR_FILMS:
                     return director, "director"
         return max(hits, key=lambda h: (self._films[h[1]][h[0]], h[1] == "director")) if hits else None
+
+    def namesakes(self, name: str, role: str) -> list[str]:
+        """The other directors of `name`'s surname with at least half as many well-liked films, best
+        first ("Anderson": Wes Anderson, then Paul Thomas Anderson; not Kiyoshi for Akira Kurosawa):
+        whom a surname said alone might as well have meant."""
+        if role != "director":
+            return []
+        same = self._surnames["director"].get(title_key(name).split()[-1], [])
+        enough = max(1, self._standing[name][0] / 2)
+        return [other for other in same if other != name and self._standing[other][0] >= enough]
 
     def says_the_person(self, word: str, name: str, role: str) -> bool:
         """Whether a surname said with no role ("a London film") names the person more than it says

@@ -119,6 +119,9 @@ def find_people(r: Reading) -> None:
             hit, length = index.person(tok.norm, role, True), 1
             if hit and role is None and not index.says_the_person(tok.norm, *hit):
                 hit = None  # "a London film", "a New York movie": a place, not Jason London
+            if hit and (others := index.namesakes(*hit)):
+                also = " or ".join(others[:2])
+                r.notices.append(f'I took "{tok.raw}" to mean {hit[0]}; give the full name for {also}.')
         if hit and role and hit[1] != role:
             hit = index.person(title_key(hit[0]), role, False) or hit  # "directed by Clint Eastwood"
         if not hit and tok.raw[:1].isupper() and PERSON_ROLE_BEFORE.search(tail):
