@@ -198,8 +198,7 @@ class CatalogueIndex:
         if not hits and surname and " " not in key:
             for r in roles:
                 same = self._surnames[r].get(key, [])
-                standing = self._standing.__getitem__ if r == "director" else self._films[r].__getitem__
-                if same and (len(same) == 1 or standing(same[0]) > standing(same[1])):
+                if same and (len(same) == 1 or self._rank(same[0], r) > self._rank(same[1], r)):
                     hits.append((same[0], r))
             # "a Lynch film", "a Jackson movie": a surname said alone names the director with a body
             # of work (David Lynch, Peter Jackson) over an actor of it, unless they are one person
@@ -209,6 +208,11 @@ class CatalogueIndex:
                 if self._films["director"][director] >= SURNAME_DIRECTOR_FILMS:
                     return director, "director"
         return max(hits, key=lambda h: (self._films[h[1]][h[0]], h[1] == "director")) if hits else None
+
+    def _rank(self, name: str, role: str) -> tuple[int, int]:
+        """How surely a surname said alone means this bearer: (well-liked films, films) for a
+        director, (films, 0) for an actor."""
+        return self._standing[name] if role == "director" else (self._films[role][name], 0)
 
     def namesakes(self, name: str, role: str) -> list[str]:
         """The other directors of `name`'s surname with at least half as many well-liked films, best
