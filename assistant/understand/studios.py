@@ -11,6 +11,8 @@ Story do). That errs on the side of leaving a film out: the 2010 Robin Hood goes
 (as a documentary about Star Wars goes with "no Star Wars"). What no record says cannot be
 checked, and the reply says so in one notice. A studio asked for ("a DreamWorks animated comedy")
 puts its recorded films first (`Engine.order`); before, Up, Big Hero 6 and Toy Story 2 led.
+"Indie" is read the same way, as the films of the independent and specialty companies (`INDIE`):
+"2000s indie movies" opened with Inglourious Basterds, The Dark Knight and The Incredibles.
 """
 
 from __future__ import annotations
@@ -44,6 +46,31 @@ _COMPANY_WORDS = {
     # Disney has released every Pixar film ("Disney·Pixar"): "no Disney" is no Up or Toy Story either
     "disney": r"\bdisney\b|\bpixar\b",
 }
+# "Indie" as film lovers say it: made or released by the independent and specialty companies (90s
+# Miramax, Fox Searchlight, Focus, A24, Film4 ...), or keyworded "independent film" by TMDB (318
+# films; `StudioIndex` records the keyword as a label). Either alone misses much: the keyword is not
+# on Little Miss Sunshine, Juno or Lost in Translation, and the Duplass brothers' films name no
+# specialty label.
+INDIE = (
+    r"\ba24\b|^neon$|searchlight|focus\s+features|sony\s+pictures\s+classics|\bifc\b|magnolia\s+pictures"
+    r"|killer\s+films|annapurna|film4|channel\s+four\s+films|bbc\s+films|miramax|fine\s+line|good\s+machine"
+    r"|paramount\s+vantage|picturehouse|thinkfilm|newmarket|overture\s+films|october\s+films|gramercy"
+    r"|artisan\s+entertainment|view\s+askew|this\s+is\s+that|big\s+beach|samuel\s+goldwyn|oscilloscope"
+    r"|strand\s+releasing|kino\s+lorber|zeitgeist|cinereach|duplass|bona\s+fide|usa\s+films|sundance"
+    r"|\bindependent\b"
+)
+_COMPANY_WORDS |= {"indie": INDIE, "independent": INDIE}
+INDIE_KEYWORD = "independent film"
+# ... and not made with a major studio besides: Newmarket financed American Pie (Universal), and
+# the records put ThinkFilm on Transformers and Good Machine on Hulk. The keyword holds whatever the
+# companies.
+MAJOR = re.compile(
+    r"^(?:universal\s+pictures|paramount\s+pictures|warner\s+bros\.?(?:\s+pictures)?|twentieth\s+century\s+fox"
+    r"(?:\s+film\s+corporation)?|20th\s+century\s+fox|columbia\s+pictures(?:\s+corporation)?|walt\s+disney\s+pictures"
+    r"|dreamworks(?:\s+skg|\s+pictures)?|marvel\s+(?:studios|enterprises)|metro-goldwyn-mayer(?:\s+\(mgm\))?"
+    r"|new\s+line\s+cinema|sony\s+pictures|tristar\s+pictures)$",
+    re.I,
+)
 
 
 def load_studios(data_dir: Path | str) -> dict[str, tuple[str, ...]]:
@@ -86,6 +113,10 @@ class StudioIndex:
     def __init__(self, movies: Iterable[Movie], studios: Mapping[str, Sequence[str]]) -> None:
         self._movies = {m.id: m for m in movies}
         self._studios = {film: tuple(names) for film, names in studios.items() if film in self._movies}
+        # what TMDB's keywords say of who made a film (not a record of its companies: `__bool__`)
+        self._independent = frozenset(
+            m.id for m in self._movies.values() if any(k.lower() == INDIE_KEYWORD for k in m.keywords)
+        )
         self._by_stem: dict[str, list[str]] = defaultdict(list)
         for m in self._movies.values():
             self._by_stem[title_stem(m.title)].append(m.id)
@@ -100,6 +131,10 @@ class StudioIndex:
             return self._films_of[said]
         pattern = company_pattern(said)
         made = {film for film, names in self._studios.items() if any(pattern.search(n) for n in names)}
+        if pattern.pattern == INDIE:  # how a film was made, no franchise: Clerks' stem is not Clerks II's
+            independent = {film for film in made if not any(MAJOR.match(n) for n in self._studios[film])}
+            self._films_of[said] = frozenset(independent | self._independent)
+            return self._films_of[said]
         stems = {title_stem(self._movies[film].title) for film in made}
         self._films_of[said] = frozenset(made | {f for stem in stems for f in self._by_stem.get(stem, ())})
         return self._films_of[said]

@@ -77,8 +77,14 @@ def find_unsupported(r: Reading) -> list[str]:
     refused: list[tuple[str, re.Match[str]]] = []  # studios ruled out, where their films are recorded
     for m in STUDIO.finditer(text):
         name = m.group("name")
-        if name.lower() in ("neon", "illumination", "hammer films", "searchlight") and not m.group("made"):
-            continue  # "neon lights", "a moment of illumination": the studio only when "film" follows
+        if name.lower() in (
+            "neon",
+            "illumination",
+            "hammer films",
+            "searchlight",
+            "independent",
+        ) and not m.group("made"):
+            continue  # "neon lights", "an independent woman": the studio only when "film" follows
         listed = (
             bool(refused) and STUDIO_LIST_GAP.fullmatch(text[refused[-1][1].end() : m.start()]) is not None
         ) or REFUSED_STUDIOS_BEFORE.search(r.text, 0, m.start()) is not None  # "no Disney" read as a series

@@ -411,6 +411,10 @@ STUDIOS = (
     r"pixar|disney|dreamworks|(?:studio\s+)?ghibli|a24|blumhouse|illumination|laika|aardman|"
     r"warner\s+bros\.?|universal\s+pictures|paramount\s+pictures|lionsgate|miramax|hammer\s+films|"
     r"amblin|neon|searchlight|focus\s+features"
+    # "indie", "independent films": the specialty and independent companies (`studios.INDIE`), not
+    # indie music or games
+    r"|indie(?!\s+(?:rock|bands?|music|games?|pop|musicians?|labels?|records?|folk|singers?|artists?))"
+    r"|independent"
 )
 
 # Languages and the peoples and cinemas that speak them ("Korean", "Bollywood"), from one list

@@ -98,3 +98,44 @@ def test_no_disney_or_pixar_film_is_shown(assistant: MovieAssistant) -> None:
     """Before: Toy Story 2, Aladdin, The Lion King, Fantasia, One Hundred and One Dalmatians."""
     picks = assistant.recommend("an animated film that isn't from Disney or Pixar", k=10)
     assert len(picks) == 10 and not made_by(picks, "Disney", "Pixar"), made_by(picks, "Disney", "Pixar")
+
+
+def test_indie_is_the_independent_companies_without_a_major_or_the_keyword() -> None:
+    films = [
+        Movie(id="1", title="Juno", overview=""),
+        Movie(id="2", title="American Pie", overview=""),
+        Movie(id="3", title="Primer", overview="", keywords=["time travel", "independent film"]),
+        Movie(id="4", title="Clerks", overview=""),
+        Movie(id="5", title="Clerks II", overview=""),  # a series is no way of making films
+    ]
+    records = {
+        "1": ("Fox Searchlight Pictures", "Mandate Pictures"),
+        "2": ("Newmarket Capital Group", "Universal Pictures"),  # financed, made with a major
+        "4": ("Miramax Films", "View Askew Productions"),
+    }
+    index = StudioIndex(films, records)
+    assert index.films_of("indie") == index.films_of("independent") == {"1", "3", "4"}
+    assert not StudioIndex(films, {})  # a keyword is no record of companies
+
+
+@pytest.mark.parametrize(
+    ("message", "studios"),
+    [
+        ("2000s indie movies, that whole sundance era", ("indie",)),
+        ("independent films from the 90s", ("independent",)),
+        ("a movie about an indie band", ()),  # indie music, not the way a film was made
+        ("an independent woman who runs a farm", ()),
+    ],
+)
+def test_indie_is_read_as_who_made_the_film(
+    index: CatalogueIndex, message: str, studios: tuple[str, ...]
+) -> None:
+    assert parse_request(message, index).studios == studios
+
+
+def test_indie_films_come_first(assistant: MovieAssistant) -> None:
+    """Before: Inglourious Basterds, The Dark Knight, The Incredibles, Gladiator (the best-known
+    films of the decade: "indie" was no reading)."""
+    picks = assistant.recommend("2000s indie movies", k=5)
+    indie = assistant.engine.index.studios.films_of("indie")
+    assert len(picks) == 5 and all(p.movie_id in indie for p in picks), [p.title for p in picks]
