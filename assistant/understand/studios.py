@@ -48,7 +48,7 @@ _COMPANY_WORDS = {
 }
 # "Indie" as film lovers say it: made or released by the independent and specialty companies (90s
 # Miramax, Fox Searchlight, Focus, A24, Film4 ...), or keyworded "independent film" by TMDB (318
-# films; `StudioIndex` records the keyword as a label). Either alone misses much: the keyword is not
+# films; `StudioIndex` keeps them apart from the records). Either alone misses much: the keyword is not
 # on Little Miss Sunshine, Juno or Lost in Translation, and the Duplass brothers' films name no
 # specialty label.
 INDIE = (
