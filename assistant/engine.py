@@ -61,7 +61,8 @@ CANDIDATES = 100  # films each retriever hands to the ordering stages
 # 199, 43 / 63; at 0.5 and 0.7 of an RRF vote (50 films) 269 / 461, 117 / 200, 41 / 63 and 269 /
 # 466, 114 / 199, 42 / 63. ReDial's whole split (seekers' limits hold): R@1 / R@10 / R@50 0.0191 /
 # 0.0951 / 0.2109 -> 0.0181 / 0.0977 / 0.2197. Only limits that narrow (`narrows`): 270 / 469, 116 /
-# 201, 42 / 63, ReDial the same. "2000s indie movies" now opens with The Dark Knight.
+# 201, 42 / 63, ReDial the same. "2000s indie movies" then opened with The Dark Knight, until "indie"
+# was read as who made the film (`understand/studios.py`).
 BEST_KNOWN_ALLOWED = 50
 KNOWN_ITEM_CANDIDATES = 300
 INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat the end matters

@@ -14,8 +14,7 @@ from assistant.avoid import avoid_patterns, mentions_any
 from assistant.engine import narrows, spread_series
 from assistant.evaluation.probes import PROBES
 from assistant.ordering import GORE_PATTERNS, GRIM_PATTERNS, clearly_not_the_mood
-from assistant.understand import CatalogueIndex, parse_request
-from ingest.movie import Movie
+from assistant.understand import parse_request
 from tests.conftest import VENV_BIN, cli_env
 
 
@@ -509,7 +508,6 @@ def test_the_best_known_allowed_films_are_those_the_constraints_allow(assistant:
     ],
 )
 def test_only_limits_that_say_which_films_are_wanted_draw_the_best_known(
-    catalogue_movies: list[Movie], message: str, narrowed: bool
+    assistant: MovieAssistant, message: str, narrowed: bool
 ) -> None:
-    index = CatalogueIndex(catalogue_movies)
-    assert narrows(parse_request(message, index).constraints) is narrowed
+    assert narrows(parse_request(message, assistant.engine.index).constraints) is narrowed
