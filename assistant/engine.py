@@ -91,6 +91,8 @@ class Engine:
         self.ranker = load_ranker(settings)
         self.votes = Votes(self.catalogue, self.ranker)  # what the default ordering weighs (ordering.py)
         self.reranker = load_reranker_for(settings) if load_reranker else None
+        # (catalogue state, which of its films may be black and white): `_maybe_black_and_white`
+        self._black_and_white: tuple[object, np.ndarray] = (None, np.zeros(0, dtype=bool))
 
     # The catalogue's parts, as the rest of reelchat reads them.
     @property
@@ -200,8 +202,12 @@ class Engine:
         extra: dict[str, list[tuple[str, float]]] = (
             {"recalled": recalled} if recalled and not dense_only else {}
         )
-        if narrows(query.constraints) and not (known_item or dense_only):
-            extra["allowed"] = [(film, 0.0) for film in self.best_known_allowed(query, BEST_KNOWN_ALLOWED)]
+        # "A black and white film": its words leave the intent, and what is left found The Avengers.
+        black_and_white = getattr(parsed, "black_and_white", None) is True
+        if (narrows(query.constraints) or black_and_white) and not (known_item or dense_only):
+            among = self._maybe_black_and_white() if black_and_white else None
+            allowed = self.best_known_allowed(query, BEST_KNOWN_ALLOWED, among)
+            extra["allowed"] = [(film, 0.0) for film in allowed]
         if studios := self._studio_films(parsed):
             extra["studio"] = [(film, 0.0) for film in studios[:n]]
         found = self.catalogue.retriever.retrieve(query, n=n, sources=sources, extra=extra or None)
@@ -319,11 +325,14 @@ class Engine:
             cand.score = floor - offset
         return head + tail
 
-    def best_known_allowed(self, query: RetrievalQuery, n: int) -> list[str]:
+    def best_known_allowed(self, query: RetrievalQuery, n: int, among: np.ndarray | None = None) -> list[str]:
         """The `n` best-known films (log votes + shrunk rating) the query's constraints allow, best
-        first; none it excludes or names. One pass over the constraint columns, no loop over films."""
+        first; none it excludes or names; only those of `among` (a mask over the catalogue's films)
+        where given. One pass over the constraint columns, no loop over films."""
         state = self.catalogue.state
         allowed = state.columns.allowed(query.constraints)
+        if among is not None:
+            allowed &= among
         allowed[[state.row[f] for f in (*query.exclude, *query.references) if f in state.row]] = False
         rows = np.flatnonzero(allowed)
         if not len(rows):
@@ -335,6 +344,16 @@ class Engine:
             rows, votes = rows[head], votes[head]
         top = rows[np.argsort(-votes, kind="stable")]
         return [state.columns.movies[i].id for i in top]
+
+    def _maybe_black_and_white(self) -> np.ndarray:
+        """Per film (the columns' order): not surely in colour (`understand/picture.py`). Worked out
+        once per catalogue state: a film added makes a new state."""
+        state = self.catalogue.state
+        if self._black_and_white[0] is not state:
+            tags = self.catalogue.signals.tags
+            maybe = [not surely_colour(m, tags.get(m.id, ())) for m in state.columns.movies]
+            self._black_and_white = (state, np.asarray(maybe, dtype=bool))
+        return self._black_and_white[1]
 
     def _best_known_allowed(self, query: RetrievalQuery, n: int) -> list[Candidate]:
         """When no retriever has anything (only constraints were given): the best-known allowed films."""

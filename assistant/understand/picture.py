@@ -10,7 +10,10 @@ Manhattan. The catalogue records no colour process, so a film's picture is read 
 - surely colour: an animated film, or one from 1967 on (by then every studio shot in colour) that is
   not labelled black and white.
 Films in between (1935-1966: Casablanca and Vertigo alike) are not judged. What the message asks
-for puts the films surely of the other kind below the rest (`Engine.order`).
+for puts the films surely of the other kind below the rest (`Engine.order`); black and white also
+draws the best-known films not surely in colour as candidates (`Engine.retrieve`): "a black and
+white film" leaves nothing to search for, and the best-known films of any kind opened with Avengers:
+Infinity War.
 """
 
 from __future__ import annotations

@@ -60,3 +60,15 @@ def test_an_old_black_and_white_film_is_no_modern_film_labelled_so_for_a_scene(
         for p in picks
         if p.year is not None and p.year >= 1967 and "black and white" not in p.keywords
     ]
+
+
+@pytest.mark.parametrize("message", ["a black and white film", "something in black and white"])
+def test_black_and_white_and_nothing_else_draws_films_that_may_be_so(
+    assistant: MovieAssistant, message: str
+) -> None:
+    """The words leave the search and nothing is left to search for: the candidates were the
+    best-known films of any kind, all in colour, and the reply opened with Avengers: Infinity War.
+    Now the best-known films not surely in colour are drawn too."""
+    picks = assistant.recommend(message, k=5)
+    assert len(picks) == 5
+    assert not [p.title for p in picks if surely_colour(p)]
