@@ -53,7 +53,7 @@ _COMPANY_WORDS = {
 # specialty label.
 INDIE = (
     r"\ba24\b|^neon$|searchlight|focus\s+features|sony\s+pictures\s+classics|\bifc\b|magnolia\s+pictures"
-    r"|killer\s+films|annapurna|film4|channel\s+four\s+films|bbc\s+films|miramax|fine\s+line|good\s+machine"
+    r"|killer\s+films|annapurna|film\s*(?:4|four)\b|channel\s+four\s+films|bbc\s+films|miramax|fine\s+line|good\s+machine"
     r"|paramount\s+vantage|picturehouse|thinkfilm|newmarket|overture\s+films|october\s+films|gramercy"
     r"|artisan\s+entertainment|view\s+askew|this\s+is\s+that|big\s+beach|samuel\s+goldwyn|oscilloscope"
     r"|strand\s+releasing|kino\s+lorber|zeitgeist|cinereach|duplass|bona\s+fide|usa\s+films|sundance"

@@ -119,6 +119,21 @@ def test_indie_is_the_independent_companies_without_a_major_or_the_keyword() -> 
 
 
 @pytest.mark.parametrize(
+    ("company", "indie"),
+    [
+        ("Film4", True),
+        ("Film 4", True),
+        ("Filmfour", True),
+        ("Film Four International", True),
+        ("Film 44", False),
+    ],
+)
+def test_film4_is_indie_however_the_records_spell_it(company: str, indie: bool) -> None:
+    """The records spell it five ways; "Film 4" (Room's) and "Filmfour" (Sexy Beast's) were missed."""
+    assert bool(company_pattern("indie").search(company)) is indie
+
+
+@pytest.mark.parametrize(
     ("message", "studios"),
     [
         ("2000s indie movies, that whole sundance era", ("indie",)),
