@@ -51,6 +51,12 @@ _NUMBER = re.compile(
 _COUNTED_FROM = 3  # "two friends" may be read off two names; "three years" must be the film's own
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
 _ARTICLES = frozenset({"the", "a", "an"})
+# Words that make a sentence naming another film a comparison: "fans of", "shares", "both", "like"
+_COMPARES = re.compile(
+    r"\b(?:both|like|unlike|alike|similar\w*|shar(?:e|es|ed|ing)|compar\w+|than|reminiscent|echo\w*"
+    r"|recall\w*|fans?|enjoy\w*|loved|same|also|too|whereas|as\s+(?:in|with|does|did)|just\s+as|much\s+as)\b",
+    re.I,
+)
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
 # Genre words as a sentence says them; each stands for the catalogue genre it claims.
@@ -182,6 +188,8 @@ class SentenceChecker:
     def reason_to_drop(self, sentence: str) -> str | None:
         if self._foreign_title(sentence):
             return "title"
+        if self._told_of_another(sentence):
+            return "other film"
         if self._foreign_year(sentence):
             return "year"
         if self._foreign_person(sentence):
@@ -216,6 +224,20 @@ class SentenceChecker:
         # A title its own plot says ("to prove Santa Claus is real") names a character, not a film.
         found = foreign_titles(sentence, self.given, self.index)
         return any(m.title.lower() not in self.own_text for m in found)
+
+    def _told_of_another(self, sentence: str) -> bool:
+        """The sentence opens with another film of the reply as its subject and compares nothing:
+        "Paddington and his family embark on a magical journey" of Vacation, "Amélie and Link fall in
+        love" of Before Sunrise (the named film put into the pick's story). "Amélie and Chocolat are
+        both about love" compares, and a title the pick's own plot says names a character there."""
+        head = sentence.lstrip(" \"'“‘*")
+        if head.startswith(self.movie.title) or _COMPARES.search(sentence):
+            return False
+        return any(
+            head.startswith(m.title) and not head[len(m.title) : len(m.title) + 1].isalnum()
+            for m in self.given
+            if m.id != self.movie.id and m.title.lower() not in self.own_text
+        )
 
     def _foreign_year(self, sentence: str) -> bool:
         year = self.movie.year

@@ -197,6 +197,37 @@ def test_a_role_the_films_text_gives_or_too_broad_to_be_wrong_is_kept(
     assert SentenceChecker(movie, [movie], index).check(sentence)
 
 
+@pytest.mark.parametrize(
+    ("pick", "named", "sentence", "kept"),
+    [
+        # the named film put into the pick's story (the embedded model wrote both)
+        (
+            ("Vacation", 2015),
+            ("Paddington", 2014),
+            "Paddington and his family embark on a magical journey.",
+            False,
+        ),
+        (
+            ("Before Sunrise", 1995),
+            ("Amélie", 2001),
+            "Amélie and Link fall in love during an evening in Vienna.",
+            False,
+        ),
+        # compared, or the pick's own story
+        (("Chocolat", 2000), ("Amélie", 2001), "Amélie and Chocolat are both about love and freedom.", True),
+        (("Vacation", 2015), ("Paddington", 2014), "Paddington fans will find the same warmth here.", True),
+        (("Vacation", 2015), ("Paddington", 2014), "Rusty takes his family on a road trip.", True),
+    ],
+)
+def test_a_sentence_that_tells_a_named_film_as_the_picks_story_is_dropped(
+    index: CatalogueIndex, pick: tuple[str, int], named: tuple[str, int], sentence: str, kept: bool
+) -> None:
+    movie, other = film(index, *pick), film(index, *named)
+    checker = SentenceChecker(movie, [movie, other], index)
+    assert checker.check(sentence) is kept
+    assert kept or checker.counts.dropped == Counter({"other film": 1})
+
+
 def test_a_faithful_sentence_is_kept(index: CatalogueIndex) -> None:
     dogs = film(index, "Reservoir Dogs", 1992)
     checker = SentenceChecker(dogs, [dogs], index)
