@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,7 +35,7 @@ from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints
 from assistant.understand.moods import a_little_scared, comparative_lean, mood_lean
 from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable, with_audience
-from assistant.understand.picture import surely_black_and_white, surely_colour
+from assistant.understand.picture import surely_black_and_white, surely_colour, surely_silent, surely_sound
 from ingest.movie import Movie
 from rerank.features import MISSING_RANK, SOURCES, RankingRequest, same_series, series_stem
 from rerank.features import below_the_rest as _below_the_rest
@@ -73,6 +73,12 @@ INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat t
 # second and third sets level. Kept for the person reading the reply; capping the first ten also
 # cost the first set's P@10 (0.523 -> 0.520).
 SERIES_CAP = 2
+# What a film's picture and sound may be asked for as (`ParsedRequest.black_and_white`, `.silent`):
+# the films surely so, and those surely not (`understand/picture.py`).
+PICTURES: dict[str, tuple[Callable[[Movie, Sequence[str]], bool], Callable[[Movie, Sequence[str]], bool]]] = {
+    "black_and_white": (surely_black_and_white, surely_colour),
+    "silent": (surely_silent, surely_sound),
+}
 SERIES_SHOWN = 5
 
 
@@ -91,8 +97,8 @@ class Engine:
         self.ranker = load_ranker(settings)
         self.votes = Votes(self.catalogue, self.ranker)  # what the default ordering weighs (ordering.py)
         self.reranker = load_reranker_for(settings) if load_reranker else None
-        # (catalogue state, which of its films may be black and white): `_maybe_black_and_white`
-        self._black_and_white: tuple[object, np.ndarray] = (None, np.zeros(0, dtype=bool))
+        # "black and white" / "silent" -> (catalogue state, which of its films may be so): `_maybe`
+        self._maybe_so: dict[str, tuple[object, np.ndarray]] = {}
 
     # The catalogue's parts, as the rest of reelchat reads them.
     @property
@@ -202,10 +208,11 @@ class Engine:
         extra: dict[str, list[tuple[str, float]]] = (
             {"recalled": recalled} if recalled and not dense_only else {}
         )
-        # "A black and white film": its words leave the intent, and what is left found The Avengers.
-        black_and_white = getattr(parsed, "black_and_white", None) is True
-        if (narrows(query.constraints) or black_and_white) and not (known_item or dense_only):
-            among = self._maybe_black_and_white() if black_and_white else None
+        # "A black and white film", "a silent film": the words leave the intent, and what was left
+        # found The Avengers. The best-known films that may be so are drawn.
+        pictures = [kind for kind in PICTURES if getattr(parsed, kind, None) is True]
+        if (narrows(query.constraints) or pictures) and not (known_item or dense_only):
+            among = np.logical_and.reduce([self._maybe(kind) for kind in pictures]) if pictures else None
             allowed = self.best_known_allowed(query, BEST_KNOWN_ALLOWED, among)
             extra["allowed"] = [(film, 0.0) for film in allowed]
         if studios := self._studio_films(parsed):
@@ -280,9 +287,10 @@ class Engine:
             scores = _below_the_rest(scores, [bool(g) for g in gory])
         if (studios := set(self._studio_films(parsed))) and stage != "dense":  # "a Pixar movie"
             scores = _below_the_rest(scores, [c.movie.id not in studios for c in cands])
-        if (picture := getattr(parsed, "black_and_white", None)) is not None and stage != "dense":
-            other = surely_colour if picture else surely_black_and_white  # "in colour": no Psycho
-            scores = _below_the_rest(scores, [other(c.movie, tags.get(c.movie.id, ())) for c in cands])
+        for kind, (so, not_so) in PICTURES.items():
+            if (wanted := getattr(parsed, kind, None)) is not None and stage != "dense":
+                other = not_so if wanted else so  # "in colour": no Psycho; "a silent film": no Psycho
+                scores = _below_the_rest(scores, [other(c.movie, tags.get(c.movie.id, ())) for c in cands])
         if getattr(parsed, "lesser_known", False) and stage != "dense":  # "underrated sci-fi": not Star Wars
             scores = _below_the_rest(scores, self.votes.not_a_gem(cands, parsed.constraints.include_genres))
         stems = series_named(retrieved.request.references)
@@ -345,15 +353,16 @@ class Engine:
         top = rows[np.argsort(-votes, kind="stable")]
         return [state.columns.movies[i].id for i in top]
 
-    def _maybe_black_and_white(self) -> np.ndarray:
-        """Per film (the columns' order): not surely in colour (`understand/picture.py`). Worked out
-        once per catalogue state: a film added makes a new state."""
+    def _maybe(self, kind: str) -> np.ndarray:
+        """Per film (the columns' order): whether it may be black and white (not surely in colour) or
+        silent (not surely with sound), `kind` naming which (`understand/picture.py`). Worked out once
+        per catalogue state: a film added makes a new state."""
         state = self.catalogue.state
-        if self._black_and_white[0] is not state:
-            tags = self.catalogue.signals.tags
-            maybe = [not surely_colour(m, tags.get(m.id, ())) for m in state.columns.movies]
-            self._black_and_white = (state, np.asarray(maybe, dtype=bool))
-        return self._black_and_white[1]
+        if kind not in self._maybe_so or self._maybe_so[kind][0] is not state:
+            tags, not_so = self.catalogue.signals.tags, PICTURES[kind][1]
+            maybe = [not not_so(m, tags.get(m.id, ())) for m in state.columns.movies]
+            self._maybe_so[kind] = (state, np.asarray(maybe, dtype=bool))
+        return self._maybe_so[kind][1]
 
     def _best_known_allowed(self, query: RetrievalQuery, n: int) -> list[Candidate]:
         """When no retriever has anything (only constraints were given): the best-known allowed films."""

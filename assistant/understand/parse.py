@@ -20,7 +20,7 @@ from assistant.understand.mentions import (
 from assistant.understand.numbers import find_k, find_rating, find_runtime, find_years
 from assistant.understand.occasions import find_occasions, for_children
 from assistant.understand.people import find_people
-from assistant.understand.picture import find_picture
+from assistant.understand.picture import find_picture, find_silent
 from assistant.understand.questions import POINTER, read_question
 from assistant.understand.reading import Reading
 from assistant.understand.types import ParsedRequest, RequestConstraints
@@ -109,6 +109,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         r.take(m.start(), m.end())
         canon = True
     picture = find_picture(r)  # black and white, or colour
+    silent = find_silent(r)  # silent, or with sound
     female_lead = False
     for m in list(FEMALE_LEAD.finditer(r.masked)):  # who carries it: "female" alone found "female nudity"
         r.take(m.start(), m.end())
@@ -194,6 +195,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         canon=canon and not lesser_known and kind in ("recommend", "follow_up"),
         female_lead=female_lead and kind in ("recommend", "follow_up"),
         black_and_white=picture if kind in ("recommend", "follow_up") else None,
+        silent=silent if kind in ("recommend", "follow_up") else None,
         studios=tuple(r.studios) if kind in ("recommend", "follow_up") else (),
     )
 

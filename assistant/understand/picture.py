@@ -1,5 +1,5 @@
 """Black and white or colour: "an old black-and-white film worth discovering", "like Casablanca but in
-colour, I struggle with black and white".
+colour, I struggle with black and white"; and silent or with sound: "a silent comedy", "no silent films".
 
 Before, the words were searched for: "black-and-white" found Sin City, The Giver and Miller's
 Crossing (keyworded "black and white" for a scene or a look), and "in colour" kept Psycho and
@@ -14,6 +14,12 @@ for puts the films surely of the other kind below the rest (`Engine.order`); bla
 draws the best-known films not surely in colour as candidates (`Engine.retrieve`): "a black and
 white film" leaves nothing to search for, and the best-known films of any kind opened with Avengers:
 Infinity War.
+
+Silent films the same way ("a silent film" searched for "silent" and found The Hunt for Red October
+and A Quiet Place): surely silent if labelled so (a TMDB keyword: Metropolis, The Artist, Silent Movie)
+or from before 1928 (The Jazz Singer, 1927, was the first feature with synchronised dialogue); surely
+with sound from 1937 on unless labelled so (Modern Times, 1936, was Chaplin's last silent; City
+Lights, 1931, came between). Films in between are not judged.
 """
 
 from __future__ import annotations
@@ -37,6 +43,15 @@ REFUSED_BEFORE = re.compile(
     re.I,
 )
 _LABEL = re.compile(r"^black and white(?: and colou?r| to colou?r)?$")
+LAST_SILENT_YEAR, ALL_SOUND_FROM = 1927, 1937
+# "a silent film", "silent era comedies", "silents": not "the strong silent type" or "a silent killer"
+# The film noun stays: "a silent film" leaves "a film" to search for, as "a black and white film" does.
+SILENT = re.compile(
+    r"\bsilent(?:[\s-]+(?:era|days))?(?=[\s-]+(?:films?|movies?|pictures?|cinema|classics?|comed(?:y|ies)"
+    r"|horrors?|dramas?)\b)|\b(?:the\s+)?silent[\s-]+(?:era|days)\b|\bsilents\b",
+    re.I,
+)
+_SILENT_LABEL = "silent film"
 
 
 def find_picture(r: Reading) -> bool | None:
@@ -51,6 +66,28 @@ def find_picture(r: Reading) -> bool | None:
         wanted = False
         r.take(m.start(), m.end())
     return wanted
+
+
+def find_silent(r: Reading) -> bool | None:
+    """True when the message asks for a silent film, False when it refuses them ("nothing silent"),
+    None when it says neither. The words leave the intent, as black and white does."""
+    wanted: bool | None = None
+    for m in list(SILENT.finditer(r.masked)):
+        refused = r.before(REFUSED_BEFORE, m.start(), 40)
+        wanted = wanted if wanted is False else refused is None
+        r.take(refused.start() if refused else m.start(), m.end())
+    return wanted
+
+
+def surely_silent(movie: Movie, tags: Sequence[str] = ()) -> bool:
+    if any(label.lower() == _SILENT_LABEL for label in (*movie.keywords, *tags)):
+        return True
+    return movie.year is not None and movie.year <= LAST_SILENT_YEAR
+
+
+def surely_sound(movie: Movie, tags: Sequence[str] = ()) -> bool:
+    labelled = any(label.lower() == _SILENT_LABEL for label in (*movie.keywords, *tags))
+    return movie.year is not None and movie.year >= ALL_SOUND_FROM and not labelled
 
 
 def _labelled(movie: Movie, tags: Sequence[str]) -> bool:

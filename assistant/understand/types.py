@@ -173,3 +173,5 @@ class ParsedRequest:
     # "An old black-and-white film" (True), "in colour please" (False): the films surely of the other
     # kind go below the rest (`assistant/understand/picture.py`).
     black_and_white: bool | None = None
+    # "A silent comedy" (True), "no silent films" (False): the same for sound (`picture.py`).
+    silent: bool | None = None

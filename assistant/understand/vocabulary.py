@@ -107,11 +107,12 @@ NOT_A_SUBJECT = word_set(
     "best worst old new rest obvious something anything everything"
 )
 TITLE_GLUE = word_set("of the a an in on to")
-# How a film feels, refused in lower case ("nothing loud or taxing", "nothing too dark"): never the
-# name of a series, even where a few titles start with the word (Loud Whisper, Dark Phoenix).
+# How a film feels or was made, refused in lower case ("nothing loud or taxing", "nothing too dark",
+# "no silent films"): never the name of a series, even where a few titles start with the word (Loud
+# Whisper, Dark Phoenix, Silent Hill).
 FEEL_WORDS = word_set(
     "loud quiet dark light slow fast long short sad happy funny silly scary creepy gory bloody violent "
-    "heavy intense weird cheesy sappy boring depressing taxing stressful gross graphic explicit"
+    "heavy intense weird cheesy sappy boring depressing taxing stressful gross graphic explicit silent"
 )
 # "like the original Alien", "similar to the first Matrix": the film after them
 LIST_OPENERS = (

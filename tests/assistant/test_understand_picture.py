@@ -6,7 +6,7 @@ import pytest
 
 from assistant import MovieAssistant
 from assistant.understand import CatalogueIndex, parse_request
-from assistant.understand.picture import surely_black_and_white, surely_colour
+from assistant.understand.picture import surely_black_and_white, surely_colour, surely_silent, surely_sound
 from ingest.movie import Movie
 
 
@@ -72,3 +72,42 @@ def test_black_and_white_and_nothing_else_draws_films_that_may_be_so(
     picks = assistant.recommend(message, k=5)
     assert len(picks) == 5
     assert not [p.title for p in picks if surely_colour(p)]
+
+
+@pytest.mark.parametrize(
+    ("message", "silent", "intent"),
+    [
+        ("a silent film", True, "a film"),
+        ("silent era comedies", True, "comedies"),
+        ("comedies from the silent era", True, "comedies"),
+        ("a comedy, but no silent films please", False, None),  # not the Silent Hill series
+        ("a thriller with a strong silent type hero", None, None),
+        ("Silent Hill", None, None),  # the film
+    ],
+)
+def test_silent_is_read_and_leaves_the_search(
+    index: CatalogueIndex, message: str, silent: bool | None, intent: str | None
+) -> None:
+    parsed = parse_request(message, index)
+    assert parsed.silent is silent
+    assert not parsed.constraints.exclude_series
+    if intent is not None:
+        assert parsed.intent == intent
+
+
+def test_what_is_sure_of_a_films_sound() -> None:
+    def film(year: int | None, keywords: tuple[str, ...] = ()) -> Movie:
+        return Movie(id="x", title="x", overview="", year=year, keywords=list(keywords))
+
+    assert surely_silent(film(1925)) and surely_silent(film(2011, ("silent film",)))  # The Artist
+    assert surely_sound(film(1940)) and not surely_sound(film(2011, ("silent film",)))
+    for year in (1931, 1936, None):  # City Lights and Modern Times were silent, M was not: not judged
+        assert not surely_silent(film(year)) and not surely_sound(film(year))
+
+
+def test_a_silent_film_is_no_film_with_sound(assistant: MovieAssistant) -> None:
+    """Before: The Artist, Silent Movie, City Lights, Sunset Boulevard, The Hunt for Red October
+    (the word "silent" was searched for: silent submarines, A Quiet Place)."""
+    picks = assistant.recommend("a silent film", k=5)
+    assert len(picks) == 5
+    assert not [p.title for p in picks if surely_sound(p)]
