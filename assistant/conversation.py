@@ -24,6 +24,7 @@ from assistant.lexical import says_nothing
 from assistant.sessions import Session
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
 from assistant.understand.moods import comparative_lean, mood_lean, without_comparatives, without_moods
+from assistant.understand.picture import PICTURES
 from assistant.understand.vocabulary import GENRE_WORD
 
 # answer: a question about one film ("who directed Heat?") or chit-chat ("thanks!"), answered in
@@ -65,6 +66,7 @@ _NEWER = re.compile(
 )
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the (?:first|second|third|fourth|fifth|last)\b", re.I)
 _NARROW = re.compile(r"^\s*(?:only|just|but|and|make it|preferably|ideally|rather)\b", re.I)
+_A_FILM = re.compile(r"\bones?\b", re.I)  # "a silent one", "a black and white one": the film
 _AGAIN = re.compile(
     r"^\s*(?:(?:give|show|get) me |can i (?:get|have|see) |any )?"
     r"(?:a few |some |\d+ |two |three |four |five )?"
@@ -214,14 +216,17 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if _AGAIN.search(message) and not parsed.references:
         return Turn("recommend", base, k=parsed.k)
     narrowing = _NARROW.search(message) and len(message.split()) <= 6
+    # "something in black and white", "a silent one": how the film looks or sounds narrows too
+    pictured = {kind: wanted for kind in PICTURES if (wanted := getattr(parsed, kind, None)) is not None}
     if (
         not parsed.references
-        and not parsed.constraints.is_empty()
-        and (narrowing or says_nothing(_without_people(parsed)))
+        and (pictured or not parsed.constraints.is_empty())
+        and (narrowing or says_nothing(_A_FILM.sub(" ", _without_people(parsed))))
     ):
         # only constraints ("only from the 90s", "under 2 hours", "in Japanese instead"): narrow the
         # previous request
-        return Turn("recommend", replace(base, constraints=base.constraints.merged(parsed.constraints)))
+        merged = base.constraints.merged(parsed.constraints)
+        return Turn("recommend", replace(base, constraints=merged, **pictured))
     return Turn("recommend", parsed)
 
 

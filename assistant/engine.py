@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,7 +35,7 @@ from assistant.settings import Settings
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints
 from assistant.understand.moods import a_little_scared, comparative_lean, mood_lean
 from assistant.understand.occasions import occasion_lean, occasion_words, unsuitable, with_audience
-from assistant.understand.picture import surely_black_and_white, surely_colour, surely_silent, surely_sound
+from assistant.understand.picture import PICTURES
 from ingest.movie import Movie
 from rerank.features import MISSING_RANK, SOURCES, RankingRequest, same_series, series_stem
 from rerank.features import below_the_rest as _below_the_rest
@@ -73,12 +73,6 @@ INTENT_CHARS = 1_000  # MiniLM reads 256 tokens from the start; in a long chat t
 # second and third sets level. Kept for the person reading the reply; capping the first ten also
 # cost the first set's P@10 (0.523 -> 0.520).
 SERIES_CAP = 2
-# What a film's picture and sound may be asked for as (`ParsedRequest.black_and_white`, `.silent`):
-# the films surely so, and those surely not (`understand/picture.py`).
-PICTURES: dict[str, tuple[Callable[[Movie, Sequence[str]], bool], Callable[[Movie, Sequence[str]], bool]]] = {
-    "black_and_white": (surely_black_and_white, surely_colour),
-    "silent": (surely_silent, surely_sound),
-}
 SERIES_SHOWN = 5
 
 

@@ -25,7 +25,7 @@ Lights, 1931, came between). Films in between are not judged.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.understand.reading import Reading
 from ingest.movie import Movie
@@ -47,7 +47,7 @@ LAST_SILENT_YEAR, ALL_SOUND_FROM = 1927, 1937
 # "a silent film", "silent era comedies", "silents": not "the strong silent type" or "a silent killer"
 # The film noun stays: "a silent film" leaves "a film" to search for, as "a black and white film" does.
 SILENT = re.compile(
-    r"\bsilent(?:[\s-]+(?:era|days))?(?=[\s-]+(?:films?|movies?|pictures?|cinema|classics?|comed(?:y|ies)"
+    r"\bsilent(?:[\s-]+(?:era|days))?(?=[\s-]+(?:films?|movies?|ones?|pictures?|cinema|classics?|comed(?:y|ies)"
     r"|horrors?|dramas?)\b)|\b(?:the\s+)?silent[\s-]+(?:era|days)\b|\bsilents\b",
     re.I,
 )
@@ -104,3 +104,11 @@ def surely_colour(movie: Movie, tags: Sequence[str] = ()) -> bool:
     if "Animation" in movie.genres:
         return True
     return movie.year is not None and movie.year >= ALL_COLOUR_FROM and not _labelled(movie, tags)
+
+
+# What a film's picture and sound may be asked for as (`ParsedRequest.black_and_white`, `.silent`),
+# each with the films surely so and those surely not (`Engine.order`, `Engine.retrieve`).
+PICTURES: dict[str, tuple[Callable[[Movie, Sequence[str]], bool], Callable[[Movie, Sequence[str]], bool]]] = {
+    "black_and_white": (surely_black_and_white, surely_colour),
+    "silent": (surely_silent, surely_sound),
+}

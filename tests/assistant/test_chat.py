@@ -11,6 +11,7 @@ import pytest
 from assistant.api import MovieAssistant
 from assistant.conversation import Turn, resolve
 from assistant.settings import Settings
+from assistant.understand.picture import surely_colour, surely_sound
 
 
 @pytest.fixture
@@ -193,6 +194,18 @@ def test_only_narrows_the_previous_request(chat: MovieAssistant) -> None:
     reply = chat.chat("only comedies", "s6")
     assert reply.recommendations
     assert all("Comedy" in r.genres and r.year and 1990 <= r.year <= 1999 for r in reply.recommendations)
+
+
+def test_black_and_white_or_silent_narrows_the_previous_request(chat: MovieAssistant) -> None:
+    """Before: "something in black and white" after "a comedy" was a new request (For a Few Dollars
+    More, Paths of Glory), and "a silent one" searched for "one" (One Punch Man)."""
+    chat.chat("a comedy", "s9")
+    for message in ("something in black and white", "a silent one"):
+        reply = chat.chat(message, "s9")
+        assert len(reply.recommendations) == 5
+        assert all("Comedy" in r.genres for r in reply.recommendations), message
+        assert not [r.title for r in reply.recommendations if surely_colour(r)]
+    assert not [r.title for r in reply.recommendations if surely_sound(r)]
 
 
 def test_a_new_assistant_on_the_same_data_continues_the_session(

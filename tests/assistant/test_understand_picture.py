@@ -79,6 +79,7 @@ def test_black_and_white_and_nothing_else_draws_films_that_may_be_so(
     [
         ("a silent film", True, "a film"),
         ("silent era comedies", True, "comedies"),
+        ("now a silent one", True, None),  # a follow-up
         ("comedies from the silent era", True, "comedies"),
         ("a comedy, but no silent films please", False, None),  # not the Silent Hill series
         ("a thriller with a strong silent type hero", None, None),
