@@ -67,6 +67,13 @@ _NEWER = re.compile(
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the (?:first|second|third|fourth|fifth|last)\b", re.I)
 _NARROW = re.compile(r"^\s*(?:only|just|but|and|make it|preferably|ideally|rather)\b", re.I)
 _A_FILM = re.compile(r"\bones?\b", re.I)  # "a silent one", "a black and white one": the film
+# "one with animals", "any ones set in Paris?", "maybe one where nobody dies": "one" stands for a film of
+# the previous request, and the rest adds to it ("the one with ..." points at a film shown instead)
+_ONE_THAT = re.compile(
+    r"^\s*(?:(?:and|but|maybe|or|now|ok|okay|so|how about|what about)[\s,]+)*(?:an?\s+|any\s+)?ones?\s+"
+    r"(?:with|about|where|set|featuring|that|which|in|without)\b",
+    re.I,
+)
 _AGAIN = re.compile(
     r"^\s*(?:(?:give|show|get) me |can i (?:get|have|see) |any )?"
     r"(?:a few |some |\d+ |two |three |four |five )?"
@@ -227,7 +234,23 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         # previous request
         merged = base.constraints.merged(parsed.constraints)
         return Turn("recommend", replace(base, constraints=merged, **pictured))
+    if _ONE_THAT.search(message) and not parsed.references:
+        return Turn("recommend", _added_to(base, message, index))
     return Turn("recommend", parsed)
+
+
+def _added_to(base: ParsedRequest, message: str, index: CatalogueIndex) -> ParsedRequest:
+    """ "One with animals" after "a horror film my 10 year old can watch": the previous request read
+    again with the message after it, its limits kept. Before, the message was a request of its own,
+    and The Birds came first."""
+    added = parse_request(f"{base.text}. {message}", index)
+    kept = {kind: getattr(base, kind) for kind in PICTURES if getattr(added, kind, None) is None}
+    return replace(
+        added,
+        constraints=base.constraints.merged(added.constraints),
+        avoid=tuple(dict.fromkeys(base.avoid + added.avoid)),
+        **kept,
+    )
 
 
 def _kind_swapped(

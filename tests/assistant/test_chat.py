@@ -208,6 +208,19 @@ def test_black_and_white_or_silent_narrows_the_previous_request(chat: MovieAssis
     assert not [r.title for r in reply.recommendations if surely_sound(r)]
 
 
+def test_one_with_something_adds_to_the_previous_request(chat: MovieAssistant) -> None:
+    """Before: "one with animals" after a horror film for a 10 year old was a request of its own, and
+    The Birds came first."""
+    chat.chat("a horror film my 10 year old can watch", "s10")
+    turn = resolve("one with animals", chat.sessions.load("s10"), chat.engine.index)
+    assert turn.kind == "recommend" and turn.parsed is not None
+    assert "children" in turn.parsed.occasions and "animals" in turn.parsed.intent
+    reply = chat.chat("one with animals", "s10")
+    assert len(reply.recommendations) == 5
+    kids = {"Family", "Animation"}
+    assert not [r.title for r in reply.recommendations if not kids & set(r.genres)]
+
+
 def test_a_new_assistant_on_the_same_data_continues_the_session(
     chat: MovieAssistant, catalogue_settings: Settings
 ) -> None:
