@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.conversation import request_to_json
+from assistant.conversation import discussed, request_to_json
 from assistant.profiles import Profile, ProfileFilm, ProfileStore
 from assistant.results import NOTHING_TO_GO_ON, Event, Recommendation, Reply
 from assistant.sessions import Session, SessionStore
@@ -122,6 +122,8 @@ class MovieAssistant:
                 # "who directed the second one?" makes it the film being discussed: "how long is
                 # it?" next means it. It is remembered with the request it was first shown for.
                 shown, request = [asked], earlier[-1].request
+            elif asked is not None:  # "who directed Heat?": Heat is discussed now, "it" next
+                shown, request = [asked], request_to_json(discussed(asked, self.engine.movies[asked].label))
             self.sessions.record_turn(
                 session_id,
                 message,

@@ -202,7 +202,9 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if _LONGER.search(message) and shown_runtimes:
         constraints = replace(base.constraints, runtime_min=max(shown_runtimes) + 1, runtime_max=None)
         return Turn("recommend", replace(base, constraints=constraints))
-    if _MORE_LIKE.search(message) or (_SIMILAR.search(message) and _points_at_one(message)):
+    # "something like it" after one film alone was discussed ("who directed Heat?", "why the second one?")
+    alone = len(session.last_turn) == 1
+    if _MORE_LIKE.search(message) or (_SIMILAR.search(message) and (_points_at_one(message) or alone)):
         target = target_film(message, session, index)
         if target is not None:
             # that film leads: "like Inception but funnier", then "more like the third one" (Scott
@@ -237,6 +239,12 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if _ONE_THAT.search(message) and not parsed.references:
         return Turn("recommend", _added_to(base, message, index))
     return Turn("recommend", parsed)
+
+
+def discussed(movie_id: str, label: str) -> ParsedRequest:
+    """The request a film asked about stands for when it was never shown: films like it. "Who directed
+    Heat?" then "something like it" asks for Heat's kind; "something older", for films before it."""
+    return ParsedRequest(f"films like {label}", "", RequestConstraints(), (movie_id,), None, ())
 
 
 def _added_to(base: ParsedRequest, message: str, index: CatalogueIndex) -> ParsedRequest:

@@ -221,6 +221,18 @@ def test_one_with_something_adds_to_the_previous_request(chat: MovieAssistant) -
     assert not [r.title for r in reply.recommendations if not kids & set(r.genres)]
 
 
+def test_something_like_the_film_asked_about(chat: MovieAssistant) -> None:
+    """Before: "something like it" after "how long is Heat?" had no film to point at and showed the
+    best-known films of any kind (Avengers: Infinity War, Harry Potter)."""
+    heat = chat.engine.index.match_title("Heat", 1995)
+    assert heat is not None
+    chat.chat("how long is Heat?", "s11")
+    turn = resolve("something like it", chat.sessions.load("s11"), chat.engine.index)
+    assert turn.kind == "recommend" and turn.parsed is not None and turn.parsed.references == (heat.id,)
+    reply = chat.chat("something like it", "s11")
+    assert len(reply.recommendations) == 5 and heat.id not in {r.movie_id for r in reply.recommendations}
+
+
 def test_a_new_assistant_on_the_same_data_continues_the_session(
     chat: MovieAssistant, catalogue_settings: Settings
 ) -> None:
