@@ -16,12 +16,14 @@ can run without the history.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from assistant.lexical import says_nothing
 from assistant.sessions import Session
+from assistant.tags import request_words
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
 from assistant.understand.moods import comparative_lean, mood_lean, without_comparatives, without_moods
 from assistant.understand.picture import PICTURES
@@ -40,6 +42,8 @@ _ORDINAL_WORDS = "|".join(_ORDINALS)
 _ORDINAL = re.compile(rf"\b({_ORDINAL_WORDS})\b", re.I)
 _NUMBER = re.compile(r"(?:\bnumber\s*|#|\bno\.\s*)([1-9])\b", re.I)
 _ONE_WITH = re.compile(r"\bthe one (?:with|by|from|starring) ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)")
+# "the one with the magicians", "the one about a boxer": a film shown, by what it is about
+_ONE_ABOUT = re.compile(r"\bthe one (?:with|about|where|set in|in which)\s+(?P<what>[^,.;:!?]+)", re.I)
 _PRONOUN = re.compile(r"\b(it|that one|this one|that film|that movie|this film|this movie|that|this)\b", re.I)
 _WHY = re.compile(
     r"\b(why|how come|tell me more|(?:tell me|more) about|what'?s .{0,20}about|what is .{0,20}about)\b", re.I
@@ -48,7 +52,7 @@ _WHY = re.compile(
 _POINTED = (
     rf"(?:that|this) (?:one|film|movie)|the (?:{_ORDINAL_WORDS})"
     r"(?: (?:one|film|movie))?(?! (?:time|half|part|act|hour|minute))|(?:number ?|#|no\. ?)[1-9]"
-    r"|the one (?:with|by|from|starring)"
+    r"|the one (?:with|by|from|starring|about|where|set in|in which)"
 )
 _REJECT = re.compile(
     rf"\b(not (?:{_POINTED})|(?:skip|drop|remove|ditch|lose|scrap|nix|cut) (?:it|that|{_POINTED})"
@@ -133,9 +137,31 @@ def target_film(message: str, session: Session, index: CatalogueIndex) -> str | 
     for movie in find_titles(message, index):  # fuzzy: "why inceptoin?"
         if movie.id in shown_ids:
             return movie.id
+    if (about := _ONE_ABOUT.search(message)) and (said := _shown_about(about.group("what"), session, index)):
+        return said
     if _PRONOUN.search(message):
         return last[0].movie_id if len(last) == 1 else _last_discussed(session) or last[0].movie_id
     return None
+
+
+def _shown_about(said: str, session: Session, index: CatalogueIndex) -> str | None:
+    """The one film shown whose title, plot or keywords say most of `said` ("the magicians": The
+    Prestige, "two rival magicians"), a word fewer plots say counting more ("hockey" over "team");
+    None when no film says any of it, or two say as much."""
+    stems = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in request_words(said)]
+    if not stems:
+        return None
+    plots = index.plots_saying
+    weight = {s: 1.0 / math.log(2 + plots.get(s, 0) + plots.get(f"{s}s", 0)) for s in stems}
+    counts: dict[str, float] = {}
+    for shown in reversed(session.shown):
+        film = index.movie(shown.movie_id)
+        text = " ".join([film.title, film.overview, *film.keywords]).lower()
+        counts.setdefault(film.id, sum(w for s, w in weight.items() if re.search(rf"\b{re.escape(s)}", text)))
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked[0][1] or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _last_discussed(session: Session) -> str | None:
@@ -172,6 +198,8 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         if target is not None:
             shown_for = next(s.request for s in session.shown if s.movie_id == target)
             return Turn("explain", target=target, original_request=shown_for)
+        if _ONE_ABOUT.search(message):  # "why the one with the running?": no film shown says so
+            return Turn("answer", replace(parsed, intent_kind="chit_chat"), reply=_which_one(message))
     if parsed.question:  # "who directed the second one?", "how long is it?": that film's facts
         target = target_film(message, session, index)
         if target is not None:
@@ -284,14 +312,19 @@ def _kind_swapped(
 
 
 def _which_one(message: str) -> str:
-    said = _ONE_WITH.search(message)
-    missing = f"None of the films I showed has {said.group(1)}" if said else "I didn't show that many films"
+    if said := _ONE_WITH.search(message):
+        missing = f"None of the films I showed has {said.group(1)}"
+    elif about := _ONE_ABOUT.search(message):  # "the one with the hockey team": none, or two alike
+        missing = f'I couldn\'t tell which film you meant by "{" ".join(about.group().split())}"'
+    else:
+        missing = "I didn't show that many films"
     return f"{missing}, so I left the list as it was. Which one did you mean? You can say its title."
 
 
 def _points_at_one(message: str) -> bool:
     """Whether the message points at one film shown ("the last one", "number 2", "the one with ...")."""
-    return bool(_ORDINAL.search(message) or _NUMBER.search(message) or _ONE_WITH.search(message))
+    said = _ORDINAL.search(message) or _NUMBER.search(message) or _ONE_WITH.search(message)
+    return bool(said or _ONE_ABOUT.search(message))
 
 
 def _without_people(parsed: ParsedRequest) -> str:

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from assistant.api import MovieAssistant
-from assistant.conversation import Turn, resolve
+from assistant.conversation import Turn, request_to_json, resolve
+from assistant.sessions import Session, Shown
 from assistant.settings import Settings
+from assistant.understand import parse_request
 from assistant.understand.picture import surely_colour, surely_sound
 
 
@@ -231,6 +233,24 @@ def test_something_like_the_film_asked_about(chat: MovieAssistant) -> None:
     assert turn.kind == "recommend" and turn.parsed is not None and turn.parsed.references == (heat.id,)
     reply = chat.chat("something like it", "s11")
     assert len(reply.recommendations) == 5 and heat.id not in {r.movie_id for r in reply.recommendations}
+
+
+def test_the_one_about_something_points_at_the_film_shown_that_says_it(chat: MovieAssistant) -> None:
+    """Before: "not the one about the boxer" was a new request for boxing films, and "why the one
+    about the zeppelin?" a request too. Now the film whose plot says it, or a question back."""
+    index = chat.engine.index
+    films = [index.match_title(title, year) for title, year in [("Rocky", 1976), ("Major League", 1989)]]
+    assert all(films)
+    request = request_to_json(parse_request("a sports movie", index))
+    session = Session(id="s12", shown=[Shown(1, m.id, request) for m in films if m is not None])
+    rocky = films[0]
+    assert rocky is not None and "boxer" in rocky.keywords  # Major League's text never says "box"
+    turn = resolve("not the one about the boxer", session, index)
+    assert turn.kind == "reject" and turn.target == rocky.id
+    turn = resolve("why the one about the boxer?", session, index)
+    assert turn.kind == "explain" and turn.target == rocky.id
+    turn = resolve("why the one about the zeppelin?", session, index)  # no film shown says so
+    assert turn.kind == "answer" and "Which one did you mean?" in turn.reply
 
 
 def test_a_new_assistant_on_the_same_data_continues_the_session(
