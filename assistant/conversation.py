@@ -7,10 +7,13 @@ directed the second one?" (that film's facts, from the catalogue), "something ol
 "shorter ones", "less violent", "funnier", "how about a comedy instead" (another kind of film, the
 rest kept), "more like the first one", "the last one sounds good, anything similar?", "more" /
 "give me three more" / "none of these" (the previous request again, the session already excludes
-what was shown), or only constraints ("only from the 90s", "what about the 80s?", "with Robert De
-Niro": the previous request, narrowed). Pointing at a film that was not shown ("skip the one with
-Pacino") gets a question back, and nothing is dropped. The result is a standalone `Turn` the chain
-can run without the history.
+what was shown), only constraints or how a film looks ("only from the 90s", "what about the 80s?",
+"with Robert De Niro", "a black and white one": the previous request, narrowed), or "one" with more
+("one with animals", "one set in Paris": the previous request with the message added). A film shown
+may be pointed at by what it is about ("not the one about the boxer"), and a film asked about is the
+film discussed next ("how long is Heat?", then "something like it"). Pointing at a film that was not
+shown ("skip the one with Pacino", "why the one with the zeppelin?") gets a question back, and
+nothing is dropped. The result is a standalone `Turn` the chain can run without the history.
 """
 
 from __future__ import annotations
