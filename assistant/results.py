@@ -72,8 +72,8 @@ class Reply:
     notices: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     removed_titles: int = 0  # titles the model wrote that it was not given: removed before showing
-    # The model's sentences the checker kept ("kept") and dropped, by reason ("title", "year",
-    # "person", "genre", "request", "unfinished"): assistant.grounding.
+    # The model's sentences the checker kept ("kept") and dropped, by reason ("title", "other film",
+    # "year", "person", "genre", "request", "unfinished", ...): assistant.grounding.
     checked_sentences: dict[str, int] = field(default_factory=dict)
 
 
