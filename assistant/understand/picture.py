@@ -57,11 +57,7 @@ _SILENT_LABEL = "silent film"
 def find_picture(r: Reading) -> bool | None:
     """True when the message asks for black and white, False for colour, None when it says neither.
     The words leave the intent: searched for, they found films labelled so for one scene."""
-    wanted: bool | None = None
-    for m in list(BLACK_AND_WHITE.finditer(r.masked)):
-        refused = r.before(REFUSED_BEFORE, m.start(), 40)
-        wanted = wanted if wanted is False else refused is None
-        r.take(refused.start() if refused else m.start(), m.end())
+    wanted = _asked(r, BLACK_AND_WHITE)
     for m in list(COLOUR.finditer(r.masked)):
         wanted = False
         r.take(m.start(), m.end())
@@ -71,23 +67,30 @@ def find_picture(r: Reading) -> bool | None:
 def find_silent(r: Reading) -> bool | None:
     """True when the message asks for a silent film, False when it refuses them ("nothing silent"),
     None when it says neither. The words leave the intent, as black and white does."""
+    return _asked(r, SILENT)
+
+
+def _asked(r: Reading, pattern: re.Pattern[str]) -> bool | None:
+    """True when the message says `pattern`, False when it refuses it ("nothing in black and white",
+    "no silent films": a refusal anywhere wins), None when it says neither; the words are taken."""
     wanted: bool | None = None
-    for m in list(SILENT.finditer(r.masked)):
+    for m in list(pattern.finditer(r.masked)):
         refused = r.before(REFUSED_BEFORE, m.start(), 40)
         wanted = wanted if wanted is False else refused is None
         r.take(refused.start() if refused else m.start(), m.end())
     return wanted
 
 
+def _labelled_silent(movie: Movie, tags: Sequence[str]) -> bool:
+    return any(label.lower() == _SILENT_LABEL for label in (*movie.keywords, *tags))
+
+
 def surely_silent(movie: Movie, tags: Sequence[str] = ()) -> bool:
-    if any(label.lower() == _SILENT_LABEL for label in (*movie.keywords, *tags)):
-        return True
-    return movie.year is not None and movie.year <= LAST_SILENT_YEAR
+    return _labelled_silent(movie, tags) or (movie.year is not None and movie.year <= LAST_SILENT_YEAR)
 
 
 def surely_sound(movie: Movie, tags: Sequence[str] = ()) -> bool:
-    labelled = any(label.lower() == _SILENT_LABEL for label in (*movie.keywords, *tags))
-    return movie.year is not None and movie.year >= ALL_SOUND_FROM and not labelled
+    return movie.year is not None and movie.year >= ALL_SOUND_FROM and not _labelled_silent(movie, tags)
 
 
 def _labelled(movie: Movie, tags: Sequence[str]) -> bool:
