@@ -13,7 +13,8 @@ what was shown), only constraints or how a film looks ("only from the 90s", "wha
 may be pointed at by what it is about ("not the one about the boxer"), and a film asked about is the
 film discussed next ("how long is Heat?", then "something like it"). Pointing at a film that was not
 shown ("skip the one with Pacino", "why the one with the zeppelin?") gets a question back, and
-nothing is dropped. The result is a standalone `Turn` the chain can run without the history.
+nothing is dropped. "Which one is the shortest?" compares the films shown, from the catalogue's facts
+(`facts.compare_shown`). The result is a standalone `Turn` the chain can run without the history.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
+from assistant.facts import compare_shown
 from assistant.lexical import says_nothing
 from assistant.sessions import Session
 from assistant.tags import request_words
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
 from assistant.understand.moods import comparative_lean, mood_lean, without_comparatives, without_moods
 from assistant.understand.picture import PICTURES
+from assistant.understand.superlatives import read_superlative
 from assistant.understand.vocabulary import GENRE_WORD
 
 # answer: a question about one film ("who directed Heat?") or chit-chat ("thanks!"), answered in
@@ -196,6 +199,11 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         return Turn("answer", parsed, target=parsed.asked_film)
     if not session.shown:
         return Turn("recommend", parsed)
+    if (which := read_superlative(message)) is not None:  # "which one is the shortest?"
+        movies = [index.movie(s.movie_id) for s in session.last_list]
+        reply, film = compare_shown(which, movies)
+        asked = replace(parsed, intent_kind="follow_up")
+        return Turn("answer", asked, target=film.id if film else None, reply=reply)
     if _WHY.search(message):
         target = target_film(message, session, index)
         if target is not None:

@@ -7,7 +7,10 @@ so and gives what the catalogue does hold.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.understand import ParsedRequest
+from assistant.understand.superlatives import FACTS, Superlative
 from ingest.movie import Movie
 
 # TMDB genres that speak for or against showing a film to children; the catalogue has no age rating.
@@ -60,6 +63,72 @@ def answer_film_question(parsed: ParsedRequest, movie: Movie | None) -> str:
     if question in _LACKS:
         return f"The catalogue doesn't hold {_LACKS[question]} for {name}."
     return f"{name}: {_plot(movie)}"
+
+
+# What each fact is called where a film lacks it, and how a value reads after the film's name.
+_FACT_NAMES = {"runtime": "runtime", "year": "release year", "votes": "vote count", "rating": "rating"}
+
+
+def compare_shown(which: Superlative, movies: Sequence[Movie]) -> tuple[str, Movie | None]:
+    """The answer to "which one is the shortest?" about the films shown, and the film it names.
+
+    A fact orders them all (the answer lists the order, so the reader sees by how much); a feel the
+    catalogue does not measure ("scariest") names the films filed under the nearest genre instead,
+    and says that it does."""
+    if not movies:
+        return "I haven't shown you any films yet to compare.", None
+    if which.fact not in FACTS:
+        return _by_genre(which, movies)
+    valued = [(m, v) for m in movies if (v := _fact(m, which.fact)) is not None]
+    missing = [m for m in movies if _fact(m, which.fact) is None]
+    lacks = (
+        f" The catalogue gives no {_FACT_NAMES[which.fact]} for {_join([m.label for m in missing])}."
+        if missing
+        else ""
+    )
+    if not valued:
+        return f"I can't tell: the catalogue gives no {_FACT_NAMES[which.fact]} for these films.", None
+    valued.sort(key=lambda mv: mv[1], reverse=which.most)
+    first = valued[0][0]
+    tied = [m for m, v in valued if v == valued[0][1]]
+    by = "By TMDB viewers' rating, t" if which.fact == "rating" else "T"  # "the best": by what, said
+    # "the newest": Big Hero 6 and The Lego Movie, both 2014
+    named = f"are {_join([m.label for m in tied])}" if len(tied) > 1 else f"is {first.label}"
+    answer = f"{by}he {which.said} of these {named}{_value(first, which.fact)}."
+    if len(valued) > 1:
+        answer += " In order: " + "; ".join(f"{m.label}{_value(m, which.fact)}" for m, _ in valued) + "."
+    return answer + lacks, first
+
+
+def _by_genre(which: Superlative, movies: Sequence[Movie]) -> tuple[str, Movie | None]:
+    genre = which.fact.lower()
+    filed = [m for m in movies if which.fact in m.genres]
+    answer = f"I can't measure how {which.feel} each one is: the catalogue holds no such score."
+    if not filed:
+        return f"{answer} None of these is filed under {genre}.", None
+    rated = [m for m in filed if _fact(m, "rating") is not None]
+    best = max(rated, key=lambda m: m.vote_average or 0.0) if rated else filed[0]
+    answer += f" Filed under {genre}: {_join([m.label for m in filed])}."
+    if len(filed) > 1 and rated:
+        answer += f" Of those, viewers rate {best.label} highest{_value(best, 'rating')}."
+    return answer, best
+
+
+def _fact(movie: Movie, fact: str) -> float | None:
+    if fact == "rating":
+        return movie.vote_average if movie.vote_average is not None and movie.vote_count else None
+    value = {"runtime": movie.runtime, "year": movie.year, "votes": movie.vote_count}[fact]
+    return float(value) if value else None
+
+
+def _value(movie: Movie, fact: str) -> str:
+    if fact == "runtime":
+        return f", {movie.runtime} min"
+    if fact == "rating":
+        return f", {movie.vote_average:g}/10 from {movie.vote_count:,} TMDB votes"
+    if fact == "votes":
+        return f", {movie.vote_count:,} TMDB votes"
+    return ""  # the year is in the label
 
 
 def _kids_answer(movie: Movie) -> str:

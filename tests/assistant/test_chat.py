@@ -253,6 +253,22 @@ def test_the_one_about_something_points_at_the_film_shown_that_says_it(chat: Mov
     assert turn.kind == "answer" and "Which one did you mean?" in turn.reply
 
 
+def test_which_one_is_the_shortest_compares_the_films_shown(chat: MovieAssistant) -> None:
+    """Before: "which one is the shortest?" after a list was a new request (Mary and Max, Underwater,
+    Free Willy). Now the films shown, ordered by the catalogue's runtimes, and the one named is the
+    film discussed next ("how long is it?")."""
+    listed = chat.chat("a horror film for a halloween party", "s13").recommendations
+    assert len(listed) == 5
+    reply = chat.chat("which one is the shortest?", "s13")
+    assert not reply.recommendations
+    shortest = min(listed, key=lambda r: r.runtime or 10_000)
+    name = f"{shortest.title} ({shortest.year})"
+    assert reply.text.startswith(f"The shortest of these is {name}, {shortest.runtime} min")
+    assert all(r.title in reply.text for r in listed)
+    follow = chat.chat("how long is it?", "s13")
+    assert follow.text.startswith(f"{shortest.title} ({shortest.year}) runs {shortest.runtime} minutes")
+
+
 def test_a_new_assistant_on_the_same_data_continues_the_session(
     chat: MovieAssistant, catalogue_settings: Settings
 ) -> None:

@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.facts import answer_film_question
+from assistant.facts import answer_film_question, compare_shown
 from assistant.understand import CatalogueIndex, parse_request
+from assistant.understand.superlatives import read_superlative
 from ingest.movie import Movie
 
 
@@ -56,3 +57,95 @@ def test_facts_the_catalogue_never_holds_are_declined(index: CatalogueIndex) -> 
         == "The catalogue doesn't hold where it is streaming for Heat (1995)."
     )
     assert answer(index, "who directed Zzzyxq?").startswith("I couldn't find that film")
+
+
+@pytest.mark.parametrize(
+    ("message", "fact", "most"),
+    [
+        ("which one is the shortest?", "runtime", False),
+        ("so which is the quickest watch?", "runtime", False),
+        ("what is the longest film you showed me?", "runtime", True),
+        ("which of these is the most recent", "year", True),
+        ("which one's the oldest", "year", False),
+        ("which of them is the most popular one?", "votes", True),
+        ("which is the least known?", "votes", False),
+        ("which one has the best reviews?", "rating", True),
+        ("which is the best?", "rating", True),
+        ("which of the three is the lowest rated", "rating", False),
+        ("which one is the scariest?", "Horror", True),
+        ("which of these is the funniest", "Comedy", True),
+        ("which is best for kids?", "Family", True),
+        ("which is the shortest, I only have an hour", "runtime", False),
+    ],
+)
+def test_a_comparison_of_the_films_shown_is_read(message: str, fact: str, most: bool) -> None:
+    which = read_superlative(message)
+    assert which is not None and (which.fact, which.most) == (fact, most)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what's the newest Pixar movie?",  # asks for a film, not about the ones shown
+        "what's the best horror movie of the 80s?",
+        "which one is the scariest film ever made?",
+        "what's the funniest comedy you have?",
+        "which one would you pick?",
+        "a short comedy",
+        "the best heist films",
+    ],
+)
+def test_requests_and_other_questions_are_no_comparison(message: str) -> None:
+    assert read_superlative(message) is None
+
+
+def shown(index: CatalogueIndex, *films: tuple[str, int]) -> list[Movie]:
+    movies = [index.match_title(title, year) for title, year in films]
+    assert all(movies)
+    return [m for m in movies if m is not None]
+
+
+def test_a_comparison_orders_the_films_shown_by_the_catalogues_facts(index: CatalogueIndex) -> None:
+    movies = shown(index, ("The Shining", 1980), ("Halloween", 1978), ("Scream", 1996))
+    which = read_superlative("which one is the shortest?")
+    assert which is not None
+    said, film = compare_shown(which, movies)
+    runtimes = sorted((m.runtime or 0, m.label) for m in movies)
+    assert film is not None and film.label == runtimes[0][1]
+    assert said.startswith(f"The shortest of these is {film.label}, {film.runtime} min.")
+    assert said.index(runtimes[1][1]) < said.index(runtimes[2][1])  # the rest in order, with figures
+    newest = read_superlative("which is the newest?")
+    assert newest is not None and compare_shown(newest, movies)[1] == movies[2]  # Scream, 1996
+    best = read_superlative("which one has the best reviews?")
+    assert best is not None
+    said, film = compare_shown(best, movies)
+    top = max(movies, key=lambda m: m.vote_average or 0.0)
+    assert film == top and said.startswith("By TMDB viewers' rating")
+    assert f"{top.vote_count:,} TMDB votes" in said
+
+
+def test_a_feel_no_fact_measures_is_answered_with_the_genre_and_says_so(index: CatalogueIndex) -> None:
+    movies = shown(index, ("The Shining", 1980), ("Toy Story", 1995), ("Jaws", 1975))
+    which = read_superlative("which one is the scariest?")
+    assert which is not None
+    said, film = compare_shown(which, movies)
+    horror = [m for m in movies if "Horror" in m.genres]
+    assert said.startswith("I can't measure how scary each one is")
+    assert horror and all(m.label in said for m in horror) and "Toy Story" not in said
+    assert film in horror
+    comedy = read_superlative("which is the funniest?")
+    assert comedy is not None
+    said, film = compare_shown(comedy, shown(index, ("The Shining", 1980)))
+    assert film is None and "None of these is filed under comedy." in said
+
+
+def test_a_fact_the_catalogue_lacks_is_said_not_guessed(index: CatalogueIndex) -> None:
+    movies = shown(index, ("Jaws", 1975), ("Alien", 1979))
+    which = read_superlative("which is the shortest?")
+    assert which is not None
+    said, film = compare_shown(which, [replace(movies[0], runtime=None), movies[1]])
+    assert film == movies[1] and "The catalogue gives no runtime for Jaws (1975)." in said
+    tied = [replace(movies[1], year=1990), replace(movies[0], year=1990)]
+    newest = read_superlative("which one is the newest?")
+    assert newest is not None
+    assert compare_shown(newest, tied)[0].startswith("The newest of these are Alien (1990) and Jaws (1990).")
