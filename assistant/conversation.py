@@ -13,8 +13,9 @@ what was shown), only constraints or how a film looks ("only from the 90s", "wha
 may be pointed at by what it is about ("not the one about the boxer"), and a film asked about is the
 film discussed next ("how long is Heat?", then "something like it"). Pointing at a film that was not
 shown ("skip the one with Pacino", "why the one with the zeppelin?") gets a question back, and
-nothing is dropped. "Which one is the shortest?" compares the films shown, from the catalogue's facts
-(`facts.compare_shown`). The result is a standalone `Turn` the chain can run without the history.
+nothing is dropped. "Which one is the shortest?" compares the films shown and "which ones are under 2
+hours?" sifts them, from the catalogue's facts (`facts.compare_shown`, `facts.sift_shown`). The
+result is a standalone `Turn` the chain can run without the history.
 """
 
 from __future__ import annotations
@@ -25,14 +26,14 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-from assistant.facts import compare_shown
+from assistant.facts import compare_shown, sift_shown
 from assistant.lexical import says_nothing
 from assistant.sessions import Session
 from assistant.tags import request_words
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
 from assistant.understand.moods import comparative_lean, mood_lean, without_comparatives, without_moods
 from assistant.understand.picture import PICTURES
-from assistant.understand.superlatives import read_superlative
+from assistant.understand.shown import asks_which_of_shown, read_superlative
 from assistant.understand.vocabulary import GENRE_WORD
 
 # answer: a question about one film ("who directed Heat?") or chit-chat ("thanks!"), answered in
@@ -204,6 +205,13 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         reply, film = compare_shown(which, movies)
         asked = replace(parsed, intent_kind="follow_up")
         return Turn("answer", asked, target=film.id if film else None, reply=reply)
+    children = "children" in parsed.occasions
+    if asks_which_of_shown(message) and (children or not parsed.constraints.is_empty()):
+        # "which ones are under 2 hours?": of the films shown, not new ones
+        movies = [index.movie(s.movie_id) for s in session.last_list]
+        reply, film = sift_shown(parsed.constraints, children, movies)
+        asked = replace(parsed, intent_kind="follow_up")
+        return Turn("answer", asked, target=film.id if film else None, reply=reply)
     if _WHY.search(message):
         target = target_film(message, session, index)
         if target is not None:
@@ -247,8 +255,10 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         target = target_film(message, session, index)
         if target is not None:
             # that film leads: "like Inception but funnier", then "more like the third one" (Scott
-            # Pilgrim) asks for Scott Pilgrim's kind, not a mix of it and Inception
-            return Turn("recommend", replace(base, references=(target,), constraints=base.constraints))
+            # Pilgrim) asks for Scott Pilgrim's kind, not a mix of it and Inception; "more like that
+            # but in French" holds the message's own limits too
+            constraints = base.constraints.merged(parsed.constraints)
+            return Turn("recommend", replace(base, references=(target,), constraints=constraints))
     if (
         (parsed.avoid or comparative_lean(message))
         and says_nothing(without_comparatives(parsed.intent))

@@ -7,10 +7,12 @@ so and gives what the catalogue does hold.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from assistant.understand import ParsedRequest
-from assistant.understand.superlatives import FACTS, Superlative
+from assistant.understand import ParsedRequest, RequestConstraints
+from assistant.understand.shown import FACTS, Superlative
 from ingest.movie import Movie
 
 # TMDB genres that speak for or against showing a film to children; the catalogue has no age rating.
@@ -60,6 +62,8 @@ def answer_film_question(parsed: ParsedRequest, movie: Movie | None) -> str:
         return f"The catalogue lists no genre for {name}."
     if question == "kids":
         return _kids_answer(movie)
+    if question == "source":
+        return _source_answer(movie)
     if question in _LACKS:
         return f"The catalogue doesn't hold {_LACKS[question]} for {name}."
     return f"{name}: {_plot(movie)}"
@@ -100,6 +104,51 @@ def compare_shown(which: Superlative, movies: Sequence[Movie]) -> tuple[str, Mov
     return answer + lacks, first
 
 
+def sift_shown(
+    constraints: RequestConstraints, children: bool, movies: Sequence[Movie]
+) -> tuple[str, Movie | None]:
+    """The answer to "which ones are under 2 hours?" or "which of these can I watch with my kids?"
+    about the films shown, and the film it names when one alone fits. Each film left out says why
+    (the constraint's own reason); for children, the genres speak, as there is no age rating."""
+    if not movies:
+        return "I haven't shown you any films yet.", None
+    if children and replace(constraints, include_genres=()).is_empty():  # "family", read from "my kids"
+        return _for_children(movies)
+    what = constraints.describe()
+    for genre in (*constraints.include_genres, *constraints.exclude_genres):
+        what = what.replace(genre, genre.lower())
+    fit = [m for m in movies if constraints.allows(m)]
+    left = "; ".join(_why_not(m, constraints) for m in movies if m not in fit)
+    if not fit:
+        named = all(_why_not(m, constraints) == m.label for m in movies)  # "not Comedy", five times
+        return f"None of these fits ({what})" + ("." if named else f": {left}."), None
+    answer = f"Of these, {what}: {_join([m.label for m in fit])}."
+    return (answer + f" Not: {left}." if left else f"All of these fit ({what})."), fit[0] if len(
+        fit
+    ) == 1 else None
+
+
+def _why_not(movie: Movie, constraints: RequestConstraints) -> str:
+    """ "Aliens (1986) (runtime 137 min, over 120)": a value says something; "not Comedy" repeats the
+    question, so a film left out for its genre or people alone is just named."""
+    reasons = [
+        v
+        for v in constraints.violations(movie)
+        if not v.startswith(("not ", "is ")) and "not in the cast" not in v
+    ]
+    return f"{movie.label} ({', '.join(reasons)})" if reasons else movie.label
+
+
+def _for_children(movies: Sequence[Movie]) -> tuple[str, Movie | None]:
+    family = [m for m in movies if _verdict(m) == "made with families in mind"]
+    groups: dict[str, list[str]] = {verdict: [] for verdict in _VERDICTS}
+    for movie in movies:
+        groups.setdefault(_verdict(movie), []).append(movie.label)
+    said = "; ".join(f"{verdict}: {_join(labels)}" for verdict, labels in groups.items() if labels)
+    answer = f"The catalogue has no age ratings, so this goes by genre. {said[0].upper()}{said[1:]}."
+    return answer, family[0] if len(family) == 1 else None
+
+
 def _by_genre(which: Superlative, movies: Sequence[Movie]) -> tuple[str, Movie | None]:
     genre = which.fact.lower()
     filed = [m for m in movies if which.fact in m.genres]
@@ -135,16 +184,46 @@ def _kids_answer(movie: Movie) -> str:
     """From the genres only: the catalogue carries no age rating, so the answer says what it rests on."""
     name = movie.label
     genres = ", ".join(g.lower() for g in movie.genres) or "no genre"
-    if any(g in movie.genres for g in _NOT_FOR_KIDS):
-        verdict = "probably not for young children"
-    elif any(g in movie.genres for g in _FOR_KIDS):
-        verdict = "made with families in mind"
-    else:
-        verdict = "not marked as a family film"
     return (
-        f"The catalogue has no age rating for {name}; it is listed as {genres}, so it is {verdict}. "
+        f"The catalogue has no age rating for {name}; it is listed as {genres}, so it is {_verdict(movie)}. "
         f"What it's about: {_plot(movie)}"
     )
+
+
+_VERDICTS = ("made with families in mind", "not marked as a family film", "probably not for young children")
+
+
+def _verdict(movie: Movie) -> str:
+    if any(g in movie.genres for g in _NOT_FOR_KIDS):
+        return _VERDICTS[2]
+    if any(g in movie.genres for g in _FOR_KIDS):
+        return _VERDICTS[0]
+    return _VERDICTS[1]
+
+
+# What a film is based on, as TMDB keywords say it: "based on novel", "biography", "remake"
+_SOURCE = re.compile(r"^based on |^biography$|^remake$|\btrue (?:story|events)\b|^real events$")
+# ... and as a summary says it: "The true story of how businessman Oskar Schindler saved ..."
+_TOLD_SOURCE = re.compile(
+    r"\btrue[\s-]+(?:life\s+)?(?:story|stories|events)\b|\bbased\s+on\b|\breal[\s-]+life\b", re.I
+)
+
+
+def _source_answer(movie: Movie) -> str:
+    """ "Is it based on a true story?": the keywords that say so, or that they say nothing."""
+    name = movie.label
+    said = ['"' + k + '"' for k in movie.keywords if _SOURCE.search(k)]
+    told = next((s for s in re.split(r"(?<=[.!?])\s+", movie.overview) if _TOLD_SOURCE.search(s)), "")
+    if said:
+        quoted = f' Its summary says: "{told}"' if told else ""
+        return f"The catalogue files {name} under {_join(said)}.{quoted}"
+    if told:
+        return f'{name}\'s summary says: "{told}"'
+    if movie.keywords:
+        lacks = f"The catalogue's keywords for {name} don't say what it is based on."
+    else:
+        lacks = f"The catalogue has no keywords for {name}, so it can't say what it is based on."
+    return f"{lacks} What it's about: {_plot(movie)}"
 
 
 def _plot(movie: Movie) -> str:

@@ -9,8 +9,8 @@ constraints: genre synonyms, numbers, decades, refusals), `titles` (the one titl
 `catalogue` (what the parser knows about the catalogue), `series` (franchises known from the
 catalogue), `reading` (one message being read), `mentions` (films and series named), `people`,
 `numbers` (years, runtime, rating, count; their words in `measures`), `spelling` (typed slips in
-genre words), `genres`, `questions` (a question about one film), `superlatives` ("which one is the
-shortest?" of the films shown),
+genre words), `genres`, `questions` (a question about one film), `shown` (questions about the films
+shown: "which one is the shortest?", "which of these are comedies?"),
 `intents` (what kind of message it is), `parse` (`parse_request`, the order of the steps).
 """
 

@@ -29,6 +29,7 @@ QUESTIONS = (
     "awards",
     "language",
     "money",
+    "source",
 )
 
 _FILM = r"(?P<film>[^?!.;]{1,80}?)"
@@ -125,10 +126,9 @@ _QUESTION_RULES: list[tuple[str, re.Pattern[str]]] = [
             "plot",
             rf"\bdoes\s+(?:the\s+)?\w+\s+(?:die|survive|live|win|get\s+\w+)\s+(?:in|at\s+the\s+end\s+of)\s+{_FILM}{_END}",
         ),
-        (
-            "plot",
-            rf"\bis\s+{_FILM}\s+(?:based\s+on|a\s+true\s+story|true|sad|depressing|uplifting|a\s+tear[\s-]?jerker)",
-        ),
+        ("source", rf"\bis\s+{_FILM}\s+(?:based\s+on|a\s+true\s+story|true\b)"),
+        ("source", rf"\bwhat\s+(?:is|was)\s+{_FILM}\s+based\s+on{_END}"),
+        ("plot", rf"\bis\s+{_FILM}\s+(?:sad|depressing|uplifting|a\s+tear[\s-]?jerker)"),
         (
             "kids",
             rf"\bis\s+{_FILM}\s+(?:too\s+)?(?:very\s+)?(?:scary|violent|gory|bloody|graphic|explicit|"

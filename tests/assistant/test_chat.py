@@ -269,6 +269,23 @@ def test_which_one_is_the_shortest_compares_the_films_shown(chat: MovieAssistant
     assert follow.text.startswith(f"{shortest.title} ({shortest.year}) runs {shortest.runtime} minutes")
 
 
+def test_which_of_the_films_shown_and_more_like_one_keep_what_the_message_limits(
+    chat: MovieAssistant,
+) -> None:
+    """Before: "which ones are under 2 hours?" after a list showed five new films, and "more like
+    that but in french" dropped the French. Now the films shown, sifted, and the language held."""
+    index = chat.engine.index
+    films = [index.match_title(t, y) for t, y in [("Aliens", 1986), ("Blade Runner", 1982), ("Heat", 1995)]]
+    assert all(films)
+    request = request_to_json(parse_request("a thriller from the 80s", index))
+    session = Session(id="s14", shown=[Shown(1, m.id, request) for m in films if m is not None])
+    turn = resolve("which ones are under 2 hours?", session, index)
+    assert turn.kind == "answer" and turn.reply.startswith("Of these, under 120 min: Blade Runner (1982)")
+    turn = resolve("more like the second one but in french", session, index)
+    assert turn.kind == "recommend" and turn.parsed is not None
+    assert turn.parsed.constraints.languages == ("fr",) and turn.parsed.references == (films[1].id,)  # type: ignore[union-attr]
+
+
 def test_a_new_assistant_on_the_same_data_continues_the_session(
     chat: MovieAssistant, catalogue_settings: Settings
 ) -> None:

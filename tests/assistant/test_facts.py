@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.facts import answer_film_question, compare_shown
+from assistant.facts import answer_film_question, compare_shown, sift_shown
 from assistant.understand import CatalogueIndex, parse_request
-from assistant.understand.superlatives import read_superlative
+from assistant.understand.shown import asks_which_of_shown, read_superlative
 from ingest.movie import Movie
 
 
@@ -149,3 +149,61 @@ def test_a_fact_the_catalogue_lacks_is_said_not_guessed(index: CatalogueIndex) -
     newest = read_superlative("which one is the newest?")
     assert newest is not None
     assert compare_shown(newest, tied)[0].startswith("The newest of these are Alien (1990) and Jaws (1990).")
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("which ones are under 2 hours?", True),
+        ("which of these can I watch with my kids?", True),
+        ("are any of them comedies?", True),
+        ("any of those in french?", True),
+        ("is either of them animated?", True),
+        ("which one is the shortest?", False),  # a superlative, read above
+        ("a comedy from the 90s", False),
+        ("any good comedies from the 90s?", False),
+    ],
+)
+def test_which_of_the_films_shown_is_read(message: str, asks: bool) -> None:
+    assert asks_which_of_shown(message) is asks
+
+
+def test_which_of_the_films_shown_fit_says_why_each_other_one_does_not(index: CatalogueIndex) -> None:
+    movies = shown(index, ("Aliens", 1986), ("Blade Runner", 1982), ("The Terminator", 1984))
+    limit = parse_request("which ones are under 2 hours?", index).constraints
+    said, film = sift_shown(limit, False, movies)
+    fit = [m for m in movies if m.runtime is not None and m.runtime <= 120]
+    assert fit and said.startswith(f"Of these, under 120 min: {fit[0].label}")
+    aliens = movies[0]
+    assert aliens.runtime is not None and aliens.runtime > 120
+    assert f"Not: Aliens (1986) (runtime {aliens.runtime} min, over 120)" in said
+    assert film == (fit[0] if len(fit) == 1 else None)
+    comedy = parse_request("are any of them comedies?", index).constraints
+    assert sift_shown(comedy, False, movies) == ("None of these fits (comedy).", None)
+
+
+def test_which_of_the_films_shown_suit_children_goes_by_genre_and_says_so(index: CatalogueIndex) -> None:
+    movies = shown(index, ("Aliens", 1986), ("Blade Runner", 1982), ("E.T. the Extra-Terrestrial", 1982))
+    said, film = sift_shown(parse_request("which can my kids watch?", index).constraints, True, movies)
+    assert said == (
+        "The catalogue has no age ratings, so this goes by genre. Made with families in mind: "
+        "E.T. the Extra-Terrestrial (1982); not marked as a family film: Blade Runner (1982); probably "
+        "not for young children: Aliens (1986)."
+    )
+    assert film == movies[2]
+
+
+def test_what_a_film_is_based_on_comes_from_its_keywords_or_is_said_unknown(index: CatalogueIndex) -> None:
+    schindler = index.match_title("Schindler's List", 1993)
+    assert schindler is not None and "biography" in schindler.keywords
+    said = answer(index, "is Schindler's List a true story?")
+    assert said.startswith(
+        'The catalogue files Schindler\'s List (1993) under "biography". Its summary says: "The true'
+    )
+    assert parse_request("what is The Shining based on?", index).question == "source"
+    bare = index.match_title("Full Metal Jacket", 1987)
+    assert bare is not None and not bare.keywords  # the second source carries no keywords
+    assert answer(index, "is Full Metal Jacket based on a book?").startswith(
+        "The catalogue has no keywords for Full Metal Jacket (1987), so it can't say what it is based on."
+    )
+    assert parse_request("is Titanic sad?", index).question == "plot"

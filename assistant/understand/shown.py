@@ -1,5 +1,9 @@
-"""Questions that compare the films just shown: "which one is the shortest?", "which of these is the
-highest rated?", "what's the newest one?", "which is the scariest?".
+"""Questions about the films just shown, as a whole.
+
+Which one is most something: "which one is the shortest?", "which of these is the highest rated?",
+"what's the newest one?", "which is the scariest?" (`read_superlative`). Which of them fit a limit:
+"which ones are under 2 hours?", "which of these are comedies?", "are any of them in French?", "which
+of these can I watch with my kids?" (`asks_which_of_shown`: the limit itself is read by the parser).
 
 A fact the catalogue holds orders them (runtime, year, TMDB rating, how many people rated it); a feel
 it does not measure ("scariest", "funniest") is answered with the genre that comes closest, and says
@@ -87,3 +91,19 @@ def read_superlative(message: str) -> Superlative | None:
         if match := rule.match(what):
             return Superlative(fact, most, " ".join(match.group("said").split()).lower(), feel)
     return None
+
+
+# "which ones are ...", "which of these ...", "are any of them ...", "is either of those ...": a question
+# over the films shown; what they must be is whatever limit the parser reads in the message
+_WHICH_OF_SHOWN = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|hmm+|also),?\s+)?(?:(?:which|what)\s+(?:ones|of\s+(?:these|those|them|the\s+\w+))"
+    r"|(?:are|is)\s+(?:any|either|none|all)\s+(?:one\s+)?of\s+(?:these|those|them|the\s+\w+)"
+    r"|any\s+of\s+(?:these|those|them))\b",
+    re.I,
+)
+
+
+def asks_which_of_shown(message: str) -> bool:
+    """Whether the message asks which of the films shown are something ("which ones are under 2
+    hours?"), not for new films; what they must be is the parsed request's limits."""
+    return bool(_WHICH_OF_SHOWN.search(message)) and len(message.split()) <= 16
