@@ -41,7 +41,7 @@ from assistant.explain import (
     evidence_sentence,
     film_notes,
 )
-from assistant.facts import answer_film_question
+from assistant.facts import answer_film_question, join_names
 from assistant.grounding import CheckCounts, SentenceChecker, checked_sentences
 from assistant.llm import LLMBackend, describe_llm_error
 from assistant.profiles import Profile
@@ -120,9 +120,15 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
         movies = [item.movie for item in ranking.items]
         notices = list(turn.parsed.notices) + credits_notice(turn.parsed, engine)
         if not movies and not turn.parsed.constraints.is_empty():  # also beside a people notice
-            notices.append(
-                f"No film matches all of: {turn.parsed.constraints.describe()}. Try loosening one."
-            )
+            limits = turn.parsed.constraints.describe()
+            # "any with Al Pacino?" after The Godfather was shown: it fits, it was just shown already
+            shown = [m for s in session.shown if (m := engine.movies.get(s.movie_id))]
+            fit = list(dict.fromkeys(m.label for m in shown if turn.parsed.constraints.allows(m)))
+            if fit:
+                said = f"Of the films I showed you, {join_names(fit)} fit ({limits})"
+                notices.append(f"{said}; I have no other film that does.")
+            else:
+                notices.append(f"No film matches all of: {limits}. Try loosening one.")
         elif not movies and not notices:
             notices.append(NOTHING_TO_GO_ON)
         refs = [engine.movies[r] for r in turn.parsed.references if r in engine.movies]

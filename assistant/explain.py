@@ -10,6 +10,7 @@ llama.cpp keeps it in its KV cache and each film costs only its own few notes.
 from __future__ import annotations
 
 from assistant.evidence import Evidence, split_sentences
+from assistant.facts import join_names
 from ingest.movie import Movie
 
 SYSTEM_PROMPT = (
@@ -56,10 +57,6 @@ def kind_phrase(movie: Movie, era: str = "", prefer: frozenset[str] = frozenset(
     return ("an " if phrase[0] in "aeiou" else "a ") + phrase
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def evidence_sentence(movie: Movie, evidence: Evidence, named: bool = True) -> str:
     """A short paragraph from the evidence alone, written as a person would say it:
     "Heat (1995) is a 1990s crime thriller. It has what you asked for: heist and bank robbery. Obsessive
@@ -72,7 +69,7 @@ def evidence_sentence(movie: Movie, evidence: Evidence, named: bool = True) -> s
     first = f"{movie.label} is {kind}" if named else kind[0].upper() + kind[1:]
     sentences = [first + "."]
     if themes:  # a sentence of its own reads right for nouns and adjectives: "heist", "gritty", "quirky"
-        sentences.append(f"It has what you asked for: {_join(themes[:3])}.")
+        sentences.append(f"It has what you asked for: {join_names(themes[:3])}.")
     if evidence.plot:
         sentences.append(_whole_sentence(movie, evidence.plot))
     if evidence.related:

@@ -36,11 +36,11 @@ def answer_film_question(parsed: ParsedRequest, movie: Movie | None) -> str:
     name = movie.label
     if question == "director":
         if movie.directors:
-            return f"{name} was directed by {_join(movie.directors)}."
+            return f"{name} was directed by {join_names(movie.directors)}."
         return f"The catalogue doesn't say who directed {name}.{_credits_note(movie)}"
     if question == "cast":
         if movie.cast:
-            return f"{name} stars {_join(movie.cast[:5])}."
+            return f"{name} stars {join_names(movie.cast[:5])}."
         return f"The catalogue doesn't list the cast of {name}.{_credits_note(movie)}"
     if question == "runtime":
         if movie.runtime:
@@ -58,7 +58,7 @@ def answer_film_question(parsed: ParsedRequest, movie: Movie | None) -> str:
         return f"The catalogue has no rating for {name} yet."
     if question == "genre":
         if movie.genres:
-            return f"{name} is listed as {_join([g.lower() for g in movie.genres])}."
+            return f"{name} is listed as {join_names([g.lower() for g in movie.genres])}."
         return f"The catalogue lists no genre for {name}."
     if question == "kids":
         return _kids_answer(movie)
@@ -86,7 +86,7 @@ def compare_shown(which: Superlative, movies: Sequence[Movie]) -> tuple[str, Mov
     valued = [(m, v) for m in movies if (v := _fact(m, which.fact)) is not None]
     missing = [m for m in movies if _fact(m, which.fact) is None]
     lacks = (
-        f" The catalogue gives no {_FACT_NAMES[which.fact]} for {_join([m.label for m in missing])}."
+        f" The catalogue gives no {_FACT_NAMES[which.fact]} for {join_names([m.label for m in missing])}."
         if missing
         else ""
     )
@@ -97,7 +97,7 @@ def compare_shown(which: Superlative, movies: Sequence[Movie]) -> tuple[str, Mov
     tied = [m for m, v in valued if v == valued[0][1]]
     by = "By TMDB viewers' rating, t" if which.fact == "rating" else "T"  # "the best": by what, said
     # "the newest": Big Hero 6 and The Lego Movie, both 2014
-    named = f"are {_join([m.label for m in tied])}" if len(tied) > 1 else f"is {first.label}"
+    named = f"are {join_names([m.label for m in tied])}" if len(tied) > 1 else f"is {first.label}"
     answer = f"{by}he {which.said} of these {named}{_value(first, which.fact)}."
     if len(valued) > 1:
         answer += " In order: " + "; ".join(f"{m.label}{_value(m, which.fact)}" for m, _ in valued) + "."
@@ -122,7 +122,7 @@ def sift_shown(
     if not fit:
         named = all(_why_not(m, constraints) == m.label for m in movies)  # "not Comedy", five times
         return f"None of these fits ({what})" + ("." if named else f": {left}."), None
-    answer = f"Of these, {what}: {_join([m.label for m in fit])}."
+    answer = f"Of these, {what}: {join_names([m.label for m in fit])}."
     return (answer + f" Not: {left}." if left else f"All of these fit ({what})."), fit[0] if len(
         fit
     ) == 1 else None
@@ -144,7 +144,7 @@ def _for_children(movies: Sequence[Movie]) -> tuple[str, Movie | None]:
     groups: dict[str, list[str]] = {verdict: [] for verdict in _VERDICTS}
     for movie in movies:
         groups.setdefault(_verdict(movie), []).append(movie.label)
-    said = "; ".join(f"{verdict}: {_join(labels)}" for verdict, labels in groups.items() if labels)
+    said = "; ".join(f"{verdict}: {join_names(labels)}" for verdict, labels in groups.items() if labels)
     answer = f"The catalogue has no age ratings, so this goes by genre. {said[0].upper()}{said[1:]}."
     return answer, family[0] if len(family) == 1 else None
 
@@ -157,7 +157,7 @@ def _by_genre(which: Superlative, movies: Sequence[Movie]) -> tuple[str, Movie |
         return f"{answer} None of these is filed under {genre}.", None
     rated = [m for m in filed if _fact(m, "rating") is not None]
     best = max(rated, key=lambda m: m.vote_average or 0.0) if rated else filed[0]
-    answer += f" Filed under {genre}: {_join([m.label for m in filed])}."
+    answer += f" Filed under {genre}: {join_names([m.label for m in filed])}."
     if len(filed) > 1 and rated:
         answer += f" Of those, viewers rate {best.label} highest{_value(best, 'rating')}."
     return answer, best
@@ -216,7 +216,7 @@ def _source_answer(movie: Movie) -> str:
     told = next((s for s in re.split(r"(?<=[.!?])\s+", movie.overview) if _TOLD_SOURCE.search(s)), "")
     if said:
         quoted = f' Its summary says: "{told}"' if told else ""
-        return f"The catalogue files {name} under {_join(said)}.{quoted}"
+        return f"The catalogue files {name} under {join_names(said)}.{quoted}"
     if told:
         return f'{name}\'s summary says: "{told}"'
     if movie.keywords:
@@ -234,6 +234,7 @@ def _credits_note(movie: Movie) -> str:
     return "" if movie.has_credits else " Its source carries no credits for it."
 
 
-def _join(names: tuple[str, ...] | list[str]) -> str:
+def join_names(names: tuple[str, ...] | list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
     names = list(names)
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

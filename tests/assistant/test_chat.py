@@ -286,6 +286,23 @@ def test_which_of_the_films_shown_and_more_like_one_keep_what_the_message_limits
     assert turn.parsed.constraints.languages == ("fr",) and turn.parsed.references == (films[1].id,)  # type: ignore[union-attr]
 
 
+def test_a_narrowing_only_films_shown_fit_names_them(chat: MovieAssistant) -> None:
+    """Before: "any with Al Pacino?" after a list of 70s dramas with both Godfathers said "No film
+    matches all of: 1970-1979, Drama, with Al Pacino", though two films shown did."""
+    index = chat.engine.index
+    godfathers = [index.match_title("The Godfather", 1972), index.match_title("The Godfather: Part II", 1974)]
+    assert all(godfathers)
+    request = request_to_json(parse_request("a drama from the 70s", index))
+    shown = [m.id for m in godfathers if m is not None]
+    chat.sessions.record_turn("s15", "a drama from the 70s", "", shown, request)
+    reply = chat.chat("any with Al Pacino?", "s15")
+    assert not reply.recommendations  # the shipped catalogue credits him in no other 70s drama
+    assert (
+        "Of the films I showed you, The Godfather (1972) and The Godfather: Part II (1974) fit "
+        "(1970-1979, Drama, with Al Pacino); I have no other film that does."
+    ) in reply.notices
+
+
 def test_a_new_assistant_on_the_same_data_continues_the_session(
     chat: MovieAssistant, catalogue_settings: Settings
 ) -> None:
