@@ -27,11 +27,16 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 _A = r"(?:a|an|the|this|that|one|some)"
 _MOVIE = r"(?:movie|film|flick)"
 _NOT_GOOD = r"(?!\s+(?:good|great|nice|fun|decent|solid|cool|fantastic|excellent|brilliant|underrated)\b)"
+# "what's the scariest horror film from the 80s": the best of a kind asked for, not a film remembered
+_NOT_BEST = (
+    r"(?!\s+(?:best|greatest|top|worst|most|least|newest|latest|oldest|longest|shortest|weirdest|strangest|darkest"
+    r"|saddest|sweetest|coolest|\w+iest)\b)"
+)
 # How people ask for a film they cannot name.
 _KNOWN_ITEM = _any(
     r"\[?\btomt\b|\btip\s+of\s+my\s+tongue\b",
     # not "what's a good movie from 1994": a film worth seeing asked for, not one remembered
-    rf"\bwhat(?:['’]s|\s+is|\s+was)\s+(?:the\s+(?:name|title)\s+of\s+)?(?:the|that|this|a{_NOT_GOOD})\s+(?:\w+\s+){{0,3}}?"
+    rf"\bwhat(?:['’]s|\s+is|\s+was)\s+(?:the\s+(?:name|title)\s+of\s+)?(?:the{_NOT_BEST}|that|this|a{_NOT_GOOD})\s+(?:\w+\s+){{0,3}}?"
     rf"{_MOVIE}\s+(?:where|in\s+which|about|with|that|when|i|called|set|from|starring)\b",
     rf"\b(?:what|which)\s+{_MOVIE}\s+(?:is|was)\s+(?:it|that|this|the\s+one)\b",
     r"\bwhat(?:['’]s|\s+is|\s+was)\s+(?:that|the)\s+one\s+(?:where|with|about|in\s+which)\b",

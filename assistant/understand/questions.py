@@ -460,10 +460,12 @@ _NOT_A_NAME = frozenset(
     "a an any some it this that these those one they them there something anything everything your my you "
     "he she we i what which who".split()
 )
-# Words that make an unknown "film" a description: "the best Christopher Nolan movie", "tonight".
+# Words that make an unknown "film" a description: "the best Christopher Nolan movie", "tonight", "the
+# funniest comedy of the 2000s", "the newest Pixar movie".
 _NOT_A_TITLE = frozenset(
     "best top greatest worst good great most favourite favorite movie movies film films tonight now today "
-    "next first something anything".split()
+    "next first something anything funniest scariest newest latest oldest saddest creepiest darkest "
+    "weirdest strangest sweetest happiest longest shortest goriest".split()
 )
 # A film already shown: "the second one", "those".
 _POINTERS = frozenset("first second third fourth fifth last one ones them those these".split())

@@ -110,6 +110,12 @@ def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueInd
         ("what's a good movie from 1994", False, "recommend"),
         ("what's a great film about space", False, "recommend"),
         ("what's a movie about a guy who wakes up on an island", False, "known_item"),
+        # the best of a kind asked for (was a known-item search, its decade only weighed, and a question
+        # about a film called "the funniest comedy of the 2000s")
+        ("what's the scariest horror film from the 80s", False, "recommend"),
+        ("what's the funniest comedy of the 2000s?", False, "recommend"),
+        ("what's the newest Pixar movie?", False, "recommend"),
+        ("what's the film from the 80s where a kid finds an alien", False, "known_item"),
         # a taste for a filmmaker (was chit-chat)
         ("I love Tarantino", False, "recommend"),
     ],
