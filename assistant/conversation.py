@@ -14,8 +14,9 @@ may be pointed at by what it is about ("not the one about the boxer"), and a fil
 film discussed next ("how long is Heat?", then "something like it"). Pointing at a film that was not
 shown ("skip the one with Pacino", "why the one with the zeppelin?") gets a question back, and
 nothing is dropped. "Which one is the shortest?" compares the films shown and "which ones are under 2
-hours?" sifts them, from the catalogue's facts (`facts.compare_shown`, `facts.sift_shown`). The
-result is a standalone `Turn` the chain can run without the history.
+hours?" sifts them, from the catalogue's facts (`facts.compare_shown`, `facts.sift_shown`); "what else
+did the director of the second one make?" asks for that director's films. The result is a standalone
+`Turn` the chain can run without the history.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from assistant.lexical import says_nothing
 from assistant.sessions import Session
 from assistant.tags import request_words
 from assistant.understand import CatalogueIndex, ParsedRequest, RequestConstraints, find_titles, parse_request
+from assistant.understand.filmmaker import asks_films_by_director
 from assistant.understand.moods import comparative_lean, mood_lean, without_comparatives, without_moods
 from assistant.understand.picture import PICTURES
 from assistant.understand.shown import asks_which_of_shown, read_superlative
@@ -86,7 +88,8 @@ _ONE_THAT = re.compile(
     re.I,
 )
 _AGAIN = re.compile(
-    r"^\s*(?:(?:give|show|get) me |can i (?:get|have|see) |any )?"
+    r"^\s*(?:(?:ok(?:ay)?|alright|cool|great|nice|sure|yes|yeah|yep|hmm+|thanks|please|so|and)[\s,!.]+)*"
+    r"(?:(?:give|show|get) me |can i (?:get|have|see) |any )?"
     r"(?:a few |some |\d+ |two |three |four |five )?"
     r"(?:more|others?|other ones|another(?: one)?|different ones|next)\b"
     r"|\b(?:none of (?:these|those|them)|something else|anything else|other options|different options)\b",
@@ -196,6 +199,8 @@ def request_from_json(text: str) -> ParsedRequest:
 
 def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     parsed = parse_request(message, index, in_session=bool(session.shown))
+    if session.shown and asks_films_by_director(message):  # "what else did the director of #2 make?"
+        return _by_director(message, parsed, session, index)
     if parsed.intent_kind in ("film_question", "chit_chat"):
         return Turn("answer", parsed, target=parsed.asked_film)
     if not session.shown:
@@ -226,8 +231,10 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
             return Turn("answer", asked, target=target)
     # the previous request, to narrow or steer; what it noticed was said when it was answered
     base = replace(request_from_json(session.shown[-1].request), notices=parsed.notices)
+    # "none of those, something from this decade": the previous request again, with what the message limits
+    again = replace(base, constraints=base.constraints.merged(parsed.constraints))
     if _SEEN_ALL.search(message):
-        return Turn("recommend", base, k=parsed.k)
+        return Turn("recommend", again, k=parsed.k)
     if _REJECT.search(message):
         target = target_film(message, session, index)
         if target is None and _points_at_one(message):
@@ -272,7 +279,7 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
     if (swapped := _kind_swapped(message, parsed, base, index)) is not None:
         return Turn("recommend", swapped)
     if _AGAIN.search(message) and not parsed.references:
-        return Turn("recommend", base, k=parsed.k)
+        return Turn("recommend", again, k=parsed.k)
     narrowing = _NARROW.search(message) and len(message.split()) <= 6
     # "something in black and white", "a silent one": how the film looks or sounds narrows too
     pictured = {kind: wanted for kind in PICTURES if (wanted := getattr(parsed, kind, None)) is not None}
@@ -340,6 +347,33 @@ def _which_one(message: str) -> str:
     else:
         missing = "I didn't show that many films"
     return f"{missing}, so I left the list as it was. Which one did you mean? You can say its title."
+
+
+def _by_director(message: str, parsed: ParsedRequest, session: Session, index: CatalogueIndex) -> Turn:
+    """That film's director's films: a new request, the film pointed at (or the one just discussed)
+    giving the director; a question back when no one film is meant."""
+    if parsed.intent_kind == "recommend" and parsed.constraints.directors:
+        return Turn("recommend", parsed)  # "films by the director of Inception": read from the title
+    target = target_film(message, session, index) if _points_at_one(message) else _last_discussed(session)
+    films = [index.movie(s.movie_id) for s in session.last_turn]
+    shared = set.intersection(*(set(m.directors) for m in films)) if films else set()
+    if target is None and shared:  # "more from the same director" after five Scorsese films
+        target = films[0].id
+    if target is None:
+        reply = "Which film's director do you mean? Say its place in the list or its title."
+        return Turn("answer", replace(parsed, intent_kind="chit_chat", notices=()), reply=reply)
+    film = index.movie(target)
+    if not film.directors:  # the answer about its director says the catalogue doesn't know
+        asked = replace(
+            parsed, intent_kind="film_question", question="director", asked_film=target, notices=()
+        )
+        return Turn("answer", asked, target=target)
+    constraints = replace(
+        parsed.constraints, directors=tuple(sorted(shared)) if shared else tuple(film.directors)
+    )
+    named = (*parsed.named, target)
+    asked = replace(parsed, intent="", intent_kind="recommend", question=None, asked_film=None, notices=())
+    return Turn("recommend", replace(asked, constraints=constraints, references=(), named=named))
 
 
 def _points_at_one(message: str) -> bool:

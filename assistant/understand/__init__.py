@@ -10,7 +10,8 @@ constraints: genre synonyms, numbers, decades, refusals), `titles` (the one titl
 catalogue), `reading` (one message being read), `mentions` (films and series named), `people`,
 `numbers` (years, runtime, rating, count; their words in `measures`), `spelling` (typed slips in
 genre words), `genres`, `questions` (a question about one film), `shown` (questions about the films
-shown: "which one is the shortest?", "which of these are comedies?"),
+shown: "which one is the shortest?", "which of these are comedies?"), `filmmaker`
+("films by the director of Inception"),
 `intents` (what kind of message it is), `parse` (`parse_request`, the order of the steps).
 """
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from assistant.understand.catalogue import CatalogueIndex
+from assistant.understand.filmmaker import asks_films_by_director
 from assistant.understand.genres import find_genres
 from assistant.understand.intents import classify
 from assistant.understand.languages import find_languages
@@ -176,6 +177,13 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         )
     if kind in ("recommend", "follow_up"):
         notices += unsupported  # "I saw it on Netflix" in a known-item search is a memory, not a wish
+    directors = index.movie(asked[1]).directors if asked and asked[1] else ()
+    if kind == "film_question" and directors and asks_films_by_director(work):
+        # "films by the director of Inception": Nolan's films, not a fact about Inception
+        constraints = replace(
+            constraints, directors=tuple(dict.fromkeys([*constraints.directors, *directors]))
+        )
+        kind, intent, asked = "recommend", "", None
     if kind == "film_question" and asked and asked[1] is None:
         notices.append(f'I couldn\'t find "{asked[2]}" in the catalogue.')
     return ParsedRequest(

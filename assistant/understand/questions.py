@@ -54,6 +54,7 @@ _QUESTION_RULES: list[tuple[str, re.Pattern[str]]] = [
     for fact, pattern in [
         ("director", rf"\bwho\s+(?:directed|made|helmed|was\s+behind|is\s+behind|shot)\s+{_FILM}{_END}"),
         ("director", rf"\bwho(?:['’]s|\s+is|\s+was)\s+the\s+director\s+(?:of|for|on)\s+{_FILM}{_END}"),
+        ("director", rf"\bdirector\s+of\s+{_FILM}\s+(?:make|made|do|done|direct|directed|film|shoot){_END}"),
         ("director", rf"\b(?:director|filmmaker)\s+of\s+{_FILM}{_END}"),
         ("director", rf"\b(?:who|which\s+director)\s+(?:did|directed)\s+{_FILM}\s*(?:direct)?{_END}"),
         ("director", rf"^{_FILM}\s+(?:was\s+)?directed\s+by\s+(?:who|whom)\b"),

@@ -303,6 +303,47 @@ def test_a_narrowing_only_films_shown_fit_names_them(chat: MovieAssistant) -> No
     ) in reply.notices
 
 
+def test_the_director_of_a_film_shown_gives_a_new_request_for_their_films(chat: MovieAssistant) -> None:
+    """Before: "what else did the director of the second one make?" answered "I couldn't find that
+    film", and "more from the same director" was a new request for its words."""
+    index = chat.engine.index
+    films = [index.match_title(t, y) for t, y in [("Inception", 2010), ("Alien", 1979), ("Heat", 1995)]]
+    assert all(films)
+    request = request_to_json(parse_request("a thriller", index))
+    session = Session(id="s16", shown=[Shown(1, m.id, request) for m in films if m is not None])
+    turn = resolve("what else did the director of the second one make?", session, index)
+    assert turn.kind == "recommend" and turn.parsed is not None
+    assert turn.parsed.constraints.directors == ("Ridley Scott",) and turn.parsed.intent == ""
+    turn = resolve("more from the same director", session, index)  # three directors: which one?
+    assert turn.kind == "answer" and turn.reply.startswith("Which film's director do you mean?")
+    turn = resolve("films by the director of the third one", session, index)  # Heat: no credits
+    assert turn.kind == "answer" and turn.parsed is not None and turn.parsed.question == "director"
+    nolan = [index.match_title("Memento", 2000), index.match_title("The Prestige", 2006)]
+    assert all(m is not None and m.directors == ("Christopher Nolan",) for m in nolan)
+    session = Session(id="s17", shown=[Shown(1, m.id, request) for m in nolan if m is not None])
+    turn = resolve("more from the same director", session, index)  # every film shown is Nolan's
+    assert turn.kind == "recommend" and turn.parsed is not None
+    assert turn.parsed.constraints.directors == ("Christopher Nolan",)
+
+
+def test_more_of_the_same_keeps_the_request_and_adds_what_the_message_limits(chat: MovieAssistant) -> None:
+    """Before: "none of those, something from this decade" repeated the request without the decade
+    (The Silence of the Lambs, Memento, Rear Window), and "ok give me 3 more" was a new request for
+    its own words (Upside Down, The Half of It, Full Metal Jacket)."""
+    index = chat.engine.index
+    heat = index.match_title("Heat", 1995)
+    assert heat is not None
+    base = parse_request("a psychological thriller", index)
+    session = Session(id="s18", shown=[Shown(1, heat.id, request_to_json(base))])
+    turn = resolve("none of those, something from this decade", session, index)
+    decade = parse_request("something from this decade", index).constraints
+    assert turn.kind == "recommend" and turn.parsed is not None and decade.year_min is not None
+    assert turn.parsed.intent == base.intent and turn.parsed.constraints.year_min == decade.year_min
+    turn = resolve("ok give me 3 more", session, index)
+    assert turn.kind == "recommend" and turn.k == 3 and turn.parsed is not None
+    assert turn.parsed.intent == base.intent
+
+
 def test_a_new_assistant_on_the_same_data_continues_the_session(
     chat: MovieAssistant, catalogue_settings: Settings
 ) -> None:

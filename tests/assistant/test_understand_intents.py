@@ -184,3 +184,26 @@ def test_what_a_remembered_film_had_none_of_stays_in_the_search(index: Catalogue
     assert parse_request("no gore, blood or jump scares", index).avoid == ("gore", "blood", "jump scares")
     # a recommendation's "no" still refuses
     assert parse_request("a thriller with no gore", index).avoid == ("gore",)
+
+
+@pytest.mark.parametrize(
+    ("message", "director"),
+    [
+        ("films by the director of Inception", "Christopher Nolan"),
+        ("what else did the director of Alien make?", "Ridley Scott"),
+        ("anything else from the director of Alien?", "Ridley Scott"),
+    ],
+)
+def test_films_by_the_director_of_a_film_ask_for_that_directors_films(
+    index: CatalogueIndex, message: str, director: str
+) -> None:
+    """Was a question about the film ("Inception (2010) was directed by Christopher Nolan.")."""
+    parsed = parse_request(message, index)
+    assert parsed.intent_kind == "recommend" and parsed.constraints.directors == (director,)
+    assert parsed.intent == "" and parsed.named  # the film named is no pick
+
+
+def test_the_director_of_a_film_without_credits_stays_a_question(index: CatalogueIndex) -> None:
+    parsed = parse_request("what else did the director of Heat make?", index)  # Heat: no credits
+    assert parsed.intent_kind == "film_question" and parsed.question == "director"
+    assert parse_request("who is the director of Inception?", index).intent_kind == "film_question"
