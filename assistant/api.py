@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.conversation import discussed, request_to_json
+from assistant.facts import join_names
 from assistant.profiles import Profile, ProfileFilm, ProfileStore
 from assistant.results import NOTHING_TO_GO_ON, Event, Recommendation, Reply
 from assistant.sessions import Session, SessionStore
@@ -134,10 +135,12 @@ class MovieAssistant:
             )
         timings = {**picks.timings_ms, "recommendations": _ms(started)}
         if picks.turn.kind == "reject" and picks.turn.target and session_id is not None:
-            self.sessions.set_feedback(session_id, picks.turn.target, -1)
+            rejected = [picks.turn.target, *picks.turn.also]  # "I've seen the first two"
+            for film in rejected:
+                self.sessions.set_feedback(session_id, film, -1)
             if profile is not None:  # "I've seen it", "not that one": never offered to them again
-                self.profiles.record_films(profile.user_id, [ProfileFilm(picks.turn.target)])
-            gone = self.engine.movies[picks.turn.target].title
+                self.profiles.record_films(profile.user_id, [ProfileFilm(film) for film in rejected])
+            gone = join_names([self.engine.movies[film].title for film in rejected])
             notices.insert(0, f"Noted: I won't suggest {gone} again.")
         yield Event("recommendations", recommendations=recs)
         if not recs and not notices and not picks.answer:

@@ -98,7 +98,7 @@ def picks_runnable(engine: Engine, default_k: int) -> Runnable[dict[str, Any], P
             and p.constraints.is_empty()
         ):
             return Picks(turn, p, [], [], list(p.notices) or [NOTHING_TO_GO_ON])  # emoji only, say
-        exclude = session.excluded | ({turn.target} if turn.target else set())
+        exclude = session.excluded | ({turn.target} if turn.target else set()) | set(turn.also)
         k = turn.k or turn.parsed.k or inp.get("k") or default_k
         profile: Profile | None = inp.get("profile")
         if profile is not None:  # a person's profile: films they know stay out unless asked to rewatch

@@ -1,22 +1,22 @@
 """Follow-ups, resolved against the films shown in the session ("condense").
 
-A message is either a new request, or refers back: "why did you recommend the second one?",
-"why Heat?", "tell me more about it" (explain a shown film, no new retrieval), "not that one",
-"not the second one", "I don't like the first one", "I've seen it" (drop it, offer another), "who
-directed the second one?" (that film's facts, from the catalogue), "something older", "newer",
-"shorter ones", "less violent", "funnier", "how about a comedy instead" (another kind of film, the
-rest kept), "more like the first one", "the last one sounds good, anything similar?", "more" /
-"give me three more" / "none of these" (the previous request again, the session already excludes
-what was shown), only constraints or how a film looks ("only from the 90s", "what about the 80s?",
-"with Robert De Niro", "a black and white one": the previous request, narrowed), or "one" with more
-("one with animals", "one set in Paris": the previous request with the message added). A film shown
-may be pointed at by what it is about ("not the one about the boxer"), and a film asked about is the
-film discussed next ("how long is Heat?", then "something like it"). Pointing at a film that was not
-shown ("skip the one with Pacino", "why the one with the zeppelin?") gets a question back, and
-nothing is dropped. "Which one is the shortest?" compares the films shown and "which ones are under 2
-hours?" sifts them, from the catalogue's facts (`facts.compare_shown`, `facts.sift_shown`); "what else
-did the director of the second one make?" asks for that director's films. The result is a standalone
-`Turn` the chain can run without the history.
+A message is either a new request, or refers back: "why did you recommend the second one?", "why Heat?",
+"tell me more about it" (explain a shown film, no new retrieval), "not that one", "not the second one",
+"I don't like the first one", "I've seen it" (drop it, offer another; "I've seen the first two": both,
+two more), "who directed the second one?" (that film's facts, from the catalogue), "something older",
+"newer", "shorter ones", "less violent", "funnier", "how about a comedy instead" (another kind of film,
+the rest kept), "more like the first one", "the last one sounds good, anything similar?", "more" / "give
+me three more" / "none of these" (the previous request again, the session already excludes what was
+shown), only constraints or how a film looks ("only from the 90s", "what about the 80s?", "with Robert
+De Niro", "a black and white one": the previous request, narrowed), or "one" with more ("one with
+animals", "one set in Paris": the previous request with the message added). A film shown may be pointed
+at by what it is about ("not the one about the boxer"), and a film asked about is the film discussed
+next ("how long is Heat?", then "something like it"). Pointing at a film that was not shown ("skip the
+one with Pacino", "why the one with the zeppelin?") gets a question back, and nothing is dropped. "Which
+one is the shortest?" compares the films shown and "which ones are under 2 hours?" sifts them, from the
+catalogue's facts (`facts.compare_shown`, `facts.sift_shown`); "what else did the director of the second
+one make?" asks for that director's films. The result is a standalone `Turn` the chain can run without
+the history.
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ class Turn:
     original_request: str = ""  # the understood request the target was shown for, as JSON (explain)
     k: int | None = None
     reply: str = ""  # an answer the conversation gives itself ("which one did you mean?")
+    also: tuple[str, ...] = ()  # more films concerned (reject: "I've seen the first two")
 
 
 def target_film(message: str, session: Session, index: CatalogueIndex) -> str | None:
@@ -240,6 +241,8 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         if target is None and _points_at_one(message):
             # "skip the one with Pacino" when no film shown has him: ask, drop nothing
             return Turn("answer", replace(parsed, intent_kind="chit_chat"), reply=_which_one(message))
+        if len(several := _several_pointed(message, session)) > 1:  # "I've seen the first two"
+            return Turn("reject", base, target=several[0], also=tuple(several[1:]), k=len(several))
         return Turn("reject", base, target=target or session.last_turn[0].movie_id, k=1)
 
     shown_years = [y for s in session.last_turn if (y := index.movie(s.movie_id).year)]
@@ -374,6 +377,20 @@ def _by_director(message: str, parsed: ParsedRequest, session: Session, index: C
     named = (*parsed.named, target)
     asked = replace(parsed, intent="", intent_kind="recommend", question=None, asked_film=None, notices=())
     return Turn("recommend", replace(asked, constraints=constraints, references=(), named=named))
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_FIRST_FEW = re.compile(r"\b(first|last|top)\s+(two|three|four|[234])\b(?!\s*(?:min|hour|h\b))", re.I)
+
+
+def _several_pointed(message: str, session: Session) -> list[str]:
+    """The films shown that "the first two", "the last three" or "the first and the third" point at."""
+    listed = [s.movie_id for s in session.last_list]
+    if few := _FIRST_FEW.search(message):
+        n = _NUMBERS[few.group(2).lower()]
+        return listed[-n:] if few.group(1).lower() == "last" else listed[:n]
+    places = [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(message)]
+    return list(dict.fromkeys(listed[p] for p in places if -len(listed) <= p < len(listed)))
 
 
 def _points_at_one(message: str) -> bool:

@@ -344,6 +344,25 @@ def test_more_of_the_same_keeps_the_request_and_adds_what_the_message_limits(cha
     assert turn.parsed.intent == base.intent
 
 
+def test_seen_the_first_two_drops_both_and_offers_two_more(chat: MovieAssistant) -> None:
+    """Before: "I've seen the first two" dropped the first film only and offered one more."""
+    index = chat.engine.index
+    films = [index.match_title(t, y) for t, y in [("Heat", 1995), ("Ronin", 1998), ("The Town", 2010)]]
+    assert all(films)
+    ids = [m.id for m in films if m is not None]
+    chat.sessions.record_turn(
+        "s19", "a heist movie", "", ids, request_to_json(parse_request("a heist movie", index))
+    )
+    reply = chat.chat("I've seen the first two", "s19")
+    assert reply.notices[0] == "Noted: I won't suggest Heat and Ronin again."
+    assert len(reply.recommendations) == 2 and not {r.movie_id for r in reply.recommendations} & set(ids)
+    session = chat.sessions.load("s19")
+    assert {ids[0], ids[1]} <= session.disliked
+    turn = resolve("not the first and the third", session, index)  # counts in the latest list: the two new
+    latest = [s.movie_id for s in session.last_list]
+    assert turn.kind == "reject" and (turn.target, turn.also) == (latest[0], ()) and turn.k == 1  # no third
+
+
 def test_a_new_assistant_on_the_same_data_continues_the_session(
     chat: MovieAssistant, catalogue_settings: Settings
 ) -> None:
