@@ -11,7 +11,7 @@ catalogue), `reading` (one message being read), `mentions` (films and series nam
 `numbers` (years, runtime, rating, count; their words in `measures`), `spelling` (typed slips in
 genre words), `genres`, `questions` (a question about one film), `shown` (questions about the films
 shown: "which one is the shortest?", "which of these are comedies?"), `filmmaker`
-("films by the director of Inception"),
+("films by the director of Inception"), `movements` ("a film noir", "a giallo": years, language, kind),
 `intents` (what kind of message it is), `parse` (`parse_request`, the order of the steps).
 """
 

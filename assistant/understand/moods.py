@@ -23,9 +23,13 @@ _SAID_AS_A_TONE = (
     r"(?:(?:something|anything|keep\s+it|nice\s+and|a\s+bit|really|very|pretty|properly)\s+{0}\b"
     r"|\b{0}\s+and\s+(?!stormy|dark|light|shadow|at\b))"
 )
+_DETECTIVE = {"Crime": 2.0, "Mystery": 2.0, "Thriller": 1.5, "Comedy": -2.0, "Family": -2.0, "Animation": -2}
 MOOD_LEANS: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...] = tuple(
     (re.compile(rf"\b(?:{words})", re.I), lean)
     for words, lean in (
+        # a movement's kind (its years and language: `movements.py`): "a film noir" is a crime film
+        (r"(?:film[\s-]+|neo[\s-]?|nordic\s+|scandi\w*\s+)?noirs?\b", {**_DETECTIVE, "Romance": -1.0}),
+        (r"giall[oi]\b", {**_DETECTIVE, "Horror": 2.0}),
         (
             r"feel[\s-]?good|uplifting|cheer(?:ful|\s+(?:me|us)\s+up)|heart[\s-]?warming|wholesome|co[sz](?:y|ier|iest)\b"
             r"|comforting|happy\s+(?:film|movie)|put\s+(?:me|us)\s+in\s+a\s+good\s+mood|hopeful|optimistic"

@@ -18,6 +18,8 @@ from assistant.understand.mentions import (
     find_titles_anywhere,
     find_titles_with_years,
 )
+from assistant.understand.movements import find_movement, movement_years
+from assistant.understand.movements import notice as movement_notice
 from assistant.understand.numbers import find_k, find_rating, find_runtime, find_years
 from assistant.understand.occasions import find_occasions, for_children
 from assistant.understand.people import find_people
@@ -124,6 +126,15 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     k = find_k(r)
     years = find_years(r)
     include, exclude = find_genres(r)
+    stated = (years, list(languages), list(include))  # a memory's own facts, without a movement's
+    read_as = ""  # how a movement named was read, where it set anything
+    if found := find_movement(work):  # "a film noir": its years, language and kind, said in a notice
+        movement, _ = found
+        years = movement_years(movement, *years)
+        languages = languages or list(movement.languages)
+        include += [g for g in movement.genres if g not in include and g not in exclude]  # "J-horror"
+        if (years, languages, include) != stated:  # not "a 90s film noir": the message's own years hold
+            read_as = movement_notice(movement, years, tuple(languages))
     constraints = RequestConstraints(
         *years,
         tuple(include),
@@ -175,6 +186,16 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         notices.append(
             f"With children watching, I read {tastes} as a taste, not a filter: the picks stay family films."
         )
+    if read_as and kind == "known_item":
+        # "I watched a ton of spaghetti westerns with my grandparents": in a memory a movement is
+        # often said in passing, or as a likeness; the facts remembered are the post's own
+        (year_min, year_max), said_languages, said_genres = stated
+        constraints = replace(
+            constraints, year_min=year_min, year_max=year_max, languages=tuple(said_languages),
+            include_genres=tuple(said_genres),
+        )  # fmt: skip
+    elif read_as and kind != "film_question":  # not "is Chinatown a film noir?"
+        notices.append(read_as)
     if kind in ("recommend", "follow_up"):
         notices += unsupported  # "I saw it on Netflix" in a known-item search is a memory, not a wish
     directors = index.movie(asked[1]).directors if asked and asked[1] else ()

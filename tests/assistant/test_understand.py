@@ -70,9 +70,9 @@ def film(movie_id: str, title: str = "A Film", **fields: Any) -> Movie:
         ("old westerns", (None, 1979)),
         ("a classic", (None, 1979)),
         ("classic films please", (None, 1979)),
-        # noir is a style the catalogue records as no genre: "a classic noir" as "a classic film noir"
-        ("a classic noir", (None, 1979)),
-        ("old noirs", (None, 1979)),
+        # noir is a style the catalogue records as no genre: its classic years (movements.py) within "old"
+        ("a classic noir", (1940, 1959)),
+        ("old noirs", (1940, 1959)),
         # "old" and years that are not about release dates
         ("an old school western", (None, None)),
         ("a story about a man who is 40 years old", (None, None)),
