@@ -69,7 +69,7 @@ def answer_film_question(parsed: ParsedRequest, movie: Movie | None) -> str:
     return f"{name}: {_plot(movie)}"
 
 
-# What each fact is called where a film lacks it, and how a value reads after the film's name.
+# What each fact is called where a film lacks it ("The catalogue gives no runtime for ...").
 _FACT_NAMES = {"runtime": "runtime", "year": "release year", "votes": "vote count", "rating": "rating"}
 
 
@@ -122,10 +122,8 @@ def sift_shown(
     if not fit:
         named = all(_why_not(m, constraints) == m.label for m in movies)  # "not Comedy", five times
         return f"None of these fits ({what})" + ("." if named else f": {left}."), None
-    answer = f"Of these, {what}: {join_names([m.label for m in fit])}."
-    return (answer + f" Not: {left}." if left else f"All of these fit ({what})."), fit[0] if len(
-        fit
-    ) == 1 else None
+    answer = f"Of these, {what}: {join_names([m.label for m in fit])}. Not: {left}."
+    return (answer if left else f"All of these fit ({what})."), (fit[0] if len(fit) == 1 else None)
 
 
 def _why_not(movie: Movie, constraints: RequestConstraints) -> str:

@@ -36,7 +36,11 @@ _MOVEMENTS: list[tuple[str, Movement]] = [
         Movement("Nordic noir", (None, None), ("sv", "da", "no", "fi", "is")),
     ),
     (r"(?:classic\s+)?(?:film[\s-]+)?noirs?", Movement("film noir", (1940, 1959))),
-    (r"(?:french\s+)?new\s+wave|nouvelle\s+vague", Movement("the French New Wave", (1958, 1970), ("fr",))),
+    # not "a new wave of zombies": French, or a film of it
+    (
+        r"french\s+new\s+wave|nouvelle\s+vague|new\s+wave\s+(?:films?|movies?|cinema|classics?)",
+        Movement("the French New Wave", (1958, 1970), ("fr",)),
+    ),
     (r"(?:italian\s+)?neo[\s-]?realis[mt]", Movement("Italian neorealism", (1943, 1956), ("it",))),
     (r"spaghetti\s+westerns?", Movement("the spaghetti western", (1960, 1979), (), ("Western",))),
     (r"giall[oi]", Movement("giallo", (1963, 1987), ("it",))),

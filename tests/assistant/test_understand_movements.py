@@ -51,6 +51,11 @@ def test_the_messages_own_years_and_language_win_where_they_differ(index: Catalo
     assert parsed.constraints.languages == ("en",)
 
 
+def test_words_a_movement_shares_with_other_things_set_nothing(index: CatalogueIndex) -> None:
+    parsed = parse_request("a new wave of zombies attacks a town", index)
+    assert not parsed.constraints.languages and parsed.constraints.year_min is None and not parsed.notices
+
+
 def test_a_movement_in_a_question_or_a_memory_sets_nothing(index: CatalogueIndex) -> None:
     question = parse_request("is Chinatown a film noir?", index)
     assert question.intent_kind == "film_question" and not question.notices
