@@ -12,8 +12,9 @@ from assistant.api import MovieAssistant
 from assistant.conversation import Turn, request_to_json, resolve
 from assistant.sessions import Session, Shown
 from assistant.settings import Settings
-from assistant.understand import parse_request
+from assistant.understand import CatalogueIndex, parse_request
 from assistant.understand.picture import surely_colour, surely_sound
+from ingest.movie import Movie
 
 
 @pytest.fixture
@@ -235,16 +236,25 @@ def test_something_like_the_film_asked_about(chat: MovieAssistant) -> None:
     assert len(reply.recommendations) == 5 and heat.id not in {r.movie_id for r in reply.recommendations}
 
 
+def shown_session(
+    index: CatalogueIndex, session_id: str, request: str, films: list[tuple[str, int]]
+) -> tuple[Session, list[Movie]]:
+    """A session that was shown `films` (title, year) for `request`, as one list."""
+    movies = [index.match_title(title, year) for title, year in films]
+    assert all(movies), films
+    found = [m for m in movies if m is not None]
+    as_json = request_to_json(parse_request(request, index))
+    return Session(id=session_id, shown=[Shown(1, m.id, as_json) for m in found]), found
+
+
 def test_the_one_about_something_points_at_the_film_shown_that_says_it(chat: MovieAssistant) -> None:
     """Before: "not the one about the boxer" was a new request for boxing films, and "why the one
     about the zeppelin?" a request too. Now the film whose plot says it, or a question back."""
     index = chat.engine.index
-    films = [index.match_title(title, year) for title, year in [("Rocky", 1976), ("Major League", 1989)]]
-    assert all(films)
-    request = request_to_json(parse_request("a sports movie", index))
-    session = Session(id="s12", shown=[Shown(1, m.id, request) for m in films if m is not None])
-    rocky = films[0]
-    assert rocky is not None and "boxer" in rocky.keywords  # Major League's text never says "box"
+    session, (rocky, _) = shown_session(
+        index, "s12", "a sports movie", [("Rocky", 1976), ("Major League", 1989)]
+    )
+    assert "boxer" in rocky.keywords  # Major League's text never says "box"
     turn = resolve("not the one about the boxer", session, index)
     assert turn.kind == "reject" and turn.target == rocky.id
     turn = resolve("why the one about the boxer?", session, index)
@@ -275,15 +285,13 @@ def test_which_of_the_films_shown_and_more_like_one_keep_what_the_message_limits
     """Before: "which ones are under 2 hours?" after a list showed five new films, and "more like
     that but in french" dropped the French. Now the films shown, sifted, and the language held."""
     index = chat.engine.index
-    films = [index.match_title(t, y) for t, y in [("Aliens", 1986), ("Blade Runner", 1982), ("Heat", 1995)]]
-    assert all(films)
-    request = request_to_json(parse_request("a thriller from the 80s", index))
-    session = Session(id="s14", shown=[Shown(1, m.id, request) for m in films if m is not None])
+    films = [("Aliens", 1986), ("Blade Runner", 1982), ("Heat", 1995)]
+    session, (_, blade_runner, _) = shown_session(index, "s14", "a thriller from the 80s", films)
     turn = resolve("which ones are under 2 hours?", session, index)
     assert turn.kind == "answer" and turn.reply.startswith("Of these, under 120 min: Blade Runner (1982)")
     turn = resolve("more like the second one but in french", session, index)
     assert turn.kind == "recommend" and turn.parsed is not None
-    assert turn.parsed.constraints.languages == ("fr",) and turn.parsed.references == (films[1].id,)  # type: ignore[union-attr]
+    assert turn.parsed.constraints.languages == ("fr",) and turn.parsed.references == (blade_runner.id,)
 
 
 def test_a_narrowing_only_films_shown_fit_names_them(chat: MovieAssistant) -> None:
@@ -307,10 +315,8 @@ def test_the_director_of_a_film_shown_gives_a_new_request_for_their_films(chat: 
     """Before: "what else did the director of the second one make?" answered "I couldn't find that
     film", and "more from the same director" was a new request for its words."""
     index = chat.engine.index
-    films = [index.match_title(t, y) for t, y in [("Inception", 2010), ("Alien", 1979), ("Heat", 1995)]]
-    assert all(films)
-    request = request_to_json(parse_request("a thriller", index))
-    session = Session(id="s16", shown=[Shown(1, m.id, request) for m in films if m is not None])
+    films = [("Inception", 2010), ("Alien", 1979), ("Heat", 1995)]
+    session, _ = shown_session(index, "s16", "a thriller", films)
     turn = resolve("what else did the director of the second one make?", session, index)
     assert turn.kind == "recommend" and turn.parsed is not None
     assert turn.parsed.constraints.directors == ("Ridley Scott",) and turn.parsed.intent == ""
@@ -318,9 +324,8 @@ def test_the_director_of_a_film_shown_gives_a_new_request_for_their_films(chat: 
     assert turn.kind == "answer" and turn.reply.startswith("Which film's director do you mean?")
     turn = resolve("films by the director of the third one", session, index)  # Heat: no credits
     assert turn.kind == "answer" and turn.parsed is not None and turn.parsed.question == "director"
-    nolan = [index.match_title("Memento", 2000), index.match_title("The Prestige", 2006)]
-    assert all(m is not None and m.directors == ("Christopher Nolan",) for m in nolan)
-    session = Session(id="s17", shown=[Shown(1, m.id, request) for m in nolan if m is not None])
+    session, nolan = shown_session(index, "s17", "a thriller", [("Memento", 2000), ("The Prestige", 2006)])
+    assert all(m.directors == ("Christopher Nolan",) for m in nolan)
     turn = resolve("more from the same director", session, index)  # every film shown is Nolan's
     assert turn.kind == "recommend" and turn.parsed is not None
     assert turn.parsed.constraints.directors == ("Christopher Nolan",)
@@ -331,10 +336,8 @@ def test_more_of_the_same_keeps_the_request_and_adds_what_the_message_limits(cha
     (The Silence of the Lambs, Memento, Rear Window), and "ok give me 3 more" was a new request for
     its own words (Upside Down, The Half of It, Full Metal Jacket)."""
     index = chat.engine.index
-    heat = index.match_title("Heat", 1995)
-    assert heat is not None
     base = parse_request("a psychological thriller", index)
-    session = Session(id="s18", shown=[Shown(1, heat.id, request_to_json(base))])
+    session, _ = shown_session(index, "s18", base.text, [("Heat", 1995)])
     turn = resolve("none of those, something from this decade", session, index)
     decade = parse_request("something from this decade", index).constraints
     assert turn.kind == "recommend" and turn.parsed is not None and decade.year_min is not None
