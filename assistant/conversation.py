@@ -36,7 +36,8 @@ from assistant.understand.filmmaker import asks_films_by_director
 from assistant.understand.moods import comparative_lean, mood_lean, without_comparatives, without_moods
 from assistant.understand.picture import PICTURES
 from assistant.understand.shown import asks_which_of_shown, read_superlative
-from assistant.understand.vocabulary import GENRE_WORD
+from assistant.understand.vocabulary import GENRE_WORD, NUMBER_WORDS
+from ingest.movie import Movie
 
 # answer: a question about one film ("who directed Heat?") or chit-chat ("thanks!"), answered in
 # words, with no films picked.
@@ -206,18 +207,13 @@ def resolve(message: str, session: Session, index: CatalogueIndex) -> Turn:
         return Turn("answer", parsed, target=parsed.asked_film)
     if not session.shown:
         return Turn("recommend", parsed)
+    listed = [index.movie(s.movie_id) for s in session.last_list]
     if (which := read_superlative(message)) is not None:  # "which one is the shortest?"
-        movies = [index.movie(s.movie_id) for s in session.last_list]
-        reply, film = compare_shown(which, movies)
-        asked = replace(parsed, intent_kind="follow_up")
-        return Turn("answer", asked, target=film.id if film else None, reply=reply)
+        return _about_the_list(parsed, *compare_shown(which, listed))
     children = "children" in parsed.occasions
     if asks_which_of_shown(message) and (children or not parsed.constraints.is_empty()):
         # "which ones are under 2 hours?": of the films shown, not new ones
-        movies = [index.movie(s.movie_id) for s in session.last_list]
-        reply, film = sift_shown(parsed.constraints, children, movies)
-        asked = replace(parsed, intent_kind="follow_up")
-        return Turn("answer", asked, target=film.id if film else None, reply=reply)
+        return _about_the_list(parsed, *sift_shown(parsed.constraints, children, listed))
     if _WHY.search(message):
         target = target_film(message, session, index)
         if target is not None:
@@ -352,6 +348,13 @@ def _which_one(message: str) -> str:
     return f"{missing}, so I left the list as it was. Which one did you mean? You can say its title."
 
 
+def _about_the_list(parsed: ParsedRequest, reply: str, film: Movie | None) -> Turn:
+    """An answer about the films shown; the one film it names, if any, is the film discussed next."""
+    return Turn(
+        "answer", replace(parsed, intent_kind="follow_up"), target=film.id if film else None, reply=reply
+    )
+
+
 def _by_director(message: str, parsed: ParsedRequest, session: Session, index: CatalogueIndex) -> Turn:
     """That film's director's films: a new request, the film pointed at (or the one just discussed)
     giving the director; a question back when no one film is meant."""
@@ -379,7 +382,6 @@ def _by_director(message: str, parsed: ParsedRequest, session: Session, index: C
     return Turn("recommend", replace(asked, constraints=constraints, references=(), named=named))
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _FIRST_FEW = re.compile(r"\b(first|last|top)\s+(two|three|four|[234])\b(?!\s*(?:min|hour|h\b))", re.I)
 
 
@@ -387,7 +389,8 @@ def _several_pointed(message: str, session: Session) -> list[str]:
     """The films shown that "the first two", "the last three" or "the first and the third" point at."""
     listed = [s.movie_id for s in session.last_list]
     if few := _FIRST_FEW.search(message):
-        n = _NUMBERS[few.group(2).lower()]
+        said = few.group(2).lower()
+        n = int(said) if said.isdigit() else NUMBER_WORDS[said]
         return listed[-n:] if few.group(1).lower() == "last" else listed[:n]
     places = [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(message)]
     return list(dict.fromkeys(listed[p] for p in places if -len(listed) <= p < len(listed)))

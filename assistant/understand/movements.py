@@ -57,12 +57,9 @@ _MOVEMENTS: list[tuple[str, Movement]] = [
 _RULES = [(re.compile(rf"\b(?:{pattern})\b", re.I), movement) for pattern, movement in _MOVEMENTS]
 
 
-def find_movement(text: str) -> tuple[Movement, tuple[int, int]] | None:
-    """The first movement the message names and where, or None."""
-    for rule, movement in _RULES:
-        if found := rule.search(text):
-            return movement, found.span()
-    return None
+def find_movement(text: str) -> Movement | None:
+    """The first movement the message names, or None."""
+    return next((movement for rule, movement in _RULES if rule.search(text)), None)
 
 
 def movement_years(
