@@ -175,7 +175,9 @@ class Engine:
 
         # A mood the vocabulary knows ("feel-good", "a good cry") or a viewing situation ("with the
         # kids") says more than the embedding's lean.
-        moods = with_audience(mood_lean(intent), getattr(parsed, "occasions", ()))
+        # ... also where said as the person's situation ("stressed out of my mind. want something")
+        felt = " ".join(t for t in (getattr(parsed, "context", ""), intent) if t)
+        moods = with_audience(mood_lean(felt), getattr(parsed, "occasions", ()))
         shift = comparative_lean(parsed.text)  # "like Inception but funnier"
         situation = occasion_lean(getattr(parsed, "occasions", ()), stated_kind(parsed))
         for genre, weight in [*shift.items(), *situation.items()]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from assistant.understand.catalogue import CatalogueIndex
+from assistant.understand.context import context_spans, says_what_it_wants
 from assistant.understand.filmmaker import asks_films_by_director
 from assistant.understand.genres import find_genres
 from assistant.understand.intents import classify
@@ -165,6 +166,18 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     )
     if pointing and kind != "known_item":
         kind = "follow_up"
+    context = ""
+    if kind == "recommend" and (spans := context_spans(work, r.masked)):
+        # "it's freezing and dark at 4pm. give me a sun-drenched movie": the situation leaves the
+        # search text (no dark films); its moods still count (`ParsedRequest.context`)
+        removed = list(r.removed)
+        for start, end in spans:
+            r.take(start, end)
+        if says_what_it_wants(r.intent()):
+            intent, avoid = _intent_of(r)
+            context = " ".join(work[start:end].strip() for start, end in spans)
+        else:  # "I just got dumped. any ideas?": the situation is all the request says
+            r.removed = removed
     if kind == "known_item" and occasions:
         # "I saw it on a plane with my dad" is a memory, not a wish: its words stay in the search
         r.removed = [span for span in r.removed if span not in situation]
@@ -225,6 +238,7 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         black_and_white=picture if kind in ("recommend", "follow_up") else None,
         silent=silent if kind in ("recommend", "follow_up") else None,
         studios=tuple(r.studios) if kind in ("recommend", "follow_up") else (),
+        context=context,
     )
 
 

@@ -175,3 +175,6 @@ class ParsedRequest:
     black_and_white: bool | None = None
     # "A silent comedy" (True), "no silent films" (False): the same for sound (`picture.py`).
     silent: bool | None = None
+    # The person's situation told before the request ("the news is so grim lately."; `context.py`):
+    # out of `intent`, since it says how they are, not what the film is about; its moods still count.
+    context: str = ""
