@@ -44,6 +44,9 @@ ASKING = CHAT_WORDS | {"make", "makes", "feel", "feeling", "feelings", "mood", "
 # matched every film "based on novel or book" ("a courtroom drama based on a true story").
 GLUE = frozenset({"based", "inspired", "adapted"})
 
+# A genre word that names a kind within the genre is a topic too: "a zombie film" is a horror film
+# with zombies (the descriptors say "zombie"), "a whodunit" a mystery with a murder to solve.
+SUBGENRE = re.compile(r"slashers?|zombies?|whodunn?its?|gangsters?|mafia|mobsters?|cyberpunk|anime", re.I)
 # "documentary-style", "a fake documentary": the descriptors call it found footage or mockumentary,
 # words the embedding puts far from "documentary" (0.55, 0.39)
 STAGED = ["found footage", "mockumentary"]
@@ -88,7 +91,8 @@ def topic_words(intent: str, pairs: Collection[str] = frozenset()) -> list[str]:
     words = [
         w
         for w in request_words(text)
-        if (w in styles or not GENRE_WORD.fullmatch(w)) and w not in ASKING | GLUE | own
+        if (w in styles or SUBGENRE.fullmatch(w) or not GENRE_WORD.fullmatch(w))
+        and w not in ASKING | GLUE | own
     ]
     tokens = [w.strip("'-") for w in WORD.findall(intent.lower())]  # "road movie": "movie" is noise alone
     together: list[str] = []

@@ -86,6 +86,9 @@ def test_no_words_or_no_described_film_gives_no_vote() -> None:
 def test_genre_and_filler_words_are_not_topics() -> None:
     assert topic_words("a courtroom thriller from the 90s") == ["courtroom"]
     assert topic_words("a horror comedy") == []
+    # a kind within a genre is a topic too: its films' descriptors say "zombie", "slasher"
+    assert topic_words("a funny zombie movie") == ["zombie"]
+    assert topic_words("a slasher from the 80s") == ["slasher"]
     assert topic_words("a movie that will make me feel hopeful") == ["hopeful"]  # how people ask
     assert topic_words("a feel-good film for tonight") == ["feel-good"]
     # the framing of a mood: "feeling" matched "feel-good", "mood" matched "melancholy"
