@@ -280,7 +280,11 @@ _TASTE = re.compile(
 # "stories" asks for a kind of film: "coming of age stories set in the summer"; so do "a sports
 # underdog story" and "the same old superhero stuff" (a particular story is read before this).
 _FILM_WORDS = re.compile(
-    r"\b(?:movies?|films?|flicks?|watch|cinema|documentar|series|show|stor(?:y|ies)\b|stuff\b)", re.I
+    r"\b(?:movies?|films?|flicks?|watch|cinema|documentar|series|show|stor(?:y|ies)\b|stuff\b"
+    # the kinds of film that are no genre: "a biopic about a musician", "a heist caper", "a revenge tale"
+    r"|biopics?\b|capers?\b|mockumentar|creature\s+features?\b|character\s+stud|tales?\b|sagas?\b|romps?\b"
+    r"|two[\s-]handers?\b|road\s+trip\b)",
+    re.I,
 )
 
 

@@ -118,6 +118,11 @@ def test_a_question_about_a_film_the_catalogue_lacks_says_so(index: CatalogueInd
         ("what's the film from the 80s where a kid finds an alien", False, "known_item"),
         # a taste for a filmmaker (was chit-chat)
         ("I love Tarantino", False, "recommend"),
+        # a kind of film that is no genre, after films were shown, asks for films of it (was read as a
+        # reaction to the films shown)
+        ("a biopic about a musician", True, "recommend"),
+        ("a heist caper", True, "recommend"),
+        ("a revenge tale", True, "recommend"),
     ],
 )
 def test_intent_kind(index: CatalogueIndex, message: str, in_session: bool, kind: str) -> None:
