@@ -8,11 +8,12 @@ pulled grim plots toward a request for decent, kind people. It leaves the search
 it ("stressed out", "feeling stuck") still lean the picks (`ParsedRequest.context`), and anything
 read from it (a film, a year, an occasion) holds as before.
 
-A sentence is context when a later one asks for a film and it does none of what says a film: it
-asks nothing ("want", "something", "recommend"), names no film, genre or kind of film, no holiday or
-event (whose films it suggests: "throwing a halloween party."), and tells no taste ("I loved"). It
-stays when the asking sentence points back at it ("just turned 45 and feeling lost. something that
-gets that") or says nothing of its own ("I just got dumped. any ideas?").
+A sentence is context when it talks of the person or their moment ("I", "lately", "tonight", a
+greeting), a later one asks for a film, and it does none of what says a film: it asks nothing
+("want", "something", "recommend"), names no film, genre or kind of film, no holiday or event (whose
+films it suggests: "throwing a halloween party."), and tells no taste ("I loved"); "a heist." alone
+describes a film. It stays when the asking sentence points back at it ("just turned 45 and feeling
+lost. something that gets that") or says nothing of its own ("I just got dumped. any ideas?").
 
 Measured (default ordering, fresh store): ReDial (3,869 samples, where it mostly drops greetings
 and thanks) R@1 / R@10 / R@50 0.0178 / 0.0982 / 0.2215 -> 0.0181 / 0.1000 / 0.2231 (with seasons
@@ -49,6 +50,19 @@ _EVENT = re.compile(
     r"|anniversary|birthday|wedding|part(?:y|ies)|date|sleepover|holidays?|vacation)\b",
     re.I,
 )
+# What a situation talks about: the person, their moment, or the talk itself ("Hello! I'm good.").
+# "a heist." alone describes a film, whatever follows it.
+_ABOUT_THEM = re.compile(
+    r"\b(?:i|i['’]?m|im|i['’]?ve|me|my|we|we['’]re|our|us|it['’]?s|today|tonight|lately|week\w*|morning|night"
+    r"|evening|afternoon|\w+day|\d+\s*(?:am|pm)|news|hi|hiya|hello|hey|thanks|thank)\b",
+    re.I,
+)
+# a sentence of talk alone: "Good!", "Oh wow.", "Yeah, that was good." ("a good heist." is not)
+_TALK = re.compile(
+    r"(?:\W*\b(?:oh|wow|yeah|yep|yup|yes+|no|nice|good|great|awesome|excellent|perfect|sure|indeed|true|so|very"
+    r"|lol|ha\w*|hmm+|um+|well|co+l|ok|okay|alright|sounds|that|was|is|it|does|boy|fine)\b)+\W*",
+    re.I,
+)
 # "something that gets that", "a film about all this": the ask is about the situation told
 _POINTS_BACK = re.compile(
     r"\b(?:gets?|captures?|understands?|about|deals?\s+with|speaks?\s+to|relates?\s+to|reflects?|matches)"
@@ -70,7 +84,11 @@ def context_spans(text: str, masked: str) -> list[tuple[int, int]]:
     spans = []
     for a, b in sentences[: asking[-1]]:
         said = text[a:b]
-        if masked[a:b] != said or any(p.search(said) for p in (_ASKS, _FILM_TALK, _EVENT, GENRE_WORD)):
+        if (
+            masked[a:b] != said
+            or not (_ABOUT_THEM.search(said) or _TALK.fullmatch(said))
+            or any(p.search(said) for p in (_ASKS, _FILM_TALK, _EVENT, GENRE_WORD))
+        ):
             continue
         spans.append((a, b))
     return spans

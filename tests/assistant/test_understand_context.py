@@ -55,6 +55,8 @@ def test_the_situation_told_first_leaves_the_search(
         "Whiplash wrecked me. anything like it that isn't about music?",
         "my dad is a huge western fan. something for his birthday",
         "I loved Heat. more like that please",
+        # a film described, not a situation
+        "a heist. how about a comedy instead",
         # one sentence, and "3.5 hours" ends none
         "seven samurai was incredible but i cant commit to 3.5 hours. more samurai epics",
     ],
