@@ -21,6 +21,7 @@ from assistant.understand.vocabulary import (
     GENRE_WORD,
     HAS_YEAR_EXPRESSION,
     LANGUAGE_WORD,
+    LAST_YEARS,
     LIST_OPENERS,
     LOWER_CASE_CUTOFF,
     NOT_A_FILM_CUE_BEFORE,
@@ -237,12 +238,8 @@ def find_judged_subject(r: Reading) -> None:
 _AUDIENCE_BEFORE = re.compile(
     r"(?<!looking )(?<!searching )(?<!look )(?<!search )\bfor\s+(?:the\s+|my\s+|our\s+)?$", re.I
 )
-
-
 # "a superhero movie", "any good monster movie": a kind of film asked for, in lower case
 _A_KIND_OF_BEFORE = re.compile(r"\b(?:a|an|another|any|some)\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 # a genre or "film" next: "a non-stop action film", "any feel-good movie"
 _KIND_AFTER = re.compile(
@@ -264,7 +261,10 @@ def find_titles_anywhere(r: Reading) -> None:
                 continue  # "made for grown-ups" is an audience, not the film Grown Ups
             last = toks[i + hit[1] - 1]
             assert last is not None
-            if tok.raw[:1].islower() and STYLE_PHRASE.fullmatch(r.text[tok.start : last.end]):
+            if tok.raw[:1].islower() and LAST_YEARS.fullmatch(said := r.text[tok.start : last.end]):
+                toks[i : i + hit[1]] = [None] * hit[1]  # "from the last 5 years": not The Last Five Years
+                continue
+            if tok.raw[:1].islower() and STYLE_PHRASE.fullmatch(said):
                 continue  # "a slow-burn thriller" describes; it does not name the film Slow Burn
             if (
                 tok.raw[:1].islower()

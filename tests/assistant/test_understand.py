@@ -92,6 +92,12 @@ def test_years(index: CatalogueIndex, message: str, years: tuple[int | None, int
     assert (constraints.year_min, constraints.year_max) == years
 
 
+def test_the_last_years_are_a_year_limit_though_a_film_has_that_title(index: CatalogueIndex) -> None:
+    # The Last Five Years (2014) was read as a film liked, and the years were lost
+    parsed = parse(index, "horror from the last 5 years")
+    assert (parsed.constraints.year_min, parsed.references) == (index.latest_year - 4, ())
+
+
 @pytest.mark.parametrize("message", ["recent comedies", "something new", "new movies", "the latest films"])
 def test_recent_means_the_last_five_catalogue_years(index: CatalogueIndex, message: str) -> None:
     parsed = parse(index, message)
@@ -775,6 +781,9 @@ def test_a_series_named_without_films_after_a_taste_cue_steers_and_its_own_films
         ("a thriller about a perfect storm at sea", []),
         ("something like the cabin in the woods", ["The Cabin in the Woods (2012)"]),
         ("a film like a beautiful mind", ["A Beautiful Mind (2001)"]),
+        # a time said in lower case is when, though a film has it as its title (years were lost)
+        ("horror from the last 5 years", []),
+        ("something like the last 5 years", ["The Last Five Years (2014)"]),
     ],
 )  # fmt: skip
 def test_references(index: CatalogueIndex, message: str, expected: list[str]) -> None:
