@@ -9,7 +9,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from assistant.understand.series import SeriesIndex
+from assistant.understand.series import SeriesIndex, carried_on
 from assistant.understand.spelling import Speller
 from assistant.understand.studios import StudioIndex
 from assistant.understand.titles import Token, title_key
@@ -134,6 +134,11 @@ class CatalogueIndex:
     def series(self) -> SeriesIndex:
         """Built on first use: most messages name no series."""
         return SeriesIndex(sorted(self._movies.values(), key=lambda m: -(m.vote_count or 0)))
+
+    @cached_property
+    def carried_on(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The ids of the sequels and of the remakes the catalogue tells (`sequels.py`), on first use."""
+        return carried_on(self._movies.values())
 
     def films_of(self, person: str) -> list[str]:
         """Ids of the films a person directed or is credited in (films without credits cannot say)."""

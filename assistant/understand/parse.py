@@ -27,6 +27,7 @@ from assistant.understand.people import find_people
 from assistant.understand.picture import find_picture, find_silent
 from assistant.understand.questions import POINTER, read_question
 from assistant.understand.reading import Reading
+from assistant.understand.sequels import NOTICES, find_ruled_out
 from assistant.understand.types import ParsedRequest, RequestConstraints
 from assistant.understand.unsupported import find_unsupported
 from assistant.understand.vocabulary import (
@@ -119,6 +120,12 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
         r.take(m.start(), m.end())
         female_lead = True
     languages, other_languages = find_languages(r)
+    # "action but no sequels": the sequels and remakes the catalogue tells, ruled out like a series
+    if carried_on := find_ruled_out(r):
+        sequels, remakes = index.carried_on
+        r.excluded_films.update(sequels if "sequel" in carried_on else ())
+        r.excluded_films.update(remakes if "remake" in carried_on else ())
+        notices += [NOTICES[kind] for kind in sorted(carried_on, reverse=True)]  # sequels first
     unsupported = find_unsupported(r)
     occasions, situation = find_occasions(r)  # "for a long flight": how it is watched, not what about
     # Order matters: a phrase, once read, is masked, so "over 2 hours" is never read as a rating.

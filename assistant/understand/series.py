@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from assistant.understand.titles import title_key
 from ingest.movie import Movie
@@ -149,3 +149,34 @@ class SeriesIndex:
             indirect |= more
         members = sorted(found | indirect)
         return tuple(self._movies[i] for i in members) if len(members) >= MIN_MEMBERS else ()
+
+
+# "Predator 2", "Rocky II", "Back to the Future Part II", "Kill Bill: Vol. 2": the title numbered on
+_NUMBERED = re.compile(r"\s+(?:\d{1,2}|i{2,3}|iv|v|vi{0,3}|part\s+\w+|chapter\s+\w+|vol(?:ume|\.)?\s+\w+)$")
+
+
+def carried_on(movies: Iterable[Movie]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the ids of the sequels and prequels, the ids of the remakes and reboots) the catalogue tells
+    (`sequels.py` says how)."""
+    movies = list(movies)
+    by_title: dict[str, list[Movie]] = {}  # a title (as a key) -> its films
+    for m in movies:
+        by_title.setdefault(title_key(m.title), []).append(m)
+    sequels, remakes = set(), set()
+    for m in movies:
+        tags = {k.lower() for k in m.keywords}
+        if tags & {"remake", "reboot"}:
+            remakes.add(m.id)
+        key = title_key(m.title)
+        head = title_key(m.title.split(":", 1)[0]) if ":" in m.title else key
+        earlier = [e for name in {_NUMBERED.sub("", key), head} - {key} for e in by_title.get(name, ())]
+        if tags & {"sequel", "prequel"} or any(_goes_on(e, m) for e in earlier):
+            sequels.add(m.id)
+    return frozenset(sequels), frozenset(remakes)
+
+
+def _goes_on(first: Movie, then: Movie) -> bool:
+    """Whether `then` can carry `first` on: made after it, and of a kind it shares ("Super 8" carries
+    no comedy called "Super" on)."""
+    kinds = set(first.genres) & set(then.genres) or not (first.genres and then.genres)
+    return bool(first.year and then.year and first.year < then.year and kinds)
