@@ -259,6 +259,15 @@ def _minutes(m: re.Match[str]) -> int:
     return round(value * (60 if m.group("unit").lower().startswith("h") else 1) + extra)
 
 
+# "less than two hours long", "under 2 hours in length": the rest of the runtime said, no topic
+_LENGTH_TAIL = re.compile(r"\s+(?:long|in\s+(?:length|runtime)|of\s+runtime|running\s+time)\b", re.I)
+
+
+def _with_tail(r: Reading, end: int) -> int:
+    tail = _LENGTH_TAIL.match(r.masked, end)
+    return tail.end() if tail else end
+
+
 def find_runtime(r: Reading) -> tuple[int | None, int | None]:
     bounds: dict[str, list[int]] = {"min": [], "max": []}
     for m in list(RUNTIME_RANGE.finditer(r.masked)):  # "between 90 and 120 minutes"
@@ -270,20 +279,20 @@ def find_runtime(r: Reading) -> tuple[int | None, int | None]:
         if 0 < shortest < longest:
             bounds["min"].append(shortest)
             bounds["max"].append(longest)
-            r.take(m.start(), m.end())
+            r.take(m.start(), _with_tail(r, m.end()))
     for kind, rule in RUNTIME_RULES:
         for m in list(rule.finditer(r.masked)):
             start = m.start()
             if refused := r.before(RUNTIME_REFUSAL_BEFORE, start, 40):  # "nothing over two hours"
                 kind, start = "max" if kind == "min" else "min", refused.start()
             bounds[kind].append(_minutes(m))
-            r.take(start, m.end())
+            r.take(start, _with_tail(r, m.end()))
     for rule in RUNTIME_ABOUT:  # "about 90 minutes", "a 2-hour movie": that long, give or take
         for m in list(rule.finditer(r.masked)):
             minutes = _minutes(m)
             bounds["min"].append(max(minutes - APPROX_MINUTES, 1))
             bounds["max"].append(minutes + APPROX_MINUTES)
-            r.take(m.start(), m.end())
+            r.take(m.start(), _with_tail(r, m.end()))
     for rule, limit in ((NOT_LONG, NOT_LONG_MAX), (SHORT, SHORT_MAX)):
         for m in list(rule.finditer(r.masked)):
             if not r.before(SHORT_NEGATED_BEFORE, m.start()):

@@ -535,6 +535,19 @@ def test_runtime(index: CatalogueIndex, message: str, runtime: tuple[int | None,
 
 
 @pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("a comedy under 90 minutes long", "a comedy"),
+        ("a film less than 2 hours in length", "a film"),
+        ("a movie under 2 hours long about a long journey", "a movie about a long journey"),
+    ],
+)
+def test_how_long_said_whole_leaves_the_search(index: CatalogueIndex, message: str, intent: str) -> None:
+    # "long" was left in the intent, a word to search plots for
+    assert parse(index, message).intent == intent
+
+
+@pytest.mark.parametrize(
     ("message", "rating"),
     [
         ("at least 7/10", 7.0),
