@@ -177,14 +177,14 @@ def parse_request(message: str, index: CatalogueIndex, *, in_session: bool = Fal
     if kind == "recommend" and (spans := context_spans(work, r.masked)):
         # "it's freezing and dark at 4pm. give me a sun-drenched movie": the situation leaves the
         # search text (no dark films); its moods still count (`ParsedRequest.context`)
-        removed = list(r.removed)
+        before = (r.masked, list(r.removed))
         for start, end in spans:
             r.take(start, end)
         if says_what_it_wants(r.intent()):
             intent, avoid = _intent_of(r)
             context = " ".join(work[start:end].strip() for start, end in spans)
         else:  # "I just got dumped. any ideas?": the situation is all the request says
-            r.removed = removed
+            r.masked, r.removed = before
     if kind == "known_item" and occasions:
         # "I saw it on a plane with my dad" is a memory, not a wish: its words stay in the search
         r.removed = [span for span in r.removed if span not in situation]
