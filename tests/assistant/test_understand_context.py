@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.understand import CatalogueIndex, parse_request
+from assistant.understand.context import context_spans
 from assistant.understand.moods import mood_lean
 from ingest.movie import Movie
 
@@ -80,3 +81,10 @@ def test_the_moods_of_the_situation_still_lean(index: CatalogueIndex) -> None:
     assert parsed.context == "stressed out of my mind lately."
     assert "stressed" not in parsed.intent
     assert mood_lean(parsed.context)  # the engine reads moods from context and intent together
+
+
+def test_a_memory_told_is_no_situation_whatever_the_kind_of_message() -> None:
+    # a search for one film that reads as a request keeps what the person remembers
+    for text in ("I can see the guy saying it. any ideas?", "I think it was set in a school. any ideas?"):
+        assert context_spans(text, text) == []
+    assert context_spans("I'm so tired today. any ideas?", "I'm so tired today. any ideas?") == [(0, 20)]
