@@ -10,8 +10,10 @@ with the films the catalogue can tell are such (`series.carried_on`):
   of a title ("12 Angry Men", "Apollo 13", "Super 8") carries on no earlier film and stays;
 - a remake or reboot: tagged so by its keywords.
 A sequel titled on its own ("The Dark Knight", "Aliens") carries no sign of the film before it (the
-catalogue records no collections; names shared between plots were tried: first names made it
-noise), so a notice says what could not be told.
+catalogue records no collections; tried and left: a rare name shared with an earlier film's plot
+flagged first names, places and real people as often as sequels, and the members of every series
+the catalogue can name (`SeriesIndex.members`) flagged 1,983 more films, most by a common word), so
+a notice says what could not be told.
 """
 
 from __future__ import annotations
